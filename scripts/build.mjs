@@ -1,0 +1,52 @@
+// Builds pixel: content steps that validate and pre-parse data (so no start-up pays for it),
+// then one esbuild bundle of src/main.ts with code splitting, so each command's code and
+// libraries load only when that command runs.
+import { build } from 'esbuild';
+import { readFile, rm, mkdir, readdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const dist = join(root, 'dist');
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+
+// Content steps are TypeScript (they share schemas with src/core); bundle each, then run it.
+const steps = (await readdir(join(root, 'scripts'))).filter((name) => /^content-.*\.ts$/.test(name)).sort();
+for (const step of steps) {
+  const outfile = join(root, 'node_modules', '.cache', 'pixel-build', step.replace(/\.ts$/, '.mjs'));
+  await build({
+    entryPoints: [join(root, 'scripts', step)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const { run } = await import(pathToFileURL(outfile).href);
+  await run({ root, dist });
+}
+
+await build({
+  entryPoints: [join(root, 'src', 'main.ts')],
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { __PIXEL_VERSION__: JSON.stringify(pkg.version) },
+  // Some bundled CommonJS dependencies call require(); give ESM output a real one.
+  banner: { js: "import { createRequire as __pixelCreateRequire } from 'node:module'; const require = __pixelCreateRequire(import.meta.url);" },
+  external: ['esbuild'],
+  jsx: 'automatic',
+  logLevel: 'warning',
+});
+console.error(`built pixel ${pkg.version} into dist/`);

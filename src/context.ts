@@ -1,0 +1,36 @@
+import type { PixelPaths } from './io/paths.js';
+import type { ExitCodeValue } from './errors.js';
+
+/** Where a command writes: stdout is the product, stderr is for progress and warnings. */
+export interface OutputStream {
+  write(text: string): void;
+  /** True when a person is watching: colour, spinners, pagers and ink are allowed. */
+  readonly isTTY: boolean;
+  /** Width to wrap text to. */
+  readonly columns: number;
+  /** Height of the screen, for deciding whether to page. */
+  readonly rows: number;
+}
+
+/**
+ * Everything a command needs from the outside world, passed in so that commands can be run by
+ * tests with a temporary PIXEL_HOME, fake streams and a frozen clock.
+ */
+export interface Context {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Whether stdout may carry colour (NO_COLOR, FORCE_COLOR, --no-color and TTY resolved). */
+  readonly color: boolean;
+  /** Whether stderr may carry colour. */
+  readonly stderrColor: boolean;
+  readonly paths: PixelPaths;
+  /** pixel's own version, for the User-Agent and workspace markers. */
+  readonly version: string;
+  now(): Date;
+  /** Prints `pixel: warning: ...` on stderr. */
+  warn(message: string): void;
+  /** The exit code the process ends with when the command returns normally. */
+  exitCode: ExitCodeValue;
+}

@@ -1,0 +1,104 @@
+import * as z from 'zod/mini';
+
+/**
+ * The learner's progress: one small, human-readable JSON file that can be copied between
+ * machines. Every field is documented where it is defined; `version` lets a later pixel migrate.
+ */
+export const LessonProgressSchema = z.object({
+  /** When the lesson was first opened (ISO 8601). */
+  firstReadAt: z.string(),
+  /** When it was last opened (ISO 8601). */
+  lastReadAt: z.string(),
+  /** How many times it was opened. */
+  timesRead: z.number(),
+});
+
+export const SubmissionRecordSchema = z.object({
+  /** When the submission was judged (ISO 8601). */
+  at: z.string(),
+  language: z.string(),
+  verdict: z.string(),
+  passed: z.number(),
+  total: z.number(),
+});
+
+export const ProblemProgressSchema = z.object({
+  /** Number of `pixel submit` runs. */
+  attempts: z.number(),
+  /** When the first accepted submission was judged (ISO 8601). */
+  solvedAt: z.optional(z.string()),
+  /** How many rungs of the hint ladder have been revealed. */
+  hintsRevealed: z.number(),
+  /** The most recent submissions, newest last (capped). */
+  submissions: z.array(SubmissionRecordSchema),
+});
+
+export const ProgressSchema = z.object({
+  version: z.literal(1),
+  lessons: z.record(z.string(), LessonProgressSchema),
+  problems: z.record(z.string(), ProblemProgressSchema),
+});
+
+export type Progress = z.infer<typeof ProgressSchema>;
+export type ProblemProgress = z.infer<typeof ProblemProgressSchema>;
+export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
+
+/** How many submissions per problem are kept; older ones only count in `attempts`. */
+export const KEPT_SUBMISSIONS = 50;
+
+export function emptyProgress(): Progress {
+  return { version: 1, lessons: {}, problems: {} };
+}
+
+export function recordLessonRead(progress: Progress, lessonId: string, at: Date): Progress {
+  const previous = progress.lessons[lessonId];
+  const iso = at.toISOString();
+  return {
+    ...progress,
+    lessons: {
+      ...progress.lessons,
+      [lessonId]: {
+        firstReadAt: previous?.firstReadAt ?? iso,
+        lastReadAt: iso,
+        timesRead: (previous?.timesRead ?? 0) + 1,
+      },
+    },
+  };
+}
+
+function problemEntry(progress: Progress, problemId: string): ProblemProgress {
+  return progress.problems[problemId] ?? { attempts: 0, hintsRevealed: 0, submissions: [] };
+}
+
+export function recordSubmission(
+  progress: Progress,
+  problemId: string,
+  submission: SubmissionRecord,
+): Progress {
+  const previous = problemEntry(progress, problemId);
+  const accepted = submission.verdict === 'accepted';
+  return {
+    ...progress,
+    problems: {
+      ...progress.problems,
+      [problemId]: {
+        ...previous,
+        attempts: previous.attempts + 1,
+        solvedAt: previous.solvedAt ?? (accepted ? submission.at : undefined),
+        submissions: [...previous.submissions, submission].slice(-KEPT_SUBMISSIONS),
+      },
+    },
+  };
+}
+
+/** Records that the hint ladder of a problem has been climbed to `revealed` rungs (never down). */
+export function recordHintsRevealed(progress: Progress, problemId: string, revealed: number): Progress {
+  const previous = problemEntry(progress, problemId);
+  return {
+    ...progress,
+    problems: {
+      ...progress.problems,
+      [problemId]: { ...previous, hintsRevealed: Math.max(previous.hintsRevealed, revealed) },
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The one error boundary: runs the program, turns every error into `pixel: ...` / `hint: ...`
+ * on stderr and an exit code, and is the only place that calls process.exit.
+ */
+import { ExitCode, PixelError } from './errors.js';
+import { createProcessContext, PIXEL_VERSION } from './process-context.js';
+import type { Context } from './context.js';
+
+/** Exit code of a commander error that is not a usage mistake (help or version shown). */
+const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+
+function isCommanderError(error: unknown): error is Error & { code: string; exitCode: number } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' &&
+    (error as { code: string }).code.startsWith('commander.');
+}
+
+function report(context: Context, message: string, hint: string | undefined): void {
+  const red = (text: string) => (context.stderrColor ? `\u001b[31m${text}\u001b[39m` : text);
+  const dim = (text: string) => (context.stderrColor ? `\u001b[2m${text}\u001b[22m` : text);
+  context.stderr.write(`${red('pixel:')} ${message}\n`);
+  if (hint) context.stderr.write(`${dim('hint:')} ${hint}\n`);
+}
+
+export function exitCodeForError(error: unknown, context: Context): number {
+  const debug = context.env.PIXEL_DEBUG === '1';
+  if (isCommanderError(error)) {
+    // commander has already printed its message through configureOutput (see program.ts).
+    return COMMANDER_SUCCESS.has(error.code) ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof PixelError) {
+    report(context, error.message, error.hint);
+    if (debug && error.stack) context.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  report(
+    context,
+    `internal error: ${message}`,
+    debug ? undefined : 'this is a bug in pixel: run again with PIXEL_DEBUG=1 and report what it prints',
+  );
+  if (debug && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
+  return ExitCode.failed;
+}
+
+async function main(argv: string[]): Promise<number> {
+  // The fastest path: `pixel --version` needs neither commander nor any command.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${PIXEL_VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const context = createProcessContext(argv);
+  try {
+    const { createProgram } = await import('./program.js');
+    await createProgram(context).parseAsync(argv, { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    return exitCodeForError(error, context);
+  }
+}
+
+// A reader that stops early (`pixel learn mlops | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+  throw error;
+});
+
+const code = await main(process.argv.slice(2));
+// Let buffered output drain before exiting; lingering handles (sockets, timers) must not keep
+// a finished command alive.
+process.stdout.write('', () => process.exit(code));

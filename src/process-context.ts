@@ -1,0 +1,49 @@
+import { ExitCode } from './errors.js';
+import type { Context, OutputStream } from './context.js';
+import { resolvePaths } from './io/paths.js';
+import { colorEnabled } from './ui/color.js';
+
+declare const __PIXEL_VERSION__: string;
+/** Injected by the build from package.json; tests running the sources see 'dev'. */
+export const PIXEL_VERSION = typeof __PIXEL_VERSION__ === 'string' ? __PIXEL_VERSION__ : 'dev';
+
+function streamOf(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): OutputStream {
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  return {
+    write: (text) => {
+      stream.write(text);
+    },
+    isTTY: Boolean(stream.isTTY),
+    get columns() {
+      return stream.isTTY && stream.columns ? stream.columns : fromEnv > 0 ? fromEnv : 80;
+    },
+    get rows() {
+      return stream.isTTY && stream.rows ? stream.rows : 24;
+    },
+  };
+}
+
+/** The real context of a pixel process. */
+export function createProcessContext(argv: readonly string[]): Context {
+  const env = process.env;
+  const noColorFlag = argv.includes('--no-color');
+  const stdout = streamOf(process.stdout, env);
+  const stderr = streamOf(process.stderr, env);
+  const stderrColor = colorEnabled({ env, isTTY: stderr.isTTY, noColorFlag });
+  return {
+    cwd: process.cwd(),
+    env,
+    stdout,
+    stderr,
+    color: colorEnabled({ env, isTTY: stdout.isTTY, noColorFlag }),
+    stderrColor,
+    paths: resolvePaths(env),
+    version: PIXEL_VERSION,
+    now: () => new Date(),
+    warn: (message) => {
+      const label = stderrColor ? '\u001b[33mpixel: warning:\u001b[39m' : 'pixel: warning:';
+      stderr.write(`${label} ${message}\n`);
+    },
+    exitCode: ExitCode.ok,
+  };
+}
