@@ -3,17 +3,43 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'problems/**/submissions/**', 'test/fixtures/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'problems/**/submissions/**',
+      'test/fixtures/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', fetch: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        fetch: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: true },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -24,9 +50,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'child_process', 'net', 'http', 'https'], message: 'src/core is pure: do I/O in src/io.' },
-            { group: ['rss-parser', 'ink', 'react', 'chalk', 'commander'], message: 'src/core is pure: no I/O or UI libraries.' },
-            { group: ['../io/*', '../ui/*', '../commands/*'], message: 'src/core may import only core.' },
+            {
+              group: ['node:*', 'fs', 'child_process', 'net', 'http', 'https'],
+              message: 'src/core is pure: do I/O in src/io.',
+            },
+            {
+              group: ['rss-parser', 'ink', 'react', 'chalk', 'commander'],
+              message: 'src/core is pure: no I/O or UI libraries.',
+            },
+            {
+              group: ['../io/*', '../ui/*', '../commands/*'],
+              message: 'src/core may import only core.',
+            },
           ],
         },
       ],
@@ -36,7 +71,10 @@ export default tseslint.config(
     // Commands are use cases: the CLI layer (commander) stays in program.ts.
     files: ['src/commands/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'commander', message: 'Only src/program.ts imports commander.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'commander', message: 'Only src/program.ts imports commander.' }] },
+      ],
     },
   },
 );

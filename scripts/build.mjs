@@ -14,9 +14,17 @@ await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
 // Content steps are TypeScript (they share schemas with src/core); bundle each, then run it.
-const steps = (await readdir(join(root, 'scripts'))).filter((name) => /^content-.*\.ts$/.test(name)).sort();
+const steps = (await readdir(join(root, 'scripts')))
+  .filter((name) => /^content-.*\.ts$/.test(name))
+  .sort();
 for (const step of steps) {
-  const outfile = join(root, 'node_modules', '.cache', 'pixel-build', step.replace(/\.ts$/, '.mjs'));
+  const outfile = join(
+    root,
+    'node_modules',
+    '.cache',
+    'pixel-build',
+    step.replace(/\.ts$/, '.mjs'),
+  );
   await build({
     entryPoints: [join(root, 'scripts', step)],
     outfile,
@@ -44,7 +52,9 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: { __PIXEL_VERSION__: JSON.stringify(pkg.version) },
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-  banner: { js: "import { createRequire as __pixelCreateRequire } from 'node:module'; const require = __pixelCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __pixelCreateRequire } from 'node:module'; const require = __pixelCreateRequire(import.meta.url);",
+  },
   external: ['esbuild'],
   jsx: 'automatic',
   logLevel: 'warning',

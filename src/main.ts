@@ -7,11 +7,15 @@ import { createProcessContext, PIXEL_VERSION } from './process-context.js';
 import type { Context } from './context.js';
 
 /** Exit code of a commander error that is not a usage mistake (help or version shown). */
-const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+const COMMANDER_SUCCESS = new Set([
+  'commander.helpDisplayed',
+  'commander.version',
+  'commander.help',
+]);
 
 function isCommanderError(error: unknown): error is Error & { code: string; exitCode: number } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' &&
-    (error as { code: string }).code.startsWith('commander.');
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
 }
 
 function report(context: Context, message: string, hint: string | undefined): void {
@@ -36,7 +40,9 @@ export function exitCodeForError(error: unknown, context: Context): number {
   report(
     context,
     `internal error: ${message}`,
-    debug ? undefined : 'this is a bug in pixel: run again with PIXEL_DEBUG=1 and report what it prints',
+    debug
+      ? undefined
+      : 'this is a bug in pixel: run again with PIXEL_DEBUG=1 and report what it prints',
   );
   if (debug && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
   return ExitCode.failed;

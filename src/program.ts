@@ -9,7 +9,10 @@ import { parseOptions } from './options.js';
 
 /** Turns commander's `error: ...` lines into pixel's `pixel: ...` / `hint: ...` shape. */
 function formatCommanderError(text: string, command: string): string {
-  const lines = text.trim().replace(/^error:\s*/, '').split('\n');
+  const lines = text
+    .trim()
+    .replace(/^error:\s*/, '')
+    .split('\n');
   const suggestion = lines.find((line) => /^\(Did you mean/.test(line));
   const message = lines.filter((line) => line !== suggestion).join(' ');
   const hint = suggestion
@@ -34,7 +37,13 @@ export function createProgram(context: Context): Command {
         writeErr: (text) => context.stderr.write(text),
         getOutHelpWidth: () => context.stdout.columns,
         getErrHelpWidth: () => context.stderr.columns,
-        outputError: (text, write) => write(formatCommanderError(text, command.name() === 'pixel' ? 'pixel' : `pixel ${command.name()}`)),
+        outputError: (text, write) =>
+          write(
+            formatCommanderError(
+              text,
+              command.name() === 'pixel' ? 'pixel' : `pixel ${command.name()}`,
+            ),
+          ),
       });
 
   configure(program)
@@ -62,7 +71,15 @@ export function createProgram(context: Context): Command {
     .argument('[topic]', 'lesson id or alias (e.g. mlops, gd); omit to list the lessons')
     .option('--json', 'print data as JSON instead of text')
     .option('--no-pager', 'do not page long lessons')
-    .addHelpText('after', examples('pixel learn', 'pixel learn mlops', 'pixel learn gd --no-pager', 'pixel learn --json'))
+    .addHelpText(
+      'after',
+      examples(
+        'pixel learn',
+        'pixel learn mlops',
+        'pixel learn gd --no-pager',
+        'pixel learn --json',
+      ),
+    )
     .action(async (topic: string | undefined, raw: Record<string, unknown>) => {
       const module = await import('./commands/learn.js');
       await module.learn(parseOptions(module.learnOptionsSchema, { ...raw, topic }), context);

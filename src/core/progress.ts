@@ -92,7 +92,11 @@ export function recordSubmission(
 }
 
 /** Records that the hint ladder of a problem has been climbed to `revealed` rungs (never down). */
-export function recordHintsRevealed(progress: Progress, problemId: string, revealed: number): Progress {
+export function recordHintsRevealed(
+  progress: Progress,
+  problemId: string,
+  revealed: number,
+): Progress {
   const previous = problemEntry(progress, problemId);
   return {
     ...progress,

@@ -6,7 +6,9 @@ export interface CapturedStream extends OutputStream {
   text: string;
 }
 
-export function captureStream(options: { isTTY?: boolean; columns?: number; rows?: number } = {}): CapturedStream {
+export function captureStream(
+  options: { isTTY?: boolean; columns?: number; rows?: number } = {},
+): CapturedStream {
   const stream = {
     text: '',
     isTTY: options.isTTY ?? false,
@@ -22,7 +24,10 @@ export function captureStream(options: { isTTY?: boolean; columns?: number; rows
 /** A context for calling commands directly: a temporary PIXEL_HOME, captured streams, a frozen clock. */
 export function fakeContext(
   home: string,
-  overrides: Partial<Omit<Context, 'stdout' | 'stderr'>> & { stdout?: CapturedStream; stderr?: CapturedStream } = {},
+  overrides: Partial<Omit<Context, 'stdout' | 'stderr'>> & {
+    stdout?: CapturedStream;
+    stderr?: CapturedStream;
+  } = {},
 ): Context & { stdout: CapturedStream; stderr: CapturedStream; warnings: string[] } {
   const env = { PIXEL_HOME: home, TZ: 'UTC', ...overrides.env };
   const warnings: string[] = [];

@@ -56,7 +56,9 @@ export function runPixel(args: string[], options: RunPixelOptions = {}): Promise
 }
 
 /** A fresh temporary folder; remove it with the returned cleanup. */
-export async function makeTempDir(prefix = 'pixel-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function makeTempDir(
+  prefix = 'pixel-test-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
