@@ -2,12 +2,15 @@
 // then one esbuild bundle of src/main.ts with code splitting, so each command's code and
 // libraries load only when that command runs.
 import { build } from 'esbuild';
-import { readFile, rm, mkdir, readdir } from 'node:fs/promises';
+import { readFile, rm, mkdir, readdir, rename } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const dist = join(root, 'dist');
+const finalDist = join(root, 'dist');
+// Build beside dist/ and swap it in at the end, so a test that is running bin/pixel.js while
+// another build happens never sees a half-written dist/.
+const dist = join(root, `dist.building-${process.pid}`);
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
 await rm(dist, { recursive: true, force: true });
@@ -59,4 +62,9 @@ await build({
   jsx: 'automatic',
   logLevel: 'warning',
 });
+const previous = `${finalDist}.old-${process.pid}`;
+await rename(finalDist, previous).catch(() => undefined);
+await rename(dist, finalDist);
+await rm(previous, { recursive: true, force: true });
+await rm(join(root, 'node_modules', '.cache', `pixel-build-${process.pid}`), { recursive: true, force: true });
 console.error(`built pixel ${pkg.version} into dist/`);

@@ -3,7 +3,7 @@
  * lazy-imports its command module, validates the options with that module's zod schema and calls
  * it, so `pixel --help` loads no command code at all.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Context } from './context.js';
 import { parseOptions } from './options.js';
 
@@ -94,6 +94,10 @@ export function createProgram(context: Context): Command {
       const module = await import('./commands/progress.js');
       await module.progress(parseOptions(module.progressOptionsSchema, raw), context);
     });
+
+  // pixel solve / test / submit / hint: the judge work adds these here ------------------------
+
+  // pixel feed: the feed work adds it here -------------------------------------------------------
 
   return program;
 }

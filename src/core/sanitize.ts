@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is this module's whole job */
 /**
  * Removes terminal control from untrusted text (feed titles, a learner's program output) before
  * it reaches the terminal: ANSI/VT escape sequences (CSI, OSC, DCS, ...), C0 and C1 control
@@ -7,16 +8,12 @@
 
 // ESC followed by a CSI, OSC/DCS/SOS/PM/APC string (ended by BEL or ST), or a lone final byte.
 const ESCAPE_SEQUENCE =
-  // eslint-disable-next-line no-control-regex
   /\u001b(?:\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\]PX^_][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|[\u0020-\u002f]*[\u0030-\u007e]?)/g;
 // 8-bit CSI and OSC/DCS strings, which some terminals still honour.
-// eslint-disable-next-line no-control-regex
 const C1_SEQUENCE =
   /\u009b[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u009c]*(?:\u0007|\u009c)?/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL_KEEP_NEWLINES =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export interface SanitizeOptions {
