@@ -57,7 +57,10 @@ async function main(argv: string[]): Promise<number> {
   const context = createProcessContext(argv);
   try {
     const { createProgram } = await import('./program.js');
-    await createProgram(context).parseAsync(argv, { from: 'user' });
+    // A bare `pixel` is a request for orientation, not a mistake: help on stdout, exit 0.
+    await createProgram(context).parseAsync(argv.length === 0 ? ['--help'] : argv, {
+      from: 'user',
+    });
     return context.exitCode;
   } catch (error) {
     return exitCodeForError(error, context);

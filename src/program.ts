@@ -5,7 +5,9 @@
  */
 import { Command } from 'commander';
 import type { Context } from './context.js';
+import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
+import { suggestClosest } from './core/suggest.js';
 
 /** Turns commander's `error: ...` lines into pixel's `pixel: ...` / `hint: ...` shape. */
 function formatCommanderError(text: string, command: string): string {
@@ -98,6 +100,25 @@ export function createProgram(context: Context): Command {
   // pixel solve / test / submit / hint: the judge work adds these here ------------------------
 
   // pixel feed: the feed work adds it here -------------------------------------------------------
+
+  // pixel help [command]: commander's built-in help command shows the top-level help for an
+  // unknown name and exits 0; a typo deserves the same exit 2 and suggestion as anywhere else.
+  program.helpCommand(false);
+  addCommand('help')
+    .description('show help for a command')
+    .argument('[command]', 'the command to explain')
+    .addHelpText('after', examples('pixel help', 'pixel help submit'))
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.outputHelp();
+      const found = program.commands.find(
+        (command) => command.name() === name || command.aliases().includes(name),
+      );
+      if (found) return found.outputHelp();
+      const names = program.commands.map((command) => command.name());
+      throw new UsageError(`unknown command '${name}'`, {
+        hint: `${suggestClosest(name, names)}see 'pixel --help' for the list`,
+      });
+    });
 
   return program;
 }

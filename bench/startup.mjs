@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Start-up budgets (issue 2): median wall-clock ratio of whole `pixel` processes to `node -e 0`,
+// measured in the same run, interleaved, so a noisy shared machine slows both sides alike.
+//
+//   node bench/startup.mjs [--runs N]
+//
+// Exits 1 when a budget is missed, so it can gate a release; tests never run it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const pixel = join(root, 'bin', 'pixel.js');
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 20;
+const home = mkdtempSync(join(tmpdir(), 'pixel-bench-'));
+const sink = join(home, 'out.txt');
+
+const cases = [
+  { name: 'node -e 0', args: ['-e', '0'] },
+  { name: 'pixel --version', args: [pixel, '--version'], budget: 1.25 },
+  { name: 'pixel --help', args: [pixel, '--help'], budget: 1.3 },
+  { name: 'pixel learn mlops > file', args: [pixel, 'learn', 'mlops'], budget: 1.5 },
+];
+
+function timeOnce(args) {
+  const out = openSync(sink, 'w');
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, {
+    stdio: ['ignore', out, 'ignore'],
+    env: { ...process.env, PIXEL_HOME: home, NO_COLOR: '1' },
+  });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  closeSync(out);
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`);
+  return elapsed;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+// Warm the file cache first, then interleave: baseline, each command, baseline, ...
+for (const c of cases) timeOnce(c.args);
+const samples = cases.map(() => []);
+for (let round = 0; round < runs; round++) {
+  cases.forEach((c, index) => samples[index].push(timeOnce(c.args)));
+}
+rmSync(home, { recursive: true, force: true });
+
+const baseline = median(samples[0]);
+let missed = 0;
+console.log(`runs per command: ${runs}; baseline node -e 0: ${baseline.toFixed(1)} ms (median)`);
+console.log('command                      median ms   ratio   budget');
+for (const [index, c] of cases.entries()) {
+  if (index === 0) continue;
+  const m = median(samples[index]);
+  const ratio = m / baseline;
+  const ok = ratio <= c.budget;
+  if (!ok) missed++;
+  console.log(
+    `${c.name.padEnd(28)} ${m.toFixed(1).padStart(9)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${c.budget}  ${ok ? 'ok' : 'OVER'}`,
+  );
+}
+process.exitCode = missed ? 1 : 0;
