@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { LessonMetaSchema, type LessonMeta } from '../../src/core/lesson-meta.js';
+
+/**
+ * Helpers for the lesson tests: read a lesson straight from `lessons/`, and format numbers
+ * exactly the way the lessons print them, so a test can rebuild a sentence or a table row from
+ * values it computed itself and look for it in the text.
+ */
+
+export const LESSONS_DIR = resolve(import.meta.dirname, '..', '..', 'lessons');
+
+/** The lessons this suite checks, in curriculum order. */
+export const LESSON_IDS = [
+  'mlops',
+  'linear-regression',
+  'mse',
+  'gradient-descent',
+  'production-ml',
+] as const;
+
+export type LessonId = (typeof LESSON_IDS)[number];
+
+export interface LessonFile {
+  meta: LessonMeta;
+  /** The Markdown after the front matter. */
+  body: string;
+}
+
+export function readLesson(id: string): LessonFile {
+  const raw = readFileSync(join(LESSONS_DIR, `${id}.md`), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(raw);
+  if (!match) throw new Error(`lessons/${id}.md has no front matter`);
+  const meta = LessonMetaSchema.parse(parseYaml(match[1] ?? ''));
+  return { meta, body: raw.slice(match[0].length) };
+}
+
+/**
+ * The text under one heading, up to the next heading of the same or a higher level. Scoping an
+ * assertion to its section keeps a number stated elsewhere from satisfying it by accident.
+ */
+export function section(body: string, heading: string): string {
+  const lines = body.split('\n');
+  const start = lines.findIndex((line) => /^#{2,6} /.test(line) && line.includes(heading));
+  if (start === -1) throw new Error(`no heading containing "${heading}"`);
+  const depth = /^#+/.exec(lines[start] ?? '')?.[0].length ?? 2;
+  let end = lines.length;
+  for (let index = start + 1; index < lines.length; index += 1) {
+    const hashes = /^(#{1,6}) /.exec(lines[index] ?? '')?.[1];
+    if (hashes && hashes.length <= depth && !isInsideFence(lines, index)) {
+      end = index;
+      break;
+    }
+  }
+  return lines.slice(start, end).join('\n');
+}
+
+function isInsideFence(lines: string[], index: number): boolean {
+  let open = false;
+  for (let at = 0; at < index; at += 1) if (/^```/.test(lines[at] ?? '')) open = !open;
+  return open;
+}
+
+/** Lessons write negative numbers with the Unicode minus sign, as in formulas. */
+function withMinusSign(text: string): string {
+  if (Number(text) === 0) return text.replace(/^-/, '');
+  return text.replace(/^-/, '−');
+}
+
+/** A number with a fixed count of decimals: `fixed(0.17320000000000005, 4)` is `0.1732`. */
+export function fixed(value: number, decimals: number): string {
+  return withMinusSign(value.toFixed(decimals));
+}
+
+/**
+ * A number as a person writes it: no trailing zeros and no float noise (0.6000000000000001 is
+ * `0.6`). Ten decimals is far below anything a lesson states and far above float64 noise here.
+ */
+export function plain(value: number): string {
+  return withMinusSign(String(Number(value.toFixed(10))));
+}
+
+/** A list as the lessons write it: `[−0.4, −1.4]`. */
+export function list(values: readonly number[], format: (value: number) => string = plain): string {
+  return `[${values.map(format).join(', ')}]`;
+}
+
+/** A GFM table row with single spaces around each cell, as the lessons are written. */
+export function row(cells: readonly (string | number)[]): string {
+  return `| ${cells.map((cell) => (typeof cell === 'number' ? plain(cell) : cell)).join(' | ')} |`;
+}
+
+/** An integer with thousands separators: `10,000`. */
+export function grouped(value: number): string {
+  if (!Number.isInteger(value)) throw new Error(`${value} is not an integer`);
+  return value.toLocaleString('en-US');
+}
+
+/** A ratio as a percentage with the given decimals: `percent(0.991, 1)` is `99.1%`. */
+export function percent(ratio: number, decimals: number): string {
+  return `${fixed(ratio * 100, decimals)}%`;
+}
+
+export function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+export function mean(values: readonly number[]): number {
+  return sum(values) / values.length;
+}
