@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { grouped, list, mean, plain, readLesson, row, section, sum } from './lesson-text.js';
+
+// Every number in lessons/linear-regression.md, recomputed from the five house sales.
+
+const { meta, body } = readLesson('linear-regression');
+const sizes = [50, 60, 80, 100, 110];
+const prices = [160, 185, 235, 275, 295];
+
+function sse(w: number, b: number): number {
+  return sum(sizes.map((x, i) => (w * x + b - (prices[i] ?? NaN)) ** 2));
+}
+
+const xMean = mean(sizes);
+const yMean = mean(prices);
+const dx = sizes.map((x) => x - xMean);
+const dy = prices.map((y) => y - yMean);
+const sxy = sum(dx.map((d, i) => d * (dy[i] ?? NaN)));
+const sxx = sum(dx.map((d) => d * d));
+const w = sxy / sxx;
+const b = yMean - w * xMean;
+
+describe('lesson linear-regression', () => {
+  it('has no problem of its own but points to the exercise that fits this model', () => {
+    expect(meta.problems).toEqual([]);
+    expect(body).toContain('> **Practice:** `pixel solve gradient-descent`');
+  });
+
+  it('states the model and the closed form', () => {
+    expect(body).toContain('ŷ = w·x + b');
+    expect(body).toContain('w = Σᵢ (xᵢ − x̄)·(yᵢ − ȳ) / Σᵢ (xᵢ − x̄)²');
+    expect(body).toContain('b = ȳ − w·x̄');
+  });
+
+  it('lists the five sales', () => {
+    const text = section(body, 'House prices');
+    sizes.forEach((x, i) => expect(text).toContain(row([i + 1, x, prices[i]!])));
+  });
+
+  describe('worked example: fitting the house prices', () => {
+    const text = section(body, 'Worked example');
+
+    it('computes the means', () => {
+      expect(text).toContain(`x̄ = (${sizes.join(' + ')})/${sizes.length} = ${plain(xMean)} m²`);
+      expect(text).toContain(`ȳ = (${prices.join(' + ')})/${prices.length} = ${plain(yMean)} k€`);
+    });
+
+    it('tabulates deviations, products and squares, with their sums', () => {
+      sizes.forEach((_, i) => {
+        expect(text).toContain(row([i + 1, dx[i]!, dy[i]!, dx[i]! * dy[i]!, dx[i]! ** 2]));
+      });
+      expect(text).toContain(row(['sum', sum(dx), sum(dy), sxy, sxx]));
+      expect(sum(dx)).toBe(0);
+      expect(sum(dy)).toBe(0);
+    });
+
+    it('derives w and b', () => {
+      expect(text).toContain(`w = ${plain(sxy)} / ${plain(sxx)} = ${plain(w)}`);
+      expect(text).toContain(`b = ${plain(yMean)} − ${plain(w)}·${plain(xMean)} = ${plain(b)}`);
+      expect(text).toContain(`**ŷ = ${plain(w)}·x + ${plain(b)}**`);
+      expect(text).toContain(
+        `each extra square metre adds ${plain(w)} k€ (${grouped(w * 1000)} €) to the predicted ` +
+          `price, on top of a base of ${plain(b)} k€`,
+      );
+    });
+
+    it('states the fitted errors and compares them with a guessed line', () => {
+      const predictions = sizes.map((x) => w * x + b);
+      const errors = predictions.map((p, i) => p - prices[i]!);
+      expect(text).toContain(`the model predicts ${list(predictions)}`);
+      expect(text).toContain(
+        `the errors ŷ − y are ${list(errors)} and the sum of squared errors is ${plain(sse(w, b))}`,
+      );
+      const [guessW, guessB] = [2.5, 30];
+      const guessErrors = sizes.map((x, i) => guessW * x + guessB - prices[i]!);
+      expect(text).toContain(
+        `the plausible-looking guess ŷ = ${plain(guessW)}·x + ${plain(guessB)} has errors ` +
+          `${list(guessErrors)} and a sum of squared errors of ${plain(sse(guessW, guessB))}`,
+      );
+      expect(sse(guessW, guessB)).toBeGreaterThan(sse(w, b));
+    });
+
+    it('really is the least-squares line: every nearby line does worse', () => {
+      for (const [dw, db] of [
+        [0.01, 0],
+        [-0.01, 0],
+        [0, 0.5],
+        [0, -0.5],
+        [0.01, -0.8],
+        [-0.01, 0.8],
+      ] as const) {
+        expect(sse(w + dw, b + db)).toBeGreaterThan(sse(w, b));
+      }
+      // And it passes through (x̄, ȳ), as the lesson says.
+      expect(w * xMean + b).toBe(yMean);
+    });
+
+    it('predicts the new house and names the fitted range', () => {
+      const size = 90;
+      expect(text).toContain(
+        `For a ${size} m² house the model predicts ${plain(w)}·${size} + ${plain(b)} = ` +
+          `${plain(w * size + b)} k€`,
+      );
+      expect(text).toContain(`a 0 m² house costs ${plain(b)} k€`);
+      expect(text).toContain(`fitted on ${Math.min(...sizes)}–${Math.max(...sizes)} m²`);
+    });
+  });
+
+  it('shows the code printing what the closed form gives', () => {
+    const text = section(body, 'In code');
+    expect(text).toContain(`print(fit_line(${list(sizes)}, ${list(prices)}))`);
+    // Python prints the intercept as a float.
+    expect(text).toContain(`# (${plain(w)}, ${b.toFixed(1)})`);
+  });
+
+  it('repeats the right figures in the summary', () => {
+    const text = section(body, 'In one minute');
+    expect(text).toContain(
+      `ŷ = ${plain(w)}·x + ${plain(b)}, so a 90 m² house is predicted at ${plain(w * 90 + b)} k€`,
+    );
+  });
+});
