@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { grouped, list, mean, plain, readLesson, row, section, sum } from './lesson-text.js';
+import { HOUSE_PRICES, HOUSE_SIZES, fitLine } from './house-sales.js';
+import { grouped, list, plain, readLesson, row, section, sum } from './lesson-text.js';
 
 // Every number in lessons/linear-regression.md, recomputed from the five house sales.
 
 const { meta, body } = readLesson('linear-regression');
-const sizes = [50, 60, 80, 100, 110];
-const prices = [160, 185, 235, 275, 295];
+const sizes = HOUSE_SIZES;
+const prices = HOUSE_PRICES;
 
 function sse(w: number, b: number): number {
   return sum(sizes.map((x, i) => (w * x + b - (prices[i] ?? NaN)) ** 2));
 }
 
-const xMean = mean(sizes);
-const yMean = mean(prices);
-const dx = sizes.map((x) => x - xMean);
-const dy = prices.map((y) => y - yMean);
-const sxy = sum(dx.map((d, i) => d * (dy[i] ?? NaN)));
-const sxx = sum(dx.map((d) => d * d));
-const w = sxy / sxx;
-const b = yMean - w * xMean;
+const { xMean, yMean, dx, dy, sxy, sxx, w, b } = fitLine(sizes, prices);
 
 describe('lesson linear-regression', () => {
   it('has no problem of its own but points to the exercise that fits this model', () => {
