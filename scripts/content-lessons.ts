@@ -1,0 +1,31 @@
+/**
+ * Build step: lessons/*.md → dist/lessons/index.json (metadata of every lesson, in curriculum
+ * order) and dist/lessons/<id>.json (one parsed, highlighted lesson each). `pixel learn` then
+ * reads JSON only: no Markdown or YAML parser, highlight.js or schema check at start-up.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compileLessons, lessonIndex } from './lessons/compile-lessons.js';
+
+export async function run({ root, dist }: { root: string; dist: string }): Promise<void> {
+  const { lessons, errors, dangling } = await compileLessons(
+    join(root, 'lessons'),
+    join(root, 'problems'),
+  );
+  if (errors.length > 0) {
+    throw new Error(
+      `the lessons have ${errors.length} problem(s):\n  ${errors.join('\n  ')}\n` +
+        'fix them all, then build again',
+    );
+  }
+  // Lessons and problem folders are written in parallel, so a lesson may point at one that
+  // lands later: the build warns and keeps working (pixel learn skips unknown related
+  // lessons), and the content test in npm test fails on it, so CI still refuses it.
+  for (const reference of dangling) console.error(`warning: ${reference}`);
+  const out = join(dist, 'lessons');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'index.json'), JSON.stringify(lessonIndex(lessons)));
+  for (const lesson of lessons) {
+    await writeFile(join(out, `${lesson.meta.id}.json`), JSON.stringify(lesson));
+  }
+}
