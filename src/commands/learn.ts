@@ -1,13 +1,137 @@
 import * as z from 'zod/mini';
 import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { LessonMeta } from '../core/lesson-meta.js';
+import { nextStep, type NextStep } from '../core/next-step.js';
+import { recordLessonRead, type Progress } from '../core/progress.js';
+import { matchTopic } from '../core/topic-match.js';
+import { builtLessons, type LessonSource } from '../io/lessons.js';
+import { pageText, shouldPage } from '../io/pager.js';
+import { loadProgress, updateProgress } from '../io/progress-store.js';
+import { formatLessonFooter, formatLessonList } from '../ui/learn-format.js';
+import { renderLesson } from '../ui/render-lesson.js';
+import { createChalk } from '../ui/theme.js';
 
 export const learnOptionsSchema = z.object({
   topic: z.optional(z.string()),
   json: z.optional(z.boolean()),
+  /** commander's --no-pager sets this to false. */
   pager: z.optional(z.boolean()),
 });
 export type LearnOptions = z.infer<typeof learnOptionsSchema>;
 
-export async function learn(_options: LearnOptions, context: Context) {
-  context.stdout.write('lessons are coming\n');
+/** `pixel learn --json`: one entry per lesson, in curriculum order. */
+export interface LessonListItem extends LessonMeta {
+  read: boolean;
+}
+
+export interface LessonListResult {
+  kind: 'list';
+  lessons: LessonListItem[];
+  next: NextStep | null;
+}
+
+/** `pixel learn <topic> --json`: the lesson's metadata, its text as plain lines, what follows. */
+export interface LessonReadResult {
+  kind: 'lesson';
+  lesson: LessonMeta;
+  /** The lesson rendered as plain text (no escape codes) at the output's width. */
+  text: string;
+  related: Array<{ id: string; title: string }>;
+  practice: string[];
+}
+
+export type LearnResult = LessonListResult | LessonReadResult;
+
+export interface LearnDependencies {
+  lessons: LessonSource;
+  page: typeof pageText;
+}
+
+function lessonList(lessons: readonly LessonMeta[], progress: Progress): LessonListResult {
+  return {
+    kind: 'list',
+    lessons: lessons.map((meta) => ({ ...meta, read: progress.lessons[meta.id] !== undefined })),
+    next: nextStep(lessons, progress) ?? null,
+  };
+}
+
+function unknownTopic(topic: string, lessons: readonly LessonMeta[]): UsageError {
+  const match = matchTopic(topic, lessons);
+  const suggestions = match.found ? [] : match.suggestions.map((lesson) => lesson.id);
+  const hint =
+    suggestions.length > 0
+      ? `did you mean ${suggestions.join(', ')}? Try: pixel learn ${suggestions[0]}`
+      : `the lessons are: ${lessons.map((lesson) => lesson.id).join(', ')}; see 'pixel learn'`;
+  return new UsageError(`no lesson called '${topic}'`, { hint });
+}
+
+/**
+ * `pixel learn` lists the lessons; `pixel learn <topic>` shows one (paged in a terminal when
+ * it is taller than the screen) and records it as read.
+ */
+export async function learn(
+  options: LearnOptions,
+  context: Context,
+  dependencies: Partial<LearnDependencies> = {},
+): Promise<LearnResult> {
+  const source = dependencies.lessons ?? builtLessons();
+  const { lessons } = await source.index();
+  const chalk = createChalk(context.color && !options.json);
+  const width = Math.max(20, context.stdout.columns);
+
+  if (options.topic === undefined) {
+    const result = lessonList(lessons, await loadProgress(context.paths, context.warn));
+    if (options.json) context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      const entries = result.lessons.map(({ read, ...meta }) => ({ meta, read }));
+      context.stdout.write(formatLessonList(entries, result.next ?? undefined, { width, chalk }));
+    }
+    return result;
+  }
+
+  const match = matchTopic(options.topic, lessons);
+  if (!match.found) throw unknownTopic(options.topic, lessons);
+  const lesson = await source.lesson(match.topic.id);
+  const related = lesson.meta.related.flatMap((id) => {
+    const found = lessons.find((meta) => meta.id === id);
+    return found ? [{ id: found.id, title: found.title }] : [];
+  });
+  const footer = { related, problems: lesson.meta.problems };
+  const result: LessonReadResult = {
+    kind: 'lesson',
+    lesson: lesson.meta,
+    text:
+      renderLesson(lesson, { width, chalk: createChalk(false) }) +
+      formatLessonFooter(footer, { width, chalk: createChalk(false) }),
+    related,
+    practice: lesson.meta.problems.map((problem) => `pixel solve ${problem}`),
+  };
+
+  // Recorded before showing: a learner who quits the pager half-way has still opened it.
+  // Losing the record must not cost them the lesson, so a failure is only a warning.
+  await updateProgress(context.paths, context.warn, (progress) =>
+    recordLessonRead(progress, lesson.meta.id, context.now()),
+  ).catch((error: unknown) => {
+    context.warn(`could not record the lesson as read: ${(error as Error).message}`);
+  });
+
+  if (options.json) {
+    context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  }
+  const text =
+    chalk.level === 0
+      ? result.text
+      : renderLesson(lesson, { width, chalk }) + formatLessonFooter(footer, { width, chalk });
+  const page = shouldPage(text, {
+    isTTY: context.stdout.isTTY,
+    pager: options.pager,
+    rows: context.stdout.rows,
+    columns: context.stdout.columns,
+  });
+  if (!page || !(await (dependencies.page ?? pageText)(text, context.env))) {
+    context.stdout.write(text);
+  }
+  return result;
 }

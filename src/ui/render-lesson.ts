@@ -1,0 +1,289 @@
+import type { ChalkInstance } from 'chalk';
+import type { Block, Inline, Lesson, ListItem, TableAlign } from '../core/lesson-model.js';
+import { padToWidth, textWidth } from '../core/text-width.js';
+import { wrapPieces, type Piece } from '../core/wrap-text.js';
+import { codeScopePainter } from './code-theme.js';
+
+/**
+ * Renders a lesson for the terminal: a pure function of the lesson, the width and a chalk
+ * instance. With colour off (chalk level 0) the result is plain text with no escape codes at
+ * all; structure then shows through layout alone (underlined headings, bullets, bars, boxes).
+ */
+
+export interface RenderOptions {
+  /** Columns to wrap prose to; code lines are never wrapped. */
+  width: number;
+  chalk: ChalkInstance;
+}
+
+type Paint = (text: string) => string;
+const plain: Paint = (text) => text;
+
+interface Renderer {
+  chalk: ChalkInstance;
+  /** Nesting depth of lists, for the bullet shape. */
+  listDepth: number;
+}
+
+const BULLETS = ['•', '◦', '▪'];
+const CODE_INDENT = '    ';
+const TAB = '    ';
+
+function compose(outer: Paint, inner: Paint): Paint {
+  return outer === plain ? inner : inner === plain ? outer : (text) => outer(inner(text));
+}
+
+/** Inline runs → pieces to wrap, each with its painter; a link is followed by its URL. */
+function inlinePieces(inline: Inline, r: Renderer, base: Paint = plain): Piece<Paint>[] {
+  const { chalk } = r;
+  const pieces: Piece<Paint>[] = [];
+  inline.forEach((run, index) => {
+    let paint = base;
+    for (const style of run.styles ?? []) {
+      if (style === 'strong') paint = compose(paint, chalk.bold);
+      else if (style === 'em') paint = compose(paint, chalk.italic);
+      else if (style === 'code') paint = compose(paint, chalk.yellow);
+      else paint = compose(paint, chalk.strikethrough);
+    }
+    if (run.href) paint = compose(paint, chalk.underline);
+    pieces.push({ text: run.text, style: paint });
+    const next = inline[index + 1];
+    if (run.href && next?.href !== run.href) {
+      // The whole link text, to leave out a URL that only repeats it.
+      let start = index;
+      while (start > 0 && inline[start - 1]?.href === run.href) start--;
+      const text = inline
+        .slice(start, index + 1)
+        .map((part) => part.text)
+        .join('');
+      const bare = run.href.replace(/^(mailto:|https?:\/\/)/, '');
+      if (text !== run.href && text !== bare) {
+        pieces.push({ text: ` (${run.href})`, style: compose(base, chalk.dim) });
+      }
+    }
+  });
+  return pieces;
+}
+
+/** Paints a wrapped line, one escape sequence per run of pieces that share a painter. */
+function paintLine(line: readonly Piece<Paint>[]): string {
+  let out = '';
+  let text = '';
+  let paint: Paint | undefined;
+  for (const piece of line) {
+    if (piece.style !== paint) {
+      if (paint && text !== '') out += paint(text);
+      paint = piece.style;
+      text = '';
+    }
+    text += piece.text;
+  }
+  if (paint && text !== '') out += paint(text);
+  return out;
+}
+
+function lineWidth(line: readonly Piece<Paint>[]): number {
+  return line.reduce((sum, piece) => sum + textWidth(piece.text), 0);
+}
+
+function wrapInline(inline: Inline, width: number, r: Renderer, base: Paint = plain): string[] {
+  return wrapPieces(inlinePieces(inline, r, base), width).map(paintLine);
+}
+
+function renderHeading(block: Extract<Block, { type: 'heading' }>, width: number, r: Renderer) {
+  const base = block.depth <= 2 ? r.chalk.bold.cyan : r.chalk.bold;
+  const lines = wrapPieces(inlinePieces(block.text, r, base), width);
+  const painted = lines.map(paintLine);
+  if (block.depth > 2) return painted;
+  const underline = Math.min(width, Math.max(...lines.map(lineWidth)));
+  return [...painted, r.chalk.cyan('─'.repeat(underline))];
+}
+
+function renderCode(block: Extract<Block, { type: 'code' }>, r: Renderer): string[] {
+  return block.lines.map((segments) => {
+    if (segments.every((segment) => segment.text === '')) return '';
+    const text = segments
+      .map((segment) => {
+        const paint = codeScopePainter(r.chalk, segment.scope) ?? plain;
+        return paint(segment.text.replace(/\t/g, TAB));
+      })
+      .join('');
+    return CODE_INDENT + text;
+  });
+}
+
+function renderMath(block: Extract<Block, { type: 'math' }>, r: Renderer): string[] {
+  const paint = r.chalk.italic;
+  return block.lines.map((line) => (line.trim() === '' ? '' : CODE_INDENT + paint(line)));
+}
+
+function renderQuote(block: Extract<Block, { type: 'quote' }>, width: number, r: Renderer) {
+  const bar = block.practice ? r.chalk.green('│') : r.chalk.dim('│');
+  return renderBlocks(block.blocks, width - 2, r).map((line) =>
+    line === '' ? bar : `${bar} ${line}`,
+  );
+}
+
+function itemMarker(
+  block: Extract<Block, { type: 'list' }>,
+  item: ListItem,
+  index: number,
+  r: Renderer,
+) {
+  const bullet = block.ordered
+    ? `${block.start + index}.`
+    : (BULLETS[r.listDepth % BULLETS.length] ?? '•');
+  if (item.checked === undefined) return bullet;
+  return `${bullet} ${item.checked ? '[x]' : '[ ]'}`;
+}
+
+function renderList(block: Extract<Block, { type: 'list' }>, width: number, r: Renderer) {
+  const markers = block.items.map((item, index) => itemMarker(block, item, index, r));
+  // Hanging indent: continuation lines line up with the text after the widest marker.
+  const markerWidth = Math.max(...markers.map(textWidth));
+  const inner: Renderer = { ...r, listDepth: r.listDepth + 1 };
+  const lines: string[] = [];
+  block.items.forEach((item, index) => {
+    if (index > 0 && block.loose) lines.push('');
+    const body = renderBlocks(item.blocks, width - markerWidth - 1, inner, block.loose);
+    const marker = padToWidth(markers[index] ?? '', markerWidth, block.ordered ? 'right' : 'left');
+    const indent = ' '.repeat(markerWidth + 1);
+    if (body.length === 0) lines.push(r.chalk.dim(marker));
+    body.forEach((line, lineIndex) => {
+      if (lineIndex === 0) lines.push(`${r.chalk.dim(marker)} ${line}`);
+      else lines.push(line === '' ? '' : indent + line);
+    });
+  });
+  return lines;
+}
+
+/**
+ * Column widths that fit `available` columns: columns narrower than a common cap keep their
+ * natural width, the wider ones share what is left (their cells then wrap).
+ */
+export function fitColumns(natural: readonly number[], available: number): number[] {
+  const total = natural.reduce((sum, width) => sum + width, 0);
+  if (total <= available) return [...natural];
+  const fitted = natural.map(() => 1);
+  let cap = Math.max(...natural);
+  const used = (limit: number) => natural.reduce((sum, width) => sum + Math.min(width, limit), 0);
+  while (cap > 1 && used(cap) > available) cap--;
+  natural.forEach((width, index) => (fitted[index] = Math.max(1, Math.min(width, cap))));
+  // Hand any columns left over by the integer cap to the widest cut columns.
+  let spare = available - fitted.reduce((sum, width) => sum + width, 0);
+  for (let index = 0; spare > 0 && index < natural.length; index++) {
+    if ((natural[index] ?? 0) > (fitted[index] ?? 0)) {
+      fitted[index] = (fitted[index] ?? 0) + 1;
+      spare--;
+    }
+  }
+  return fitted;
+}
+
+function renderTable(block: Extract<Block, { type: 'table' }>, width: number, r: Renderer) {
+  const { chalk } = r;
+  const columns = block.header.length;
+  const headerPieces = block.header.map((cell) => inlinePieces(cell, r, chalk.bold));
+  const rowPieces = block.rows.map((row) =>
+    Array.from({ length: columns }, (_, index) => inlinePieces(row[index] ?? [], r)),
+  );
+  const natural = Array.from({ length: columns }, (_, index) =>
+    Math.max(
+      1,
+      ...[headerPieces[index] ?? [], ...rowPieces.map((row) => row[index] ?? [])].map((pieces) =>
+        lineWidth(wrapPieces(pieces, Number.MAX_SAFE_INTEGER)[0] ?? []),
+      ),
+    ),
+  );
+  // Borders and padding: "│ " before each column and " │" after the last.
+  const overhead = 3 * columns + 1;
+  const widths = fitColumns(natural, Math.max(columns, width - overhead));
+  const border = (left: string, middle: string, right: string) =>
+    chalk.dim(left + widths.map((w) => '─'.repeat(w + 2)).join(middle) + right);
+  const bar = chalk.dim('│');
+  const renderRow = (cells: Piece<Paint>[][]) => {
+    const wrapped = cells.map((pieces, index) => wrapPieces(pieces, widths[index] ?? 1));
+    const height = Math.max(...wrapped.map((lines) => lines.length));
+    return Array.from({ length: height }, (_, lineIndex) => {
+      const parts = wrapped.map((lines, index) => {
+        const line = lines[lineIndex] ?? [];
+        const align: TableAlign = block.align[index] ?? null;
+        const gap = (widths[index] ?? 1) - lineWidth(line);
+        const padded = padToWidth('', Math.max(0, gap));
+        const text = paintLine(line);
+        if (align === 'right') return padded + text;
+        if (align === 'center') {
+          const left = Math.floor(Math.max(0, gap) / 2);
+          return ' '.repeat(left) + text + ' '.repeat(Math.max(0, gap) - left);
+        }
+        return text + padded;
+      });
+      return `${bar} ${parts.join(` ${bar} `)} ${bar}`;
+    });
+  };
+  return [
+    border('┌', '┬', '┐'),
+    ...renderRow(headerPieces),
+    border('├', '┼', '┤'),
+    ...rowPieces.flatMap(renderRow),
+    border('└', '┴', '┘'),
+  ];
+}
+
+function renderBlock(block: Block, width: number, r: Renderer): string[] {
+  switch (block.type) {
+    case 'heading':
+      return renderHeading(block, width, r);
+    case 'paragraph':
+      return wrapInline(block.text, width, r);
+    case 'list':
+      return renderList(block, width, r);
+    case 'table':
+      return renderTable(block, width, r);
+    case 'code':
+      return renderCode(block, r);
+    case 'math':
+      return renderMath(block, r);
+    case 'quote':
+      return renderQuote(block, width, r);
+    case 'rule':
+      return [r.chalk.dim('─'.repeat(Math.max(1, width)))];
+  }
+}
+
+/** Renders blocks to lines, with a blank line between blocks unless `tight` (a tight list). */
+function renderBlocks(blocks: readonly Block[], width: number, r: Renderer, spaced = true) {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    const rendered = renderBlock(block, Math.max(1, width), r);
+    if (lines.length > 0 && rendered.length > 0 && spaced) lines.push('');
+    lines.push(...rendered);
+  }
+  return lines;
+}
+
+/** The title, summary and reading time above the lesson text. */
+function renderTitle(lesson: Lesson, width: number, r: Renderer): string[] {
+  const { chalk } = r;
+  const title = wrapPieces([{ text: lesson.meta.title, style: chalk.bold.cyan }], width);
+  const underline = Math.min(width, Math.max(...title.map(lineWidth)));
+  return [
+    ...title.map(paintLine),
+    chalk.cyan('═'.repeat(underline)),
+    ...wrapPieces([{ text: lesson.meta.summary, style: chalk.italic }], width).map(paintLine),
+    chalk.dim(`${lesson.meta.minutes} min read`),
+  ];
+}
+
+export function renderLesson(lesson: Lesson, options: RenderOptions): string {
+  const width = Math.max(10, options.width);
+  const r: Renderer = { chalk: options.chalk, listDepth: 0 };
+  const lines = [...renderTitle(lesson, width, r), '', ...renderBlocks(lesson.blocks, width, r)];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Renders bare blocks (used for lesson fragments and tests). */
+export function renderBlocksToText(blocks: readonly Block[], options: RenderOptions): string {
+  const r: Renderer = { chalk: options.chalk, listDepth: 0 };
+  return `${renderBlocks(blocks, Math.max(1, options.width), r).join('\n')}\n`;
+}
