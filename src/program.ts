@@ -100,6 +100,120 @@ export function createProgram(context: Context): Command {
   // pixel solve / test / submit / hint: the judge work adds these here ------------------------
 
   // pixel feed: the feed work adds it here -------------------------------------------------------
+  const feed = addCommand('feed')
+    .description('the latest posts from AI & ML research blogs (OpenAI, DeepMind, ...)')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel feed                          # latest posts from every enabled source',
+        'pixel feed --source openai deepmind # only these sources',
+        'pixel feed --tag research --since 7d',
+        'pixel feed --search "reinforcement learning" --limit 10',
+        'pixel feed --json | jq ".[0]"',
+        'pixel feed sources                  # what is on the list',
+        'pixel feed add https://example.org/feed.xml --name "Example lab" --tag research',
+      ),
+    );
+  const addFeedCommand = (name: string, options?: { isDefault?: boolean }): Command =>
+    configure(feed.command(name, options));
+
+  addFeedCommand('list', { isDefault: true })
+    .description('list the latest posts, newest first (the default)')
+    .option('-s, --source <id...>', 'only these sources (ids from `pixel feed sources`)')
+    .option('-t, --tag <tag...>', 'only sources with one of these tags (research, industry, ...)')
+    .option('--since <when>', 'only posts since a duration ago (7d, 12h) or a date (2026-11-01)')
+    .option('--search <text>', 'only posts whose title, summary or categories contain every word')
+    .option('-n, --limit <n>', 'at most n posts (a terminal shows 40 unless asked)')
+    .option(
+      '--json',
+      'print a JSON array of {id, source, title, link, published, summary, categories}',
+    )
+    .option('--ndjson', 'print one JSON object per line')
+    .option('-l, --long', 'show each post’s full link below it')
+    .option('--refresh', 'ask every source now, even if the cache is fresh')
+    .option('--offline', 'make no request: cached posts, else the snapshot shipped with pixel')
+    .option('--max-age <duration>', 'how long the cache counts as fresh (default 30m)')
+    .option('--timeout <duration>', 'per-source time limit (default 15s)')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel feed',
+        'pixel feed --source anthropic --long',
+        'pixel feed --since 2026-11-01 --ndjson > posts.ndjson',
+        'pixel feed --refresh --timeout 5s',
+        'pixel feed --offline',
+      ),
+    )
+    .action(async (raw: Record<string, unknown>) => {
+      const module = await import('./commands/feed/list.js');
+      await module.feedList(parseOptions(module.feedListOptionsSchema, raw), context);
+    });
+
+  addFeedCommand('sources')
+    .description('list the feed sources: id, name, on/off, official or community, tags')
+    .option('--json', 'print data as JSON instead of text')
+    .option('-t, --tag <tag...>', 'only sources with one of these tags')
+    .addHelpText('after', examples('pixel feed sources', 'pixel feed sources --json'))
+    .action(async (raw: Record<string, unknown>) => {
+      const module = await import('./commands/feed/sources.js');
+      await module.feedSources(parseOptions(module.feedSourcesOptionsSchema, raw), context);
+    });
+
+  addFeedCommand('add')
+    .description('add a feed of your own (RSS or Atom)')
+    .argument('<url>', 'the address of the feed itself')
+    .option('--name <name>', 'a display name (default: the host name)')
+    .option('--id <id>', 'a short id for --source (default: made from the name)')
+    .option('-t, --tag <tag...>', 'tags, e.g. research nlp')
+    .option('--home <url>', 'the blog’s home page')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel feed add https://distill.pub/rss.xml --name Distill --tag research',
+        'pixel feed add https://example.org/atom.xml --id example',
+      ),
+    )
+    .action(async (url: string, raw: Record<string, unknown>) => {
+      const module = await import('./commands/feed/manage.js');
+      await module.feedAdd(parseOptions(module.feedAddOptionsSchema, { ...raw, url }), context);
+    });
+
+  for (const [name, description, run] of [
+    [
+      'remove',
+      'remove a source from your list (defaults can be added back with enable)',
+      'feedRemove',
+    ],
+    ['enable', 'turn a source on', 'feedEnable'],
+    ['disable', 'turn a source off without removing it', 'feedDisable'],
+  ] as const) {
+    addFeedCommand(name)
+      .description(description)
+      .argument('<id>', 'the source id (see `pixel feed sources`)')
+      .addHelpText('after', examples(`pixel feed ${name} openai`))
+      .action(async (id: string) => {
+        const module = await import('./commands/feed/manage.js');
+        await module[run](parseOptions(module.feedIdOptionsSchema, { id }), context);
+      });
+  }
+
+  addFeedCommand('import')
+    .description('add the feeds of an OPML file (exported from another reader)')
+    .argument('<file>', 'an OPML file, or - for stdin')
+    .addHelpText('after', examples('pixel feed import subscriptions.opml'))
+    .action(async (file: string) => {
+      const module = await import('./commands/feed/opml.js');
+      await module.feedImport(parseOptions(module.feedImportOptionsSchema, { file }), context);
+    });
+
+  addFeedCommand('export')
+    .description('print your enabled sources as OPML 2.0 on stdout')
+    .option('--all', 'include disabled sources too')
+    .addHelpText('after', examples('pixel feed export > pixel-feeds.opml'))
+    .action(async (raw: Record<string, unknown>) => {
+      const module = await import('./commands/feed/opml.js');
+      await module.feedExport(parseOptions(module.feedExportOptionsSchema, raw), context);
+    });
 
   // pixel help [command]: commander's built-in help command shows the top-level help for an
   // unknown name and exits 0; a typo deserves the same exit 2 and suggestion as anywhere else.

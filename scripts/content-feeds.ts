@@ -1,0 +1,69 @@
+/**
+ * Build step for the feed: validates the curated source list (feeds/sources.json) and turns the
+ * real feed documents in feeds/snapshot/ into dist/feeds/snapshot.json, the offline snapshot, with
+ * the same parser and normaliser the live fetch uses. Runs at build time so no start-up pays.
+ */
+import { readFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as z from 'zod/mini';
+import { sourceListSchema } from '../src/core/feed/source.js';
+import { newestItems } from '../src/core/feed/merge.js';
+import { parseFeed } from '../src/io/feed/parse-feed.js';
+import { writeJsonFile } from '../src/io/json-store.js';
+import type { FeedSnapshot } from '../src/io/feed/snapshot-store.js';
+
+const SNAPSHOT_ITEMS_PER_SOURCE = 20;
+
+const manifestSchema = z.object({
+  version: z.literal(1),
+  about: z.optional(z.string()),
+  snapshots: z.array(
+    z.object({
+      source: z.string(),
+      file: z.string().check(z.regex(/^[\w.-]+\.xml$/)),
+      capturedAt: z.iso.datetime(),
+    }),
+  ),
+});
+
+function fail(file: string, issues: string[]): never {
+  throw new Error(`invalid ${file}:\n  ${issues.join('\n  ')}`);
+}
+
+export async function run({ root, dist }: { root: string; dist: string }): Promise<void> {
+  const sourcesFile = join(root, 'feeds', 'sources.json');
+  const sources = sourceListSchema.safeParse(JSON.parse(await readFile(sourcesFile, 'utf8')));
+  if (!sources.success) {
+    fail(
+      sourcesFile,
+      sources.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const ids = sources.data.sources.map((source) => source.id);
+  const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
+  if (duplicates.length > 0) fail(sourcesFile, [`duplicate ids: ${duplicates.join(', ')}`]);
+
+  const manifestFile = join(root, 'feeds', 'snapshot', 'manifest.json');
+  const manifest = manifestSchema.safeParse(JSON.parse(await readFile(manifestFile, 'utf8')));
+  if (!manifest.success) {
+    fail(
+      manifestFile,
+      manifest.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const snapshot: FeedSnapshot = { version: 1, sources: {} };
+  const now = new Date();
+  for (const entry of manifest.data.snapshots) {
+    const source = sources.data.sources.find((candidate) => candidate.id === entry.source);
+    if (!source) fail(manifestFile, [`${entry.file}: no source with id '${entry.source}'`]);
+    const bytes = await readFile(join(root, 'feeds', 'snapshot', entry.file));
+    const items = await parseFeed({ bytes, sourceId: source.id, feedUrl: source.url, now });
+    if (items.length === 0) fail(manifestFile, [`${entry.file}: no items parsed`]);
+    snapshot.sources[source.id] = {
+      capturedAt: new Date(entry.capturedAt).toISOString(),
+      items: newestItems(items, SNAPSHOT_ITEMS_PER_SOURCE),
+    };
+  }
+  await mkdir(join(dist, 'feeds'), { recursive: true });
+  await writeJsonFile(join(dist, 'feeds', 'snapshot.json'), snapshot);
+}

@@ -1,0 +1,93 @@
+/**
+ * Dates, parsed the same on every machine: `new Date(text)` reads a date without a zone in the
+ * local time zone (rss-parser's isoDate does), so a zone-less date is read as UTC here instead.
+ */
+
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const HAS_ZONE = new RegExp(
+  String.raw`(?:Z|[+-]\d{2}:?\d{2}|\b(?:UT|UTC|GMT|[ECMP][SD]T|[A-IK-Z]))\s*$`,
+  'i',
+);
+/** Posts from before the web had feeds, or far in the future, are a broken date, not news. */
+const EARLIEST = Date.UTC(1995, 0, 1);
+const LATEST_AHEAD_MS = 366 * 24 * 3600 * 1000;
+
+export function parseFeedDate(raw: string | undefined | null, now?: Date): Date | undefined {
+  const text = raw?.trim();
+  if (!text || text.length > 64) return undefined;
+  let ms: number;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    ms = Date.parse(`${text}T00:00:00Z`);
+  } else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) {
+    const iso = text.replace(' ', 'T');
+    ms = Date.parse(HAS_ZONE.test(iso) ? iso : `${iso}Z`);
+  } else if (new RegExp(`\\b(${MONTHS})`, 'i').test(text)) {
+    // RFC 822 (`Tue, 10 Jun 2026 04:00:00 +0000`) or a human date (`Aug 18, 2026`).
+    ms = Date.parse(HAS_ZONE.test(text) ? text : `${text} UTC`);
+  } else {
+    return undefined;
+  }
+  if (!Number.isFinite(ms) || ms < EARLIEST) return undefined;
+  if (now && ms > now.getTime() + LATEST_AHEAD_MS) return undefined;
+  return new Date(ms);
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+};
+
+/** `500ms`, `10s`, `30m`, `2h`, `7d`, `2w`; a bare number is seconds. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d|w)?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const unit = UNIT_MS[(match[2] ?? 's').toLowerCase()];
+  const value = Number(match[1]) * (unit ?? 1000);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** `--since`: a duration back from now (`7d`) or a calendar date (`2026-11-01`, as UTC). */
+export function parseSince(text: string, now: Date): Date | undefined {
+  if (/^\d{4}-\d{2}-\d{2}/.test(text.trim())) return parseFeedDate(text.trim());
+  const ms = parseDuration(text);
+  if (ms === undefined || /^\s*\d+(\.\d+)?\s*$/.test(text)) return undefined;
+  return new Date(now.getTime() - ms);
+}
+
+/** A short age for one line per post: `now`, `5m`, `3h`, `2d`, `3w`, `Mar 4`, `2024-03`. */
+export function shortAge(date: Date, now: Date): string {
+  const seconds = Math.max(0, (now.getTime() - date.getTime()) / 1000);
+  if (seconds < 60) return 'now';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h`;
+  if (seconds < 7 * 86_400) return `${Math.floor(seconds / 86_400)}d`;
+  if (seconds < 8 * 7 * 86_400) return `${Math.floor(seconds / (7 * 86_400))}w`;
+  const month = date.toLocaleString('en', { month: 'short', timeZone: 'UTC' });
+  if (date.getUTCFullYear() === now.getUTCFullYear()) return `${month} ${date.getUTCDate()}`;
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A phrase for messages: `just now`, `5 minutes ago`, `3 hours ago`, `1 year ago`. */
+export function ageInWords(date: Date, now: Date): string {
+  const seconds = Math.max(0, (now.getTime() - date.getTime()) / 1000);
+  const steps: [number, string][] = [
+    [365 * 86_400, 'year'],
+    [30 * 86_400, 'month'],
+    [7 * 86_400, 'week'],
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, unit] of steps) {
+    if (seconds >= size) {
+      const count = Math.floor(seconds / size);
+      return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+    }
+  }
+  return 'just now';
+}

@@ -1,0 +1,228 @@
+/**
+ * Gets every requested source's items, concurrently, each failure isolated to its source:
+ * fresh cache → no request; otherwise a conditional GET; on failure the last cached copy, else
+ * the shipped snapshot, else nothing, always with the reason kept for the one warning line.
+ */
+import type { Context } from '../../context.js';
+import { FeedFailure } from '../../core/feed/failure.js';
+import type { FeedItem } from '../../core/feed/item.js';
+import type { ResolvedSource } from '../../core/feed/source.js';
+import { fetchFeed } from './fetch-feed.js';
+import { parseFeed } from './parse-feed.js';
+import { readFeedCache, writeFeedCache, type FeedCache } from './cache-store.js';
+import { loadSnapshot } from './snapshot-store.js';
+
+export type ItemsFrom =
+  /** Fetched and parsed just now. */
+  | 'network'
+  /** The publisher said 304: the cache is current. */
+  | 'not-modified'
+  /** The cache is within the freshness window (or --offline): no request made. */
+  | 'cache'
+  /** The fetch failed; the last cached copy is shown. */
+  | 'stale-cache'
+  /** The fetch failed and there is no cache; the snapshot shipped with pixel is shown. */
+  | 'snapshot'
+  /** The fetch failed and there is nothing to show. */
+  | 'none';
+
+export interface SourceResult {
+  source: ResolvedSource;
+  items: FeedItem[];
+  from: ItemsFrom;
+  failure?: FeedFailure;
+  /** When the shown items were last confirmed by the publisher (or captured, for a snapshot). */
+  asOf?: Date;
+  movedTo?: string;
+}
+
+export interface CollectOptions {
+  refresh: boolean;
+  offline: boolean;
+  maxAgeMs: number;
+  timeoutMs: number;
+  deadlineMs: number;
+  maxBytes: number;
+  concurrency: number;
+  onSettled?: (result: SourceResult, done: number, total: number) => void;
+}
+
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+export function userAgent(version: string): string {
+  return `pixel/${version} (+https://www.npmjs.com/package/pixel-ml; feed reader)`;
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${ms}ms`;
+}
+
+async function fallback(
+  source: ResolvedSource,
+  cache: FeedCache | undefined,
+  failure: FeedFailure,
+): Promise<SourceResult> {
+  if (cache) {
+    return {
+      source,
+      items: cache.items,
+      from: 'stale-cache',
+      failure,
+      asOf: new Date(cache.checkedAt),
+    };
+  }
+  const snapshot = (await loadSnapshot())?.sources[source.id];
+  if (snapshot) {
+    return {
+      source,
+      items: snapshot.items,
+      from: 'snapshot',
+      failure,
+      asOf: new Date(snapshot.capturedAt),
+    };
+  }
+  return { source, items: [], from: 'none', failure };
+}
+
+async function collectOne(
+  source: ResolvedSource,
+  context: Context,
+  options: CollectOptions,
+  deadline: AbortSignal,
+): Promise<SourceResult> {
+  const now = context.now();
+  const cache = await readFeedCache(context.paths, source.id, source.url, context.warn, now);
+  if (options.offline) {
+    if (cache) {
+      return { source, items: cache.items, from: 'cache', asOf: new Date(cache.checkedAt) };
+    }
+    return fallback(
+      source,
+      undefined,
+      new FeedFailure('offline', 'not fetched (--offline) and nothing cached yet'),
+    );
+  }
+  if (cache && !options.refresh) {
+    const age = now.getTime() - Date.parse(cache.checkedAt);
+    if (age >= 0 && age < options.maxAgeMs) {
+      return { source, items: cache.items, from: 'cache', asOf: new Date(cache.checkedAt) };
+    }
+  }
+  if (deadline.aborted) return fallback(source, cache, deadline.reason as FeedFailure);
+
+  // The per-source timeout covers connecting, waiting and reading the whole body; aborting
+  // makes undici destroy the socket, so a hung server is really let go.
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () =>
+      controller.abort(new FeedFailure('timeout', `timed out after ${seconds(options.timeoutMs)}`)),
+    options.timeoutMs,
+  );
+  const signal = AbortSignal.any([controller.signal, deadline]);
+  try {
+    const response = await fetchFeed(source.url, {
+      userAgent: userAgent(context.version),
+      signal,
+      maxBytes: options.maxBytes,
+      etag: cache?.etag,
+      lastModified: cache?.lastModified,
+    });
+    const checkedAt = context.now().toISOString();
+    if (response.status === 'not-modified') {
+      if (!cache) {
+        throw new FeedFailure(
+          'http-error',
+          'answered 304 Not Modified to a request without validators',
+        );
+      }
+      const updated: FeedCache = { ...cache, checkedAt };
+      await saveCache(context, source, updated);
+      return {
+        source,
+        items: cache.items,
+        from: 'not-modified',
+        asOf: new Date(checkedAt),
+        ...(response.movedTo ? { movedTo: response.movedTo } : {}),
+      };
+    }
+    const items = await parseFeed({
+      bytes: response.bytes,
+      contentType: response.contentType,
+      sourceId: source.id,
+      feedUrl: response.finalUrl,
+      now,
+    });
+    await saveCache(context, source, {
+      version: 1,
+      url: source.url,
+      finalUrl: response.finalUrl,
+      ...(response.movedTo ? { movedTo: response.movedTo } : {}),
+      ...(response.etag ? { etag: response.etag } : {}),
+      ...(response.lastModified ? { lastModified: response.lastModified } : {}),
+      checkedAt,
+      items,
+    });
+    return {
+      source,
+      items,
+      from: 'network',
+      asOf: new Date(checkedAt),
+      ...(response.movedTo ? { movedTo: response.movedTo } : {}),
+    };
+  } catch (error) {
+    if (!(error instanceof FeedFailure)) throw error;
+    return fallback(source, cache, error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function saveCache(context: Context, source: ResolvedSource, cache: FeedCache) {
+  try {
+    await writeFeedCache(context.paths, source.id, cache);
+  } catch (error) {
+    // A full disk must not hide the posts we just fetched.
+    context.warn(`${source.id}: could not save the cache: ${(error as Error).message}`);
+  }
+}
+
+/** Results in the order of `sources`, whatever order the fetches finish in. */
+export async function collectFeeds(
+  sources: readonly ResolvedSource[],
+  context: Context,
+  options: CollectOptions,
+): Promise<SourceResult[]> {
+  const deadlineController = new AbortController();
+  const deadlineTimer = setTimeout(
+    () =>
+      deadlineController.abort(
+        new FeedFailure(
+          'deadline',
+          `not finished within the overall deadline of ${seconds(options.deadlineMs)}`,
+        ),
+      ),
+    options.deadlineMs,
+  );
+  const results: SourceResult[] = new Array<SourceResult>(sources.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      const source = sources[index];
+      if (!source) continue;
+      const result = await collectOne(source, context, options, deadlineController.signal);
+      results[index] = result;
+      done++;
+      options.onSettled?.(result, done, sources.length);
+    }
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(options.concurrency, sources.length)) }, worker),
+    );
+  } finally {
+    clearTimeout(deadlineTimer);
+  }
+  return results;
+}

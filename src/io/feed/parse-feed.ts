@@ -1,0 +1,103 @@
+/**
+ * Bytes → normalised items: decode the charset, refuse entity declarations, repair the few
+ * mistakes that make rss-parser reject a whole document, parse, normalise. rss-parser is
+ * imported lazily so that no other command (and no warm-cache listing) pays for loading it.
+ */
+import { detectCharset } from '../../core/feed/charset.js';
+import { FeedFailure } from '../../core/feed/failure.js';
+import type { FeedItem } from '../../core/feed/item.js';
+import { newestItems } from '../../core/feed/merge.js';
+import { MAX_ITEMS_PER_SOURCE, normalizeItems } from '../../core/feed/normalize.js';
+import {
+  escapeBareAmpersands,
+  looksLikeHtml,
+  refusalReason,
+  repairAtom,
+} from '../../core/feed/repair-xml.js';
+
+interface RssParser {
+  parseString(xml: string): Promise<{ items?: unknown[]; title?: unknown }>;
+}
+
+let parserPromise: Promise<RssParser> | undefined;
+
+function loadParser(): Promise<RssParser> {
+  parserPromise ??= import('rss-parser').then((module) => {
+    const Parser = (module.default ?? module) as unknown as new (options: object) => RssParser;
+    // Atom <category term> is dropped by rss-parser; keep the raw elements to read terms.
+    return new Parser({
+      customFields: { item: [['category', 'atomCategories', { keepArray: true }]] },
+    });
+  });
+  return parserPromise;
+}
+
+export function decodeBody(bytes: Uint8Array, contentType: string | null | undefined): string {
+  const label = detectCharset(bytes, contentType);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    // An unknown label: UTF-8 is the XML default and the likeliest truth.
+    decoder = new TextDecoder('utf-8');
+  }
+  return decoder.decode(bytes).replace(/^\uFEFF/, '');
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]?.slice(0, 160) ?? 'unknown error';
+}
+
+async function parseText(xml: string): Promise<{ items?: unknown[] }> {
+  const parser = await loadParser();
+  try {
+    return await parser.parseString(xml);
+  } catch (error) {
+    // One retry for the commonest breakage: a bare `&` in a title or URL.
+    if (/entity name|Invalid character entity/i.test(describe(error))) {
+      return parser.parseString(escapeBareAmpersands(xml));
+    }
+    throw error;
+  }
+}
+
+export interface ParseFeedInput {
+  bytes: Uint8Array;
+  contentType?: string | null;
+  sourceId: string;
+  feedUrl: string;
+  now?: Date;
+}
+
+export async function parseFeed(input: ParseFeedInput): Promise<FeedItem[]> {
+  const text = decodeBody(input.bytes, input.contentType);
+  if (/^\s*text\/html/i.test(input.contentType ?? '') || looksLikeHtml(text)) {
+    throw new FeedFailure('not-a-feed', 'not a feed: the address returned a web page');
+  }
+  const refusal = refusalReason(text);
+  if (refusal) throw new FeedFailure('parse-error', `refused to parse: ${refusal}`);
+  // Loaded outside the try: a broken install is pixel's problem, not the feed's.
+  await loadParser();
+  let parsed: { items?: unknown[] };
+  try {
+    parsed = await parseText(repairAtom(text));
+  } catch (error) {
+    const message = describe(error);
+    if (/not recognized as RSS/i.test(message)) {
+      throw new FeedFailure('not-a-feed', 'not a feed: the document is not RSS or Atom', {
+        cause: error,
+      });
+    }
+    throw new FeedFailure('parse-error', `could not parse the feed: ${message}`, {
+      cause: error,
+    });
+  }
+  const items = normalizeItems({
+    sourceId: input.sourceId,
+    feedUrl: input.feedUrl,
+    items: Array.isArray(parsed.items) ? parsed.items : [],
+    ...(input.now ? { now: input.now } : {}),
+  });
+  return newestItems(items, MAX_ITEMS_PER_SOURCE);
+}

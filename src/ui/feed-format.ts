@@ -1,0 +1,155 @@
+/**
+ * How `pixel feed` prints. A terminal gets one line per post fitted to the width, with the
+ * title as an OSC 8 hyperlink where the terminal supports it; a pipe gets stable tab-separated
+ * lines (date, source, title, link) that `cut` and `grep` can use; --json/--ndjson get data.
+ * Everything printed was sanitised when the feed was normalised; links are re-checked here
+ * because they go inside an escape sequence.
+ */
+import type { ChalkInstance } from 'chalk';
+import { shortAge } from '../core/feed/dates.js';
+import type { FeedItem } from '../core/feed/item.js';
+import { sanitizeText } from '../core/sanitize.js';
+import { displayWidth, fitToWidth, padToWidth } from '../core/feed/text-width.js';
+import type { ResolvedSource } from '../core/feed/source.js';
+
+/** The documented JSON shape of one post. */
+export function itemToJson(item: FeedItem) {
+  return {
+    id: item.id,
+    source: item.source,
+    title: item.title,
+    link: item.link,
+    published: item.published,
+    summary: item.summary,
+    categories: item.categories,
+  };
+}
+
+export function formatJson(items: readonly FeedItem[]): string {
+  return `${JSON.stringify(items.map(itemToJson), null, 2)}\n`;
+}
+
+export function formatNdjson(items: readonly FeedItem[]): string {
+  return items.map((item) => `${JSON.stringify(itemToJson(item))}\n`).join('');
+}
+
+/** Piped output: `date<TAB>source<TAB>title<TAB>link`, one post per line, no colour. */
+export function formatPlain(items: readonly FeedItem[]): string {
+  return items
+    .map((item) => {
+      const date = item.published ? item.published.slice(0, 10) : '-';
+      const title = item.title.replace(/\t/g, ' ');
+      return `${date}\t${item.source}\t${title}\t${item.link ?? '-'}\n`;
+    })
+    .join('');
+}
+
+/**
+ * Whether the terminal understands OSC 8 hyperlinks (the supports-hyperlinks conventions).
+ * Terminals that do not are not harmed by them in theory, but some print the URL as garbage,
+ * so only known ones get them. FORCE_HYPERLINK=1/0 overrides.
+ */
+export function supportsHyperlinks(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_HYPERLINK;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (!isTTY || env.TERM === 'dumb' || env.CI) return false;
+  if (env.WT_SESSION || env.KONSOLE_VERSION || env.DOMTERM) return true;
+  if (env.TERM === 'xterm-kitty' || env.TERM === 'xterm-ghostty') return true;
+  const program = env.TERM_PROGRAM ?? '';
+  if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty', 'Hyper', 'tabby'].includes(program))
+    return true;
+  const vte = Number.parseInt(env.VTE_VERSION ?? '', 10);
+  return Number.isFinite(vte) && vte >= 5000;
+}
+
+/** Only printable ASCII goes inside the escape sequence (URL.href percent-encodes the rest). */
+function hyperlink(text: string, url: string): string {
+  if (/[^\u0021-\u007e]/.test(url)) return text;
+  return `\u001b]8;;${url}\u001b\\${text}\u001b]8;;\u001b\\`;
+}
+
+export interface TerminalFormatOptions {
+  now: Date;
+  columns: number;
+  chalk: ChalkInstance;
+  hyperlinks: boolean;
+  /** Show each post's full link on the line below it. */
+  long: boolean;
+  sourceNames: ReadonlyMap<string, string>;
+}
+
+export function formatTerminal(items: readonly FeedItem[], options: TerminalFormatOptions): string {
+  const { chalk, now } = options;
+  const ages = items.map((item) =>
+    item.published ? shortAge(new Date(item.published), now) : '?',
+  );
+  const ageWidth = Math.max(3, ...ages.map((age) => age.length));
+  const names = items.map((item) =>
+    sanitizeText(options.sourceNames.get(item.source) ?? item.source, { singleLine: true }),
+  );
+  const nameWidth = Math.min(20, Math.max(6, ...names.map(displayWidth)));
+  const titleWidth = Math.max(10, options.columns - ageWidth - nameWidth - 5);
+  return items
+    .map((item, index) => {
+      const age = (ages[index] ?? '?').padStart(ageWidth);
+      const name = padToWidth(names[index] ?? item.source, nameWidth);
+      const title = fitToWidth(item.title, titleWidth);
+      const linked = options.hyperlinks && item.link ? hyperlink(title, item.link) : title;
+      let line = `${chalk.dim(age)}  ${chalk.cyan(name)}  ${linked}\n`;
+      if (options.long) {
+        const indent = ' '.repeat(ageWidth + 2);
+        line += `${indent}${chalk.dim(item.link ?? '(no link)')}\n`;
+      }
+      return line;
+    })
+    .join('');
+}
+
+export function sourceToJson(source: ResolvedSource) {
+  return {
+    id: source.id,
+    name: source.name,
+    url: source.url,
+    home: source.home ?? null,
+    tags: source.tags,
+    provenance: source.provenance,
+    enabled: source.enabled,
+    origin: source.origin,
+    note: source.note ?? null,
+  };
+}
+
+export function formatSources(
+  sources: readonly ResolvedSource[],
+  options: { chalk: ChalkInstance; columns: number; tty: boolean },
+): string {
+  const { chalk } = options;
+  if (!options.tty) {
+    // Stable, tab-separated: id, on/off, provenance, name, url, tags.
+    return sources
+      .map(
+        (source) =>
+          `${source.id}\t${source.enabled ? 'on' : 'off'}\t${source.provenance}\t${source.name}\t${source.url}\t${source.tags.join(',')}\n`,
+      )
+      .join('');
+  }
+  const idWidth = Math.max(...sources.map((source) => source.id.length), 2);
+  const nameWidth = Math.min(
+    28,
+    Math.max(...sources.map((source) => displayWidth(source.name)), 4),
+  );
+  return sources
+    .map((source) => {
+      const mark = source.enabled ? chalk.green('●') : chalk.dim('○');
+      const label = source.provenance === 'community' ? chalk.yellow(' community') : '';
+      const user = source.origin === 'user' ? chalk.magenta(' yours') : '';
+      const tags = source.tags.length > 0 ? chalk.dim(` [${source.tags.join(', ')}]`) : '';
+      const head = `${mark} ${source.id.padEnd(idWidth)}  ${padToWidth(source.name, nameWidth)}${label}${user}${tags}`;
+      const url = `    ${' '.repeat(idWidth)}${chalk.dim(fitToWidth(source.url, Math.max(20, options.columns - idWidth - 4)))}`;
+      const note = source.note
+        ? `\n    ${' '.repeat(idWidth)}${chalk.dim(fitToWidth(source.note, Math.max(20, options.columns - idWidth - 4)))}`
+        : '';
+      return `${head}\n${url}${note}\n`;
+    })
+    .join('');
+}
