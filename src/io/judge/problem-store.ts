@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as z from 'zod/mini';
+import { ContentError, UsageError } from '../../errors.js';
+import { buildCase } from '../../core/judge/generate.js';
+import {
+  CasesFileSchema,
+  ProblemSchema,
+  type JudgeCase,
+  type CaseInput,
+  type Problem,
+} from '../../core/judge/problem-schema.js';
+import { packageRoot } from '../package-root.js';
+
+export interface LoadedProblem {
+  dir: string;
+  problem: Problem;
+  cases: JudgeCase[];
+}
+
+/** The trusted reference module of a problem (problems/<id>/reference.mjs). */
+export interface ReferenceModule {
+  solve(input: CaseInput): number[];
+  mistakes: Record<string, Array<(input: CaseInput) => number[]>>;
+}
+
+export function problemsRoot(root: string = packageRoot()): string {
+  return join(root, 'problems');
+}
+
+export function harnessesRoot(root: string = packageRoot()): string {
+  return join(root, 'harnesses');
+}
+
+export function listProblemIds(root?: string): string[] {
+  const folder = problemsRoot(root);
+  try {
+    return readdirSync(folder)
+      .filter((name) => existsSync(join(folder, name, 'problem.json')))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function parseFile<T>(file: string, schema: z.ZodMiniType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError(file, [`cannot read it as JSON: ${(error as Error).message}`]);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new ContentError(
+      file,
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Cross-file rules the schemas cannot express; returns every issue found. */
+export function checkProblemRules(problem: Problem, cases: JudgeCase[], id: string): string[] {
+  const issues: string[] = [];
+  if (problem.id !== id) issues.push(`id "${problem.id}" does not match its folder "${id}"`);
+  const seen = new Set<string>();
+  for (const testCase of cases) {
+    if (seen.has(testCase.id)) issues.push(`case id "${testCase.id}" is used twice`);
+    seen.add(testCase.id);
+    for (const parameter of problem.parameters) {
+      if (testCase.input[parameter.name] === undefined)
+        issues.push(`case "${testCase.id}" has no value for "${parameter.name}"`);
+    }
+  }
+  if (!cases.some((testCase) => !testCase.hidden)) issues.push('no public example case');
+  const firstHidden = cases.findIndex((testCase) => testCase.hidden);
+  if (firstHidden >= 0 && cases.slice(firstHidden).some((testCase) => !testCase.hidden))
+    issues.push('public cases must come before hidden ones');
+  return issues;
+}
+
+export function loadProblem(id: string, root?: string): LoadedProblem {
+  const ids = listProblemIds(root);
+  if (!ids.includes(id)) {
+    throw new UsageError(`unknown problem "${id}"`, {
+      hint: ids.length > 0 ? `available problems: ${ids.join(', ')}` : 'no problems are installed',
+    });
+  }
+  const dir = join(problemsRoot(root), id);
+  const problem = parseFile(join(dir, 'problem.json'), ProblemSchema);
+  const cases = parseFile(join(dir, 'cases.json'), CasesFileSchema).cases.map(buildCase);
+  const issues = checkProblemRules(problem, cases, id);
+  if (issues.length > 0) throw new ContentError(join(dir, 'problem.json'), issues);
+  return { dir, problem, cases };
+}
+
+export function readStatement(loaded: LoadedProblem): string {
+  return readFileSync(join(loaded.dir, 'statement.md'), 'utf8');
+}
+
+export async function loadReference(loaded: LoadedProblem): Promise<ReferenceModule> {
+  const file = join(loaded.dir, 'reference.mjs');
+  const module = (await import(pathToFileURL(file).href)) as Partial<ReferenceModule>;
+  if (
+    typeof module.solve !== 'function' ||
+    typeof module.mistakes !== 'object' ||
+    !module.mistakes
+  ) {
+    throw new ContentError(file, ['must export solve(input) and a mistakes object']);
+  }
+  return module as ReferenceModule;
+}

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { findSandboxProcesses, readProcStat, readResidentBytes } from './proc.js';
+
+/** Hard OS limits applied with ulimit before the runtime starts (backstops, see below). */
+export interface OsLimits {
+  /** RLIMIT_CPU for the whole process, in seconds. */
+  cpuSeconds: number;
+  /** RLIMIT_AS in MiB: generous, because runtimes reserve address space they never touch. */
+  addressSpaceMiB: number;
+  /** RLIMIT_FSIZE in MiB: no huge files in the scratch folder. */
+  fileSizeMiB: number;
+}
+
+export interface SandboxSpawn {
+  command: string;
+  args: readonly string[];
+  cwd: string;
+  /** The complete environment: nothing of the user's is added. */
+  env: Record<string, string>;
+  limits: OsLimits;
+}
+
+export interface Sandbox {
+  child: ChildProcess;
+  pid: number;
+  stdout: Readable;
+  stderr: Readable;
+  /** fd 3 in the child: the harness writes results here. */
+  results: Readable;
+  /** fd 4 in the child: the judge writes the payload here and closes it. */
+  control: Writable;
+  /** CPU time the process has used, from /proc (undefined off Linux). */
+  cpuMs(): number | undefined;
+  residentBytes(): number | undefined;
+  /** Kills the whole process group and everything that carries the run's token. */
+  killAll(): Promise<void>;
+  /** Resolves when the child has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Starts a program in its own process group (detached), with stdin closed, a scratch cwd, the
+ * given environment plus a unique token, and ulimits set by /bin/sh before `exec`, so the
+ * limits apply to the runtime itself and to anything it spawns.
+ */
+export function startSandbox(request: SandboxSpawn): Sandbox {
+  const token = randomBytes(16).toString('hex');
+  const { cpuSeconds, addressSpaceMiB, fileSizeMiB } = request.limits;
+  const script = [
+    `ulimit -t ${Math.ceil(cpuSeconds)}`,
+    `ulimit -v ${Math.ceil(addressSpaceMiB * 1024)}`,
+    // dash counts -f in 512-byte blocks.
+    `ulimit -f ${Math.ceil(fileSizeMiB * 2048)}`,
+    'ulimit -c 0',
+    'exec "$@"',
+  ].join('; ');
+  const child = spawn(
+    '/bin/sh',
+    ['-c', script, 'pixel-sandbox', request.command, ...request.args],
+    {
+      cwd: request.cwd,
+      env: { ...request.env, PIXEL_SANDBOX_TOKEN: token },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+    },
+  );
+  const pid = child.pid;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', () => resolve({ code: null, signal: null }));
+  });
+  const control = child.stdio[4] as Writable;
+  // The child may die before reading its payload; that is reported through its exit.
+  control.on('error', () => undefined);
+  const killAll = async () => {
+    if (pid === undefined) return;
+    for (let round = 0; round < 20; round++) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // The group is already empty.
+      }
+      const leftovers = findSandboxProcesses(token, pid);
+      if (leftovers.length === 0) return;
+      for (const leftover of leftovers) {
+        try {
+          process.kill(leftover, 'SIGKILL');
+        } catch {
+          // Gone in the meantime.
+        }
+      }
+      // Give the kernel a moment to reap, then look again: a fork bomb may have spawned more.
+      await sleep(10);
+    }
+  };
+  return {
+    child,
+    pid: pid ?? -1,
+    stdout: child.stdout as Readable,
+    stderr: child.stderr as Readable,
+    results: child.stdio[3] as Readable,
+    control,
+    cpuMs: () => (pid === undefined ? undefined : readProcStat(pid)?.cpuMs),
+    residentBytes: () => (pid === undefined ? undefined : readResidentBytes(pid)),
+    killAll,
+    exited,
+  };
+}
