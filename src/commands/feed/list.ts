@@ -163,7 +163,9 @@ export async function feedList(
       offline: Boolean(options.offline),
       maxAgeMs,
       timeoutMs,
-      deadlineMs: timeoutMs + DEADLINE_SLACK_MS,
+      deadlineMs:
+        Math.max(timeoutMs, ...selected.map((source) => (source.timeoutSeconds ?? 0) * 1000)) +
+        DEADLINE_SLACK_MS,
       maxBytes: DEFAULT_MAX_BYTES,
       concurrency: CONCURRENCY,
       onSettled: (result, done, total) => progress.settled(result.source.id, done, total),

@@ -17,6 +17,8 @@ export const feedSourceSchema = z.object({
   provenance: z._default(z.enum(['official', 'community']), 'official'),
   /** Why a community or unusual source is there, shown by `pixel feed sources`. */
   note: z.optional(z.string()),
+  /** A publisher known to be slow can get more time than `--timeout` gives everyone. */
+  timeoutSeconds: z.optional(z.number().check(z.positive(), z.lte(300))),
   /** Defaults that are useful but not everyone wants start disabled. */
   enabled: z._default(z.boolean(), true),
 });

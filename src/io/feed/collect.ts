@@ -112,11 +112,11 @@ async function collectOne(
 
   // The per-source timeout covers connecting, waiting and reading the whole body; aborting
   // makes undici destroy the socket, so a hung server is really let go.
+  const timeoutMs = source.timeoutSeconds ? source.timeoutSeconds * 1000 : options.timeoutMs;
   const controller = new AbortController();
   const timer = setTimeout(
-    () =>
-      controller.abort(new FeedFailure('timeout', `timed out after ${seconds(options.timeoutMs)}`)),
-    options.timeoutMs,
+    () => controller.abort(new FeedFailure('timeout', `timed out after ${seconds(timeoutMs)}`)),
+    timeoutMs,
   );
   const signal = AbortSignal.any([controller.signal, deadline]);
   try {

@@ -3,7 +3,7 @@
  * mistakes that make rss-parser reject a whole document, parse, normalise. rss-parser is
  * imported lazily so that no other command (and no warm-cache listing) pays for loading it.
  */
-import { detectCharset } from '../../core/feed/charset.js';
+import { detectCharset, isWindows1252, repairWindows1252 } from '../../core/feed/charset.js';
 import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import { newestItems } from '../../core/feed/merge.js';
@@ -41,7 +41,8 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null | undef
     // An unknown label: UTF-8 is the XML default and the likeliest truth.
     decoder = new TextDecoder('utf-8');
   }
-  return decoder.decode(bytes).replace(/^\uFEFF/, '');
+  const text = decoder.decode(bytes).replace(/^\uFEFF/, '');
+  return isWindows1252(label) ? repairWindows1252(text) : text;
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,64 @@
+/** Shared set-up for end-to-end feed tests: a temp PIXEL_HOME and a sources file. */
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { makeTempDir, runPixel, type PixelRun } from '../../helpers/run-pixel.js';
+
+export const REAL = resolve(import.meta.dirname, '..', '..', 'fixtures', 'feeds', 'real');
+
+export function realFeed(name: string): string {
+  return readFileSync(join(REAL, name), 'utf8');
+}
+
+export interface TestSource {
+  id: string;
+  url: string;
+  name?: string;
+  tags?: string[];
+  timeoutSeconds?: number;
+  enabled?: boolean;
+}
+
+export interface FeedEnv {
+  home: string;
+  sourcesFile: string;
+  run(args: string[], env?: Record<string, string>): Promise<PixelRun>;
+  cleanup(): Promise<void>;
+}
+
+export async function makeFeedEnv(sources: TestSource[]): Promise<FeedEnv> {
+  const { dir, cleanup } = await makeTempDir('pixel-feed-');
+  const sourcesFile = join(dir, 'sources.json');
+  await writeFile(
+    sourcesFile,
+    JSON.stringify({
+      version: 1,
+      sources: sources.map((source) => ({ name: source.id, tags: ['test'], ...source })),
+    }),
+  );
+  const home = join(dir, 'home');
+  return {
+    home,
+    sourcesFile,
+    run: (args, env = {}) =>
+      runPixel(args, {
+        env: { PIXEL_HOME: home, PIXEL_FEED_SOURCES: sourcesFile, ...env },
+        timeoutMs: 60_000,
+      }),
+    cleanup,
+  };
+}
+
+export interface JsonItem {
+  id: string;
+  source: string;
+  title: string;
+  link: string | null;
+  published: string | null;
+  summary: string;
+  categories: string[];
+}
+
+export function parseJsonItems(stdout: string): JsonItem[] {
+  return JSON.parse(stdout) as JsonItem[];
+}
