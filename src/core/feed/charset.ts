@@ -46,6 +46,5 @@ const CP1252_HIGH =
  * the euro sign (bytes 0x80–0x9F) into invisible C1 controls; this maps them as browsers do.
  */
 export function repairWindows1252(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
 }

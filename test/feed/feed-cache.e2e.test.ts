@@ -1,0 +1,149 @@
+/**
+ * The cache through the real binary: a fresh cache makes no request, --refresh revalidates with
+ * the stored ETag and a 304 reuses the cache, a failing source falls back to its cached copy
+ * and says how old it is, --offline makes no request at all.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
+import { makeFeedEnv, parseJsonItems, realFeed, type FeedEnv } from './helpers/feed-env.js';
+
+let server: FeedServer;
+let env: FeedEnv;
+
+const count = (path: string, status?: number) =>
+  server.requests.filter((r) => r.path === path && (status === undefined || r.status === status))
+    .length;
+
+beforeAll(async () => {
+  server = await startFeedServer({
+    '/bair.xml': { body: realFeed('bair.xml'), etag: '"bair-v1"' },
+    '/hf.xml': {
+      body: realFeed('huggingface.xml'),
+      headers: { 'last-modified': 'Thu, 20 Aug 2026 17:00:00 GMT' },
+    },
+  });
+  env = await makeFeedEnv([
+    { id: 'bair', url: server.url('/bair.xml') },
+    { id: 'hf', url: server.url('/hf.xml') },
+  ]);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await env?.cleanup();
+});
+
+describe('pixel feed cache', () => {
+  it('fetches and caches on the first run', async () => {
+    const run = await env.run(['feed', '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(parseJsonItems(run.stdout)).toHaveLength(9);
+    expect(count('/bair.xml', 200)).toBe(1);
+    const files = await readdir(join(env.home, 'cache', 'feeds'));
+    expect(files.sort()).toEqual(['bair.json', 'hf.json']);
+    const cache = JSON.parse(await readFile(join(env.home, 'cache', 'feeds', 'bair.json'), 'utf8'));
+    expect(cache.etag).toBe('"bair-v1"');
+    expect(cache.items).toHaveLength(3);
+  });
+
+  it('makes no request while the cache is fresh', async () => {
+    const before = server.requests.length;
+    const run = await env.run(['feed']);
+    expect(run.code).toBe(0);
+    expect(server.requests.length).toBe(before);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(9);
+  });
+
+  it('revalidates with --refresh: a 304 reuses the cache', async () => {
+    const run = await env.run(['feed', '--refresh', '--json']);
+    expect(run.code).toBe(0);
+    expect(parseJsonItems(run.stdout)).toHaveLength(9);
+    const last = server.requests.filter((r) => r.path === '/bair.xml').at(-1);
+    expect(last?.headers['if-none-match']).toBe('"bair-v1"');
+    expect(last?.status).toBe(304);
+    const hf = server.requests.filter((r) => r.path === '/hf.xml').at(-1);
+    expect(hf?.headers['if-modified-since']).toBe('Thu, 20 Aug 2026 17:00:00 GMT');
+  });
+
+  it('treats a cache older than --max-age as stale', async () => {
+    const before = count('/bair.xml');
+    const run = await env.run(['feed', '--max-age', '1ms']);
+    expect(run.code).toBe(0);
+    expect(count('/bair.xml')).toBe(before + 1);
+  });
+
+  it('falls back to the cached copy when a source fails, saying how old it is', async () => {
+    server.setRoute('/bair.xml', { status: 503, body: 'down' });
+    const run = await env.run(['feed', '--refresh', '--json']);
+    expect(run.code).toBe(0);
+    expect(parseJsonItems(run.stdout)).toHaveLength(9);
+    expect(run.stderr).toMatch(
+      /^pixel: warning: bair: server error \(HTTP 503\); showing the cached copy from (just now|\d+ minutes? ago)\n$/,
+    );
+  });
+
+  it('--offline makes no request and lists the cache', async () => {
+    const before = server.requests.length;
+    const run = await env.run(['feed', '--offline', '--json']);
+    expect(run.code).toBe(0);
+    expect(parseJsonItems(run.stdout)).toHaveLength(9);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('moves a corrupt cache file aside with a warning and fetches again', async () => {
+    const file = join(env.home, 'cache', 'feeds', 'hf.json');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, '{ not json');
+    const run = await env.run(['feed', '--json', '--source', 'hf']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/hf\.json is not valid JSON; moved it to .*hf\.json\.corrupt-/);
+    expect(parseJsonItems(run.stdout)).toHaveLength(6);
+  });
+});
+
+describe('pixel feed with no network', () => {
+  it('shows the snapshot shipped with pixel and says how old it is', async () => {
+    // Ids of default sources, pointed at a port nobody listens on: a fresh machine offline.
+    const closed = await startFeedServer({});
+    const dead = closed.url('/feed.xml');
+    await closed.close();
+    const offline = await makeFeedEnv([
+      { id: 'openai', url: dead },
+      { id: 'huggingface', url: dead },
+    ]);
+    try {
+      const run = await offline.run(['feed', '--json']);
+      expect(run.code).toBe(0);
+      const items = parseJsonItems(run.stdout);
+      expect(new Set(items.map((item) => item.source))).toEqual(new Set(['openai', 'huggingface']));
+      const warnings = run.stderr.trim().split('\n');
+      expect(warnings).toHaveLength(2);
+      expect(warnings[0]).toMatch(
+        /^pixel: warning: openai: connection refused; showing the snapshot shipped with pixel \(captured 2025-07-28, \d+ (year|month)s? ago\)$/,
+      );
+    } finally {
+      await offline.cleanup();
+    }
+  });
+
+  it('exits 3 with an error and a hint when nothing at all can be listed', async () => {
+    const closed = await startFeedServer({});
+    const dead = closed.url('/feed.xml');
+    await closed.close();
+    const offline = await makeFeedEnv([{ id: 'my-blog', url: dead }]);
+    try {
+      const run = await offline.run(['feed']);
+      expect(run.code).toBe(3);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(
+        'pixel: warning: my-blog: connection refused; nothing cached to show',
+      );
+      expect(run.stderr).toMatch(/pixel: no feed could be fetched and nothing is cached\nhint: /);
+    } finally {
+      await offline.cleanup();
+    }
+  });
+});
