@@ -239,7 +239,10 @@ describe('lesson mlops', () => {
         `TP = ${never.tp}, FP = ${never.fp}, FN = ${never.fn} and TN = ${grouped(never.tn)}: ` +
           `an accuracy of ${percent(accuracy, 1)}`,
       );
-      expect(text).toContain(`(recall ${plain(recall)}, F1 ${plain(f1)})`);
+      expect(text).toContain(
+        `(recall ${plain(recall)}, F1 ${plain(f1)}, and precision is 0/0, undefined)`,
+      );
+      expect(never.tp + never.fp).toBe(0);
     });
   });
 
