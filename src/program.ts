@@ -3,7 +3,7 @@
  * lazy-imports its command module, validates the options with that module's zod schema and calls
  * it, so `pixel --help` loads no command code at all.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
@@ -98,6 +98,85 @@ export function createProgram(context: Context): Command {
     });
 
   // pixel solve / test / submit / hint: the judge work adds these here ------------------------
+  const languageOption = () =>
+    new Option('--lang <language>', 'language of the solution').choices([
+      'python',
+      'javascript',
+      'typescript',
+    ]);
+
+  addCommand('solve')
+    .description('scaffold an exercise into a folder: statement, starter, editor config')
+    .argument('[problem]', 'problem id, e.g. gradient-descent')
+    .addOption(languageOption().default('python'))
+    .option('--dir <dir>', 'folder to create (default: ./<problem>)')
+    .option('--force', 'write into a non-empty folder, backing up every file it replaces')
+    .option('--json', 'print what was written as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel solve gradient-descent',
+        'pixel solve gradient-descent --lang typescript --dir gd-ts',
+        'pixel solve gradient-descent --force   # refresh; replaced files go to .pixel/backup-*/',
+      ),
+    )
+    .action(async (problem: string | undefined, raw: Record<string, unknown>) => {
+      const module = await import('./commands/solve.js');
+      await module.solve(parseOptions(module.solveOptionsSchema, { ...raw, problem }), context);
+    });
+
+  addCommand('test')
+    .description(
+      'run the public examples (or your own input) and show each value beside the reference',
+    )
+    .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
+    .option('--input <json>', 'a custom input as JSON, or @file.json')
+    .option('--problem <id>', 'problem id, when PATH is a file outside a workspace')
+    .addOption(languageOption())
+    .option('--json', 'print the results as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel test',
+        `pixel test --input '{"x":[1,2],"y":[2,4],"learningRate":0.1,"iterations":1}'`,
+        'pixel test --input @my-case.json --json',
+      ),
+    )
+    .action(async (path: string | undefined, raw: Record<string, unknown>) => {
+      const module = await import('./commands/test-solution.js');
+      await module.test(parseOptions(module.testOptionsSchema, { ...raw, path }), context);
+    });
+
+  addCommand('submit')
+    .description('judge a solution on the public and hidden cases (exit 0 accepted, 1 not)')
+    .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
+    .option('--problem <id>', 'problem id, when PATH is a file outside a workspace')
+    .addOption(languageOption())
+    .option('--json', 'print the verdict as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel submit',
+        'pixel submit --json',
+        'pixel submit ~/gd/solution.py',
+        'pixel submit attempt.ts --problem gradient-descent',
+      ),
+    )
+    .action(async (path: string | undefined, raw: Record<string, unknown>) => {
+      const module = await import('./commands/submit.js');
+      await module.submit(parseOptions(module.submitOptionsSchema, { ...raw, path }), context);
+    });
+
+  addCommand('hint')
+    .description('reveal the next hint for the exercise in this folder')
+    .option('--all', 'show every hint revealed so far')
+    .option('--problem <id>', 'problem id, when not inside a workspace')
+    .option('--json', 'print the hints as JSON')
+    .addHelpText('after', examples('pixel hint', 'pixel hint --all'))
+    .action(async (raw: Record<string, unknown>) => {
+      const module = await import('./commands/hint.js');
+      await module.hint(parseOptions(module.hintOptionsSchema, raw), context);
+    });
 
   // pixel feed: the feed work adds it here -------------------------------------------------------
   const feed = addCommand('feed')

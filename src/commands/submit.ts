@@ -1,0 +1,114 @@
+import { relative } from 'node:path';
+import * as z from 'zod/mini';
+import type { Context } from '../context.js';
+import { ExitCode } from '../errors.js';
+import { LanguageSchema } from '../core/judge/problem-schema.js';
+import { buildReport, type SubmissionReport, type TestReport } from '../core/judge/report.js';
+import { recordSubmission } from '../core/progress.js';
+import { evaluateSolution, type CaseResult } from '../io/judge/evaluate.js';
+import { loadProblem, loadReference } from '../io/judge/problem-store.js';
+import { resolveTarget } from '../io/judge/target.js';
+import { updateProgress } from '../io/progress-store.js';
+import { formatCaseLine, formatSubmitSummary } from '../ui/judge-format.js';
+import { createChalk } from '../ui/theme.js';
+
+export const submitOptionsSchema = z.object({
+  path: z.optional(z.string()),
+  json: z.optional(z.boolean()),
+  problem: z.optional(z.string()),
+  lang: z.optional(LanguageSchema),
+});
+export type SubmitOptions = z.infer<typeof submitOptionsSchema>;
+
+function testReport(result: CaseResult): TestReport {
+  const { testCase, judgement } = result;
+  return {
+    id: testCase.id,
+    group: testCase.group,
+    hidden: testCase.hidden,
+    verdict: judgement.verdict,
+    timeMs: judgement.timeMs,
+    ...(judgement.message === undefined ? {} : { message: judgement.message }),
+    ...(result.diagnosis ? { diagnosis: result.diagnosis } : {}),
+  };
+}
+
+/**
+ * The judge: public then hidden cases in a fixed order, first failure decides. Prints a line per
+ * case as it finishes (text) or one JSON document, records the submission in the progress file,
+ * and sets exit code 1 when the verdict is not accepted.
+ */
+export async function submit(options: SubmitOptions, context: Context): Promise<SubmissionReport> {
+  const target = await resolveTarget(options, context.cwd);
+  const loaded = loadProblem(target.problem);
+  const reference = await loadReference(loaded);
+  const chalk = createChalk(context.color);
+  const columns = context.stdout.columns;
+  const descriptions = new Map(loaded.cases.map((testCase) => [testCase.id, testCase.description]));
+
+  if (!options.json) {
+    context.stdout.write(
+      `Judging ${chalk.bold(loaded.problem.id)} (${target.language}, ${relative(context.cwd, target.solutionPath) || target.solutionPath}): ${loaded.cases.length} cases\n`,
+    );
+  }
+  const evaluation = await evaluateSolution({
+    loaded,
+    reference,
+    cases: loaded.cases,
+    language: target.language,
+    solutionPath: target.solutionPath,
+    env: context.env,
+    stopAtFirstFailure: true,
+    onCase: (result) => {
+      if (options.json) return;
+      const test = testReport(result);
+      context.stdout.write(
+        `${formatCaseLine(chalk, { ...test, description: descriptions.get(test.id) ?? '' }, columns)}\n`,
+      );
+    },
+  });
+
+  const report = buildReport({
+    problem: loaded.problem.id,
+    language: target.language,
+    total: loaded.cases.length,
+    durationMs: evaluation.durationMs,
+    tests: evaluation.results.map(testReport),
+    ...(evaluation.failure ? { failure: evaluation.failure } : {}),
+  });
+
+  // A judge error is pixel's fault, never charged to the learner as an attempt.
+  if (report.verdict !== 'judge_error') {
+    await updateProgress(context.paths, context.warn, (progress) =>
+      recordSubmission(progress, report.problem, {
+        at: context.now().toISOString(),
+        language: report.language,
+        verdict: report.verdict,
+        passed: report.passed,
+        total: report.total,
+      }),
+    );
+  }
+
+  if (options.json) {
+    context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const deciding = evaluation.results.find((result) => result.judgement.verdict !== 'accepted');
+    context.stdout.write(
+      formatSubmitSummary(chalk, report, {
+        ...(deciding
+          ? {
+              decidingHidden: deciding.testCase.hidden,
+              decidingId: deciding.testCase.id,
+              decidingGroup: deciding.testCase.group,
+            }
+          : {}),
+        notRun: report.total - evaluation.results.length,
+        printedBytes: evaluation.output.bytes,
+        columns,
+      }),
+    );
+  }
+  if (report.verdict !== 'accepted') context.exitCode = ExitCode.failed;
+  return report;
+}

@@ -1,0 +1,228 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import * as z from 'zod/mini';
+import type { Context } from '../context.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { validateInput } from '../core/judge/custom-input.js';
+import type { ValueCheck } from '../core/judge/compare.js';
+import type { Diagnosis } from '../core/judge/diagnose.js';
+import { LanguageSchema, type JudgeCase, type Problem } from '../core/judge/problem-schema.js';
+import { formatInputValue, parameterName } from '../core/judge/readme.js';
+import type { Verdict } from '../core/judge/verdict.js';
+import { sanitizeText } from '../core/sanitize.js';
+import { evaluateSolution } from '../io/judge/evaluate.js';
+import { loadProblem, loadReference } from '../io/judge/problem-store.js';
+import { resolveTarget } from '../io/judge/target.js';
+import {
+  formatDiagnosis,
+  formatPrinted,
+  formatValueTable,
+  paintVerdict,
+  wrapText,
+} from '../ui/judge-format.js';
+import { createChalk } from '../ui/theme.js';
+
+export const testOptionsSchema = z.object({
+  path: z.optional(z.string()),
+  input: z.optional(z.string()),
+  json: z.optional(z.boolean()),
+  problem: z.optional(z.string()),
+  lang: z.optional(LanguageSchema),
+});
+export type TestOptions = z.infer<typeof testOptionsSchema>;
+
+/** Keeps JSON valid when a value is NaN or infinite. */
+type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
+const jsonNumber = (value: number): JsonNumber =>
+  Number.isFinite(value)
+    ? value
+    : Number.isNaN(value)
+      ? 'NaN'
+      : value > 0
+        ? 'Infinity'
+        : '-Infinity';
+
+export interface TestCaseResult {
+  id: string;
+  description: string;
+  input: Record<string, number | number[]>;
+  verdict: Verdict;
+  timeMs: number;
+  message?: string;
+  values?: Array<
+    Omit<ValueCheck, 'got' | 'expected' | 'absoluteError' | 'relativeError'> & {
+      got: JsonNumber;
+      expected: JsonNumber;
+      absoluteError: JsonNumber;
+      relativeError: JsonNumber;
+    }
+  >;
+  diagnosis?: Diagnosis;
+  output: string;
+  outputBytes: number;
+  outputTruncated: boolean;
+}
+
+export interface TestResult {
+  problem: string;
+  language: string;
+  passed: number;
+  total: number;
+  cases: TestCaseResult[];
+}
+
+async function customCase(raw: string, problem: Problem, cwd: string): Promise<JudgeCase> {
+  let text = raw;
+  if (raw.startsWith('@')) {
+    const file = resolve(cwd, raw.slice(1));
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read the input file ${raw.slice(1)}`, {
+        hint: 'give --input @path/to/input.json, or the JSON itself',
+      });
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--input is not valid JSON: ${(error as Error).message}`, {
+      hint: `e.g. --input '{"x":[1,2],"y":[2,4],"learningRate":0.1,"iterations":2}'`,
+    });
+  }
+  const checked = validateInput(parsed, problem.parameters);
+  if (!checked.ok) {
+    throw new UsageError(`invalid --input: ${checked.problems.join('; ')}`, {
+      hint: `fields: ${problem.parameters.map((p) => `${p.name} (${p.description})`).join(', ')}`,
+    });
+  }
+  return {
+    id: 'custom',
+    group: 'custom',
+    description: 'your input',
+    hidden: false,
+    input: checked.input,
+  };
+}
+
+/**
+ * Runs the public examples (or one custom input), each in its own sandboxed process so what the
+ * solution prints can be shown per case, and shows every value beside the reference.
+ */
+export async function test(options: TestOptions, context: Context): Promise<TestResult> {
+  const target = await resolveTarget(options, context.cwd);
+  const loaded = loadProblem(target.problem);
+  const { problem } = loaded;
+  const reference = await loadReference(loaded);
+  const cases = options.input
+    ? [await customCase(options.input, problem, context.cwd)]
+    : loaded.cases.filter((testCase) => !testCase.hidden);
+  const chalk = createChalk(context.color);
+  const columns = context.stdout.columns;
+  const results: TestCaseResult[] = [];
+  if (!options.json) {
+    const file = relative(context.cwd, target.solutionPath) || target.solutionPath;
+    context.stdout.write(
+      `Testing ${file} (${target.language}) on ${options.input ? 'your input' : `${cases.length} public examples`}\n`,
+    );
+  }
+  for (const testCase of cases) {
+    const evaluation = await evaluateSolution({
+      loaded,
+      reference,
+      cases: [testCase],
+      language: target.language,
+      solutionPath: target.solutionPath,
+      env: context.env,
+      stopAtFirstFailure: true,
+      allowNonFiniteReference: testCase.id === 'custom',
+    });
+    const result = evaluation.results[0];
+    const comparison = result?.judgement.comparison;
+    const values =
+      comparison &&
+      (comparison.kind === 'match' ||
+        comparison.kind === 'mismatch' ||
+        comparison.kind === 'not-finite')
+        ? comparison.values
+        : undefined;
+    const verdict = evaluation.failure?.verdict ?? result?.judgement.verdict ?? 'judge_error';
+    const message = evaluation.failure?.message ?? result?.judgement.message;
+    const entry: TestCaseResult = {
+      id: testCase.id,
+      description: testCase.description,
+      input: testCase.input as Record<string, number | number[]>,
+      verdict,
+      timeMs: result?.judgement.timeMs ?? 0,
+      ...(message === undefined ? {} : { message }),
+      ...(values
+        ? {
+            values: values.map((check) => ({
+              name: check.name,
+              ok: check.ok,
+              got: jsonNumber(check.got),
+              expected: jsonNumber(check.expected),
+              absoluteError: jsonNumber(check.absoluteError),
+              relativeError: jsonNumber(check.relativeError),
+            })),
+          }
+        : {}),
+      ...(result?.diagnosis ? { diagnosis: result.diagnosis } : {}),
+      output: sanitizeText(evaluation.output.text),
+      outputBytes: evaluation.output.bytes,
+      outputTruncated: evaluation.output.truncated,
+    };
+    results.push(entry);
+    if (!options.json) {
+      const inputs = problem.parameters
+        .map(
+          (p) =>
+            `${parameterName(problem, p.name, target.language)} = ${formatInputValue(testCase.input[p.name] ?? 0)}`,
+        )
+        .join('  ');
+      const lines = [
+        '',
+        `${chalk.bold(testCase.id)} ${chalk.dim(`— ${testCase.description}`)}`,
+        wrapText(`input: ${inputs}`, Math.max(columns, 200), '    '),
+      ];
+      if (values) lines.push(formatValueTable(chalk, values));
+      if (message && verdict !== 'accepted')
+        lines.push(wrapText(sanitizeText(message), columns, '    '));
+      if (result?.diagnosis) lines.push(formatDiagnosis(chalk, result.diagnosis, columns));
+      lines.push(
+        formatPrinted(
+          chalk,
+          evaluation.output.text,
+          evaluation.output.bytes,
+          evaluation.output.truncated,
+        ),
+      );
+      lines.push(
+        `    ${paintVerdict(chalk, verdict, verdict === 'accepted' ? 'passed' : verdict)} ${chalk.dim(`(${entry.timeMs} ms)`)}`,
+      );
+      context.stdout.write(`${lines.join('\n')}\n`);
+    }
+    // A solution that does not compile fails every example the same way: say it once.
+    if (evaluation.failure && evaluation.failure.verdict !== 'judge_error') break;
+  }
+  const passed = results.filter((entry) => entry.verdict === 'accepted').length;
+  const summary: TestResult = {
+    problem: problem.id,
+    language: target.language,
+    passed,
+    total: cases.length,
+    cases: results,
+  };
+  if (options.json) {
+    context.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    const all = passed === cases.length;
+    const text = `${passed}/${cases.length} ${options.input ? 'custom input' : 'examples'} passed`;
+    context.stdout.write(
+      `\n${all ? chalk.green(text) : chalk.red(text)}${all && !options.input ? chalk.dim(' — next: `pixel submit` runs the hidden cases too') : ''}\n`,
+    );
+  }
+  if (passed !== cases.length) context.exitCode = ExitCode.failed;
+  return summary;
+}

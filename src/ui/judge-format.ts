@@ -1,0 +1,172 @@
+import type { ChalkInstance } from 'chalk';
+import { formatError, formatNumber, type ValueCheck } from '../core/judge/compare.js';
+import type { Diagnosis } from '../core/judge/diagnose.js';
+import type { SubmissionReport, TestReport } from '../core/judge/report.js';
+import type { Verdict } from '../core/judge/verdict.js';
+import { sanitizeText } from '../core/sanitize.js';
+
+/** Plain-text rendering of judge results; colour only through the given chalk instance. */
+
+const MARK: Record<Verdict, string> = {
+  accepted: '✓',
+  wrong_answer: '✗',
+  time_limit_exceeded: '⧗',
+  memory_limit_exceeded: '✗',
+  output_limit_exceeded: '✗',
+  runtime_error: '✗',
+  compile_error: '✗',
+  judge_error: '!',
+};
+
+export function paintVerdict(
+  chalk: ChalkInstance,
+  verdict: Verdict,
+  text: string = verdict,
+): string {
+  if (verdict === 'accepted') return chalk.green(text);
+  if (verdict === 'time_limit_exceeded') return chalk.yellow(text);
+  if (verdict === 'judge_error') return chalk.magenta(text);
+  return chalk.red(text);
+}
+
+/** Wraps text to a width, keeping words whole; `indent` prefixes every line. */
+export function wrapText(text: string, width: number, indent = ''): string {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > room) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines.map((line) => indent + line).join('\n');
+}
+
+function fit(text: string, width: number): string {
+  if (width <= 1) return '';
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/** One line per case, as the judge goes: mark, id, group, verdict, time, what it exercises. */
+export function formatCaseLine(
+  chalk: ChalkInstance,
+  test: TestReport & { description: string },
+  columns: number,
+): string {
+  const head = `  ${MARK[test.verdict]} ${test.id.padEnd(22)} ${test.group.padEnd(11)} ${test.verdict.padEnd(22)} ${`${test.timeMs} ms`.padStart(8)}`;
+  const description = fit(test.description, columns - head.length - 2);
+  const painted = head.replace(test.verdict, paintVerdict(chalk, test.verdict));
+  return description ? `${painted}  ${chalk.dim(description)}` : painted;
+}
+
+export function formatDiagnosis(
+  chalk: ChalkInstance,
+  diagnosis: Diagnosis,
+  columns: number,
+): string {
+  return [
+    `  ${chalk.bold('likely mistake:')} ${diagnosis.title}`,
+    wrapText(diagnosis.explanation, columns, '    '),
+    wrapText(`fix: ${diagnosis.fix}`, columns, '    '),
+  ].join('\n');
+}
+
+export function formatSubmitSummary(
+  chalk: ChalkInstance,
+  report: SubmissionReport,
+  extras: {
+    decidingHidden?: boolean;
+    decidingId?: string;
+    decidingGroup?: string;
+    notRun: number;
+    printedBytes: number;
+    columns: number;
+  },
+): string {
+  const lines: string[] = [''];
+  const seconds = (report.durationMs / 1000).toFixed(2);
+  const where = extras.decidingId
+    ? ` on ${extras.decidingId} (${extras.decidingGroup}${extras.decidingHidden ? ', hidden' : ''})`
+    : '';
+  lines.push(
+    `${chalk.bold('verdict:')} ${paintVerdict(chalk, report.verdict, chalk.bold(report.verdict))}${where} · ${report.passed}/${report.total} passed · ${seconds} s`,
+  );
+  if (report.message) lines.push(wrapText(sanitizeText(report.message), extras.columns, '  '));
+  if (report.diagnosis) lines.push(formatDiagnosis(chalk, report.diagnosis, extras.columns));
+  if (extras.decidingHidden) {
+    lines.push(chalk.dim('  (a hidden case: its inputs and expected values are not shown)'));
+  }
+  if (extras.notRun > 0) {
+    lines.push(
+      chalk.dim(
+        `  ${extras.notRun} later case${extras.notRun === 1 ? ' was' : 's were'} not run: the first failure decides`,
+      ),
+    );
+  }
+  if (extras.printedBytes > 0) {
+    lines.push(
+      chalk.dim(
+        `  your program printed ${extras.printedBytes} bytes; output is never judged (\`pixel test\` shows it per example)`,
+      ),
+    );
+  }
+  if (report.verdict === 'accepted') lines.push(chalk.green('  Accepted. Well done!'));
+  else if (report.verdict !== 'judge_error')
+    lines.push(chalk.dim('  stuck? `pixel hint` gives the next hint'));
+  return `${lines.join('\n')}\n`;
+}
+
+function numberCell(value: number): string {
+  return formatNumber(value);
+}
+
+/** The values table of `pixel test`: each returned value beside the reference. */
+export function formatValueTable(chalk: ChalkInstance, values: readonly ValueCheck[]): string {
+  const rows = values.map((check) => [
+    check.ok ? chalk.green('✓') : chalk.red('✗'),
+    check.name,
+    numberCell(check.got),
+    numberCell(check.expected),
+    formatError(check.absoluteError),
+    formatError(check.relativeError),
+  ]);
+  const header = ['', '', 'yours', 'expected', 'abs error', 'rel error'];
+  const widths = header.map((cell, index) =>
+    Math.max(cell.length, ...rows.map((row) => (index === 0 ? 1 : (row[index] as string).length))),
+  );
+  const line = (cells: string[]) =>
+    '    ' +
+    cells
+      .map((cell, index) => (index === 0 ? cell : cell.padEnd(widths[index] as number)))
+      .join('  ')
+      .trimEnd();
+  return [chalk.dim(line(header)), ...rows.map(line)].join('\n');
+}
+
+/** What the program printed, sanitised, limited to a few lines, in a gutter. */
+export function formatPrinted(
+  chalk: ChalkInstance,
+  text: string,
+  bytes: number,
+  truncated: boolean,
+  maxLines = 12,
+): string {
+  const clean = sanitizeText(text).replace(/\n+$/, '');
+  if (!clean) return `    ${chalk.dim('printed nothing')}`;
+  const lines = clean.split('\n');
+  const shown = lines.slice(0, maxLines).map((line) => `    ${chalk.dim('│')} ${fit(line, 200)}`);
+  const hidden = lines.length - shown.length;
+  const more =
+    hidden > 0 || truncated
+      ? [`    ${chalk.dim(`… ${bytes} bytes in all, the rest not shown`)}`]
+      : [];
+  return [`    ${chalk.dim(`printed (${bytes} bytes, not judged):`)}`, ...shown, ...more].join(
+    '\n',
+  );
+}
