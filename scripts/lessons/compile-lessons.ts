@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import * as z from 'zod/mini';
 import { LessonMetaSchema, type LessonMeta } from '../../src/core/lesson-meta.js';
 import {
   LESSON_MODEL_VERSION,
@@ -19,6 +20,10 @@ export interface ParsedLesson {
   lesson?: Lesson;
   issues: string[];
 }
+
+// zod/mini ships without messages ("Invalid input"); a lesson author deserves the English ones.
+// The build can afford the locale that start-up cannot.
+z.config(z.locales.en());
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 // Control characters other than tab and newline would reach the learner's terminal.

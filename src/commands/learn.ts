@@ -10,7 +10,7 @@ import { pageText, shouldPage } from '../io/pager.js';
 import { loadProgress, updateProgress } from '../io/progress-store.js';
 import { formatLessonFooter, formatLessonList } from '../ui/learn-format.js';
 import { renderLesson } from '../ui/render-lesson.js';
-import { createChalk } from '../ui/theme.js';
+import { chalkFor, plainChalk } from '../ui/plain-chalk.js';
 
 export const learnOptionsSchema = z.object({
   topic: z.optional(z.string()),
@@ -77,7 +77,7 @@ export async function learn(
 ): Promise<LearnResult> {
   const source = dependencies.lessons ?? builtLessons();
   const { lessons } = await source.index();
-  const chalk = createChalk(context.color && !options.json);
+  const chalk = await chalkFor(context.color && !options.json);
   const width = Math.max(20, context.stdout.columns);
 
   if (options.topic === undefined) {
@@ -102,8 +102,8 @@ export async function learn(
     kind: 'lesson',
     lesson: lesson.meta,
     text:
-      renderLesson(lesson, { width, chalk: createChalk(false) }) +
-      formatLessonFooter(footer, { width, chalk: createChalk(false) }),
+      renderLesson(lesson, { width, chalk: plainChalk() }) +
+      formatLessonFooter(footer, { width, chalk: plainChalk() }),
     related,
     practice: lesson.meta.problems.map((problem) => `pixel solve ${problem}`),
   };

@@ -6,7 +6,7 @@ import type { Progress } from '../core/progress.js';
 import { builtLessons, type LessonSource } from '../io/lessons.js';
 import { loadProgress } from '../io/progress-store.js';
 import { formatProgress, type ProgressView } from '../ui/learn-format.js';
-import { createChalk } from '../ui/theme.js';
+import { chalkFor } from '../ui/plain-chalk.js';
 
 export const progressOptionsSchema = z.object({ json: z.optional(z.boolean()) });
 export type ProgressOptions = z.infer<typeof progressOptionsSchema>;
@@ -81,7 +81,7 @@ export async function progress(
   const report = progressReport(lessons, await loadProgress(context.paths, context.warn));
   if (options.json) context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
-    const chalk = createChalk(context.color);
+    const chalk = await chalkFor(context.color);
     context.stdout.write(
       formatProgress(report, { width: Math.max(20, context.stdout.columns), chalk }),
     );

@@ -42,14 +42,23 @@ function isWide(codePoint: number): boolean {
   return false;
 }
 
+// Lessons reuse a few hundred symbols (ŷ, Σ, ∂, ², subscripts) thousands of times: remember them.
+const widthCache = new Map<number, 0 | 1 | 2>();
+
 /** Columns taken by one code point (given as a one-code-point string). */
 export function charWidth(char: string): 0 | 1 | 2 {
   const codePoint = char.codePointAt(0) ?? 0;
   if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
   if (codePoint < 0x300) return 1;
-  if (ZERO_WIDTH.test(char)) return 0;
-  if (isWide(codePoint) || EMOJI_PRESENTATION.test(char)) return 2;
-  return 1;
+  const cached = widthCache.get(codePoint);
+  if (cached !== undefined) return cached;
+  const width = ZERO_WIDTH.test(char)
+    ? 0
+    : isWide(codePoint) || EMOJI_PRESENTATION.test(char)
+      ? 2
+      : 1;
+  widthCache.set(codePoint, width);
+  return width;
 }
 
 /** Columns the text takes on one line. Text must not contain escape sequences. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { LESSON_MODEL_VERSION, type Lesson, type LessonIndex } from '../core/lesson-model.js';
@@ -25,7 +25,9 @@ function notBuilt(cause: unknown): EnvironmentError {
 
 async function readJson(path: string): Promise<unknown> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+    // Synchronous on purpose: one small file read at start-up is faster without the promise
+    // machinery of fs/promises, and nothing else is waiting.
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch (error) {
     throw notBuilt(error);
   }

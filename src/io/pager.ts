@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { textWidth } from '../core/text-width.js';
 
 /**
@@ -37,8 +36,10 @@ export function shouldPage(text: string, decision: PageDecision): boolean {
  * nothing, when the pager cannot be started (not installed, a typo in $PAGER), so the caller
  * can print the text directly instead.
  */
-export function pageText(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function pageText(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const command = env.PAGER?.trim() || 'less -R';
+  // Loaded only when paging: child_process pulls in node:net, a cost every piped run would pay.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     // While the pager runs, Ctrl-C belongs to it (less uses it to stop a search).
     const ignoreInterrupt = () => undefined;

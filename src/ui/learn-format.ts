@@ -40,7 +40,11 @@ export function formatLessonList(
   const minutes = entries.map((entry) => `${entry.meta.minutes} min`);
   const minutesWidth = Math.max(...minutes.map(textWidth));
   // "✓ " + id + 2 spaces + title + 2 spaces + minutes
-  const titleWidth = Math.max(8, width - 2 - idWidth - 2 - 2 - minutesWidth);
+  const longestTitle = Math.max(...entries.map((entry) => textWidth(entry.meta.title)));
+  const titleWidth = Math.min(
+    longestTitle,
+    Math.max(8, width - 2 - idWidth - 2 - 2 - minutesWidth),
+  );
   const lines = entries.map((entry, index) => {
     const mark = entry.read ? chalk.green(READ_MARK) : ' ';
     const id = chalk.bold(padToWidth(entry.meta.id, idWidth));
@@ -78,7 +82,7 @@ export function formatLessonFooter(
     ...footer.problems.map((problem) => ({
       label: 'Practice',
       command: `pixel solve ${problem}`,
-      about: 'scaffold the exercise, then pixel test and pixel submit',
+      about: 'the exercise that practises this lesson',
     })),
   ];
   if (rows.length === 0) return '';
@@ -125,15 +129,19 @@ export function formatProgress(
   const { chalk, width } = options;
   const out: string[] = [chalk.bold(`Lessons read: ${view.lessons.read} of ${view.lessons.total}`)];
   const idWidth = Math.max(0, ...view.lessons.items.map((item) => textWidth(item.id)));
+  const titleWidth = Math.min(
+    Math.max(0, ...view.lessons.items.map((item) => textWidth(item.title))),
+    Math.max(8, width - 4 - idWidth - 2),
+  );
   for (const item of view.lessons.items) {
     const mark = item.read ? chalk.green(READ_MARK) : ' ';
-    const detail = item.read
-      ? chalk.dim(`read ${item.timesRead === 1 ? 'once' : `${item.timesRead} times`}`)
-      : '';
-    const room = Math.max(8, width - 4 - idWidth - 2);
-    out.push(
-      `  ${mark} ${padToWidth(item.id, idWidth)}  ${truncate(item.title, room)}${detail ? `  ${detail}` : ''}`,
-    );
+    const title = truncate(item.title, titleWidth);
+    const times = item.timesRead === 1 ? 'once' : `${item.timesRead} times`;
+    // The detail goes only where it fits: it is a courtesy, the mark says it all.
+    const fits = 4 + idWidth + 2 + titleWidth + 2 + textWidth(`read ${times}`) <= width;
+    const detail = item.read && fits ? `  ${chalk.dim(`read ${times}`)}` : '';
+    const line = `  ${mark} ${padToWidth(item.id, idWidth)}  ${detail ? padToWidth(title, titleWidth) : title}`;
+    out.push(line + detail);
   }
   out.push('');
   out.push(

@@ -221,11 +221,16 @@ function renderTable(block: Extract<Block, { type: 'table' }>, width: number, r:
       return `${bar} ${parts.join(` ${bar} `)} ${bar}`;
     });
   };
+  const body = rowPieces.map(renderRow);
+  // Once a cell wraps, rules between rows show where one row ends and the next begins.
+  const ruled = body.some((lines) => lines.length > 1);
   return [
     border('┌', '┬', '┐'),
     ...renderRow(headerPieces),
     border('├', '┼', '┤'),
-    ...rowPieces.flatMap(renderRow),
+    ...body.flatMap((lines, index) =>
+      ruled && index > 0 ? [border('├', '┼', '┤'), ...lines] : lines,
+    ),
     border('└', '┴', '┘'),
   ];
 }
