@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { learn } from '../../src/commands/learn.js';
+import { ExitCode, UsageError } from '../../src/errors.js';
+import type { Lesson } from '../../src/core/lesson-model.js';
+import { lessonsInMemory, type LessonSource } from '../../src/io/lessons.js';
+import { progressFile } from '../../src/io/progress-store.js';
+import { captureStream, fakeContext } from '../helpers/fake-context.js';
+import { makeTempDir } from '../helpers/run-pixel.js';
+import { ESCAPE, fixtureLessons } from './fixture-lessons.js';
+
+let home: { dir: string; cleanup: () => Promise<void> };
+let lessons: Lesson[];
+let source: LessonSource;
+
+beforeEach(async () => {
+  home = await makeTempDir('pixel-learn-');
+  lessons = await fixtureLessons();
+  source = lessonsInMemory(lessons);
+});
+afterEach(() => home.cleanup());
+
+describe('pixel learn (the list)', () => {
+  it('lists lessons in curriculum order with read marks and the next step', async () => {
+    const context = fakeContext(home.dir);
+    await learn({ topic: 'next' }, fakeContext(home.dir, { stdout: captureStream() }), {
+      lessons: source,
+    });
+    const result = await learn({}, context, { lessons: source });
+    expect(result.kind).toBe('list');
+    expect(context.stdout.text).toMatchInlineSnapshot(`
+      "Lessons (1 of 2 read)
+
+        sample-basics  Sample basics    3 min
+      ✓ sample-next    The next sample  2 min
+
+      next: pixel learn sample-basics (read "Sample basics")
+      "
+    `);
+  });
+
+  it('prints the same as data with --json', async () => {
+    const context = fakeContext(home.dir);
+    await learn({ json: true }, context, { lessons: source });
+    const data = JSON.parse(context.stdout.text) as {
+      kind: string;
+      lessons: Array<{ id: string; read: boolean; minutes: number; aliases: string[] }>;
+      next: { command: string } | null;
+    };
+    expect(data.kind).toBe('list');
+    expect(data.lessons.map((lesson) => [lesson.id, lesson.read, lesson.minutes])).toEqual([
+      ['sample-basics', false, 3],
+      ['sample-next', false, 2],
+    ]);
+    expect(data.lessons[0]?.aliases).toEqual(['sb', 'basics']);
+    expect(data.next?.command).toBe('pixel learn sample-basics');
+  });
+});
+
+describe('pixel learn <topic>', () => {
+  it('renders the lesson, ends with related lessons and practice, and records it as read', async () => {
+    const context = fakeContext(home.dir);
+    const result = await learn({ topic: 'SB' }, context, { lessons: source });
+    expect(result.kind).toBe('lesson');
+    const text = context.stdout.text;
+    expect(text).toMatch(/^Sample basics\n═+\n/);
+    expect(text).not.toMatch(ESCAPE);
+    expect(text.trimEnd().split('\n').slice(-3)).toEqual([
+      '────────────────────────────────────────',
+      'Related:  pixel learn sample-next      The next sample',
+      'Practice: pixel solve fixture-problem  the exercise that practises this lesson',
+    ]);
+    const progress = JSON.parse(await readFile(progressFile(context.paths), 'utf8')) as {
+      lessons: Record<string, { timesRead: number; firstReadAt: string }>;
+    };
+    expect(progress.lessons['sample-basics']).toEqual({
+      firstReadAt: '2026-11-27T12:00:00.000Z',
+      lastReadAt: '2026-11-27T12:00:00.000Z',
+      timesRead: 1,
+    });
+  });
+
+  it('wraps to the width of the output', async () => {
+    const context = fakeContext(home.dir, { stdout: captureStream({ columns: 40 }) });
+    await learn({ topic: 'sample-basics' }, context, { lessons: source });
+    const prose = context.stdout.text.split('\n').filter((line) => !/^ {4}\S/.test(line));
+    expect(Math.max(...prose.map((line) => [...line].length))).toBeLessThanOrEqual(40);
+  });
+
+  it('colours the lesson when the context allows colour', async () => {
+    const context = fakeContext(home.dir, { color: true });
+    await learn({ topic: 'sample-basics' }, context, { lessons: source });
+    expect(context.stdout.text).toMatch(ESCAPE);
+  });
+
+  it('prints metadata and plain text with --json, without escape codes', async () => {
+    const context = fakeContext(home.dir, { color: true });
+    await learn({ topic: 'basics', json: true }, context, { lessons: source });
+    const data = JSON.parse(context.stdout.text) as {
+      kind: string;
+      lesson: { id: string };
+      text: string;
+      related: Array<{ id: string }>;
+      practice: string[];
+    };
+    expect(data.lesson.id).toBe('sample-basics');
+    expect(data.text).toContain('MSE = (1/n) Σᵢ (yᵢ − ŷᵢ)²');
+    expect(data.text).not.toMatch(ESCAPE);
+    expect(data.related).toEqual([{ id: 'sample-next', title: 'The next sample' }]);
+    expect(data.practice).toEqual(['pixel solve fixture-problem']);
+  });
+
+  it('refuses an unknown topic with exit 2 and the closest lessons', async () => {
+    const context = fakeContext(home.dir);
+    const error = await learn({ topic: 'sample-basic' }, context, { lessons: source }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(ExitCode.usage);
+    expect((error as UsageError).message).toBe("no lesson called 'sample-basic'");
+    expect((error as UsageError).hint).toBe(
+      'did you mean sample-basics? Try: pixel learn sample-basics',
+    );
+  });
+
+  it('lists every lesson when nothing is close', async () => {
+    const error = (await learn({ topic: 'zzzzzzzzzz' }, fakeContext(home.dir), {
+      lessons: source,
+    }).catch((caught: unknown) => caught)) as UsageError;
+    expect(error.hint).toBe("the lessons are: sample-basics, sample-next; see 'pixel learn'");
+  });
+
+  it('still shows the lesson when progress cannot be recorded', async () => {
+    const context = fakeContext(home.dir, {
+      paths: { data: '/dev/null/cannot-exist', cache: home.dir, config: home.dir },
+    });
+    await learn({ topic: 'sample-next' }, context, { lessons: source });
+    expect(context.stdout.text).toContain('The next sample');
+    expect(context.warnings[0]).toMatch(/^could not record the lesson as read/);
+  });
+});
+
+describe('paging', () => {
+  const tty = () => captureStream({ isTTY: true, columns: 80, rows: 10 });
+
+  it('pages a lesson taller than the terminal', async () => {
+    const page = vi.fn(async () => true);
+    const context = fakeContext(home.dir, { stdout: tty() });
+    await learn({ topic: 'sample-basics' }, context, { lessons: source, page });
+    expect(page).toHaveBeenCalledOnce();
+    expect(context.stdout.text).toBe('');
+  });
+
+  it('prints directly with --no-pager, when piped, or when the lesson fits', async () => {
+    const page = vi.fn(async () => true);
+    await learn(
+      { topic: 'sample-basics', pager: false },
+      fakeContext(home.dir, { stdout: tty() }),
+      {
+        lessons: source,
+        page,
+      },
+    );
+    await learn({ topic: 'sample-basics' }, fakeContext(home.dir), { lessons: source, page });
+    const tall = captureStream({ isTTY: true, columns: 80, rows: 100 });
+    await learn({ topic: 'sample-next' }, fakeContext(home.dir, { stdout: tall }), {
+      lessons: source,
+      page,
+    });
+    expect(page).not.toHaveBeenCalled();
+    expect(tall.text).toContain('The next sample');
+  });
+
+  it('prints directly when the pager cannot start', async () => {
+    const context = fakeContext(home.dir, { stdout: tty() });
+    await learn({ topic: 'sample-basics' }, context, { lessons: source, page: async () => false });
+    expect(context.stdout.text).toContain('Sample basics');
+  });
+});
