@@ -62,6 +62,7 @@ const alpha = 0.1;
 describe('lesson gradient-descent', () => {
   it('is the one lesson that points to the gradient-descent problem', () => {
     expect(meta.problems).toEqual(['gradient-descent']);
+    expect(meta.aliases).toContain('gd');
     expect(body).toContain('> **Practice:** `pixel solve gradient-descent`');
   });
 

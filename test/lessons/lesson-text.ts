@@ -42,24 +42,30 @@ export function readLesson(id: string): LessonFile {
  */
 export function section(body: string, heading: string): string {
   const lines = body.split('\n');
-  const start = lines.findIndex((line) => /^#{2,6} /.test(line) && line.includes(heading));
+  const fenced = fencedLines(lines);
+  const isHeading = (index: number) => !fenced[index] && /^#{1,6} /.test(lines[index] ?? '');
+  const start = lines.findIndex((line, index) => isHeading(index) && line.includes(heading));
   if (start === -1) throw new Error(`no heading containing "${heading}"`);
   const depth = /^#+/.exec(lines[start] ?? '')?.[0].length ?? 2;
-  let end = lines.length;
-  for (let index = start + 1; index < lines.length; index += 1) {
-    const hashes = /^(#{1,6}) /.exec(lines[index] ?? '')?.[1];
-    if (hashes && hashes.length <= depth && !isInsideFence(lines, index)) {
-      end = index;
-      break;
-    }
-  }
-  return lines.slice(start, end).join('\n');
+  const end = lines.findIndex(
+    (line, index) => index > start && isHeading(index) && /^#+/.exec(line)![0].length <= depth,
+  );
+  return lines.slice(start, end === -1 ? lines.length : end).join('\n');
 }
 
-function isInsideFence(lines: string[], index: number): boolean {
+/**
+ * For each line, whether it belongs to a fenced block (the ``` lines included), so `#` in code
+ * is not taken for a heading nor `|` in code for a table.
+ */
+export function fencedLines(lines: readonly string[]): boolean[] {
   let open = false;
-  for (let at = 0; at < index; at += 1) if (/^```/.test(lines[at] ?? '')) open = !open;
-  return open;
+  return lines.map((line) => {
+    if (line.startsWith('```')) {
+      open = !open;
+      return true;
+    }
+    return open;
+  });
 }
 
 /** Lessons write negative numbers with the Unicode minus sign, as in formulas. */
