@@ -22,6 +22,18 @@ describe('lesson production-ml', () => {
     }
   });
 
+  it('numbers the two threads and the reading advice by the lessons’ real orders', () => {
+    const order = (id: string) => readLesson(id).meta.order;
+    const [lr, mse, gd, mlops] = ['linear-regression', 'mse', 'gradient-descent', 'mlops'].map(
+      order,
+    );
+    expect(body).toContain(`**How a model learns** (lessons ${lr} → ${mse} → ${gd})`);
+    expect(body).toContain(`**How a model lives** (lesson ${mlops})`);
+    expect(body).toContain(
+      `read ${lr}, ${mse} and ${gd} first, then solve the exercise, then read ${mlops}`,
+    );
+  });
+
   describe('worked example: a first look at serving a language model', () => {
     const text = section(body, 'Worked example');
     const [tokensPerSecond, tokensPerAnswer, requestsPerSecond] = [50, 300, 2];
