@@ -26,6 +26,17 @@ interface Confusion {
   tn: number;
 }
 
+/** The confusion matrix of a model that flags `flagged` items, `caught` of them positives. */
+function confusionOf(total: number, positives: number, flagged: number, caught: number): Confusion {
+  const falseAlarms = flagged - caught;
+  return {
+    tp: caught,
+    fp: falseAlarms,
+    fn: positives - caught,
+    tn: total - positives - falseAlarms,
+  };
+}
+
 function metrics({ tp, fp, fn, tn }: Confusion) {
   const precision = tp / (tp + fp);
   const recall = tp / (tp + fn);
@@ -189,12 +200,7 @@ describe('lesson mlops', () => {
   describe('worked example: a fraud model', () => {
     const text = section(body, 'Worked example: a fraud model');
     const [transactions, frauds, flagged, caught] = [10_000, 100, 150, 80];
-    const counts: Confusion = {
-      tp: caught,
-      fn: frauds - caught,
-      fp: flagged - caught,
-      tn: transactions - frauds - (flagged - caught),
-    };
+    const counts = confusionOf(transactions, frauds, flagged, caught);
     const m = metrics(counts);
 
     it('states its inputs', () => {
@@ -249,12 +255,7 @@ describe('lesson mlops', () => {
   describe('the self-check in the practice pointer', () => {
     const practice = body.split('\n').find((line) => line.startsWith('> **Practice:**')) ?? '';
     const [transactions, frauds, flagged, caught] = [10_000, 100, 380, 95];
-    const counts: Confusion = {
-      tp: caught,
-      fp: flagged - caught,
-      fn: frauds - caught,
-      tn: transactions - frauds - (flagged - caught),
-    };
+    const counts = confusionOf(transactions, frauds, flagged, caught);
     const m = metrics(counts);
 
     it('asks a question with inputs and answers it correctly', () => {
@@ -267,7 +268,7 @@ describe('lesson mlops', () => {
           `F1 = ${fixed(m.f1, 3)} and accuracy = ${fixed(m.accuracy, 3)}`,
       );
       // "Recall went up and precision down", compared with the worked example.
-      const before = metrics({ tp: 80, fp: 70, fn: 20, tn: 9830 });
+      const before = metrics(confusionOf(10_000, 100, 150, 80));
       expect(m.recall).toBeGreaterThan(before.recall);
       expect(m.precision).toBeLessThan(before.precision);
     });
