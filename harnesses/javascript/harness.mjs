@@ -10,11 +10,20 @@ import { pathToFileURL } from 'node:url';
 const payload = JSON.parse(readFileSync(4, 'utf8'));
 closeSync(4);
 const nonce = payload.nonce;
-const send = (frame) => {
-  const data = Buffer.from(`\n${nonce} ${JSON.stringify(frame)}\n`, 'utf8');
+const pause = new Int32Array(new SharedArrayBuffer(4));
+/** Writes everything, waiting when a non-blocking pipe is full. */
+const writeAll = (fd, data) => {
   let offset = 0;
-  while (offset < data.length) offset += writeSync(3, data, offset);
+  while (offset < data.length) {
+    try {
+      offset += writeSync(fd, data, offset);
+    } catch (error) {
+      if (error.code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
 };
+const send = (frame) => writeAll(3, Buffer.from(`\n${nonce} ${JSON.stringify(frame)}\n`, 'utf8'));
 // Keep our own references: learner code may replace globals.
 const exit = process.exit.bind(process);
 const now = () => performance.now();
@@ -22,6 +31,28 @@ const cpuNow = () => {
   const usage = cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
+
+// Make the learner's prints synchronous: on a pipe Node buffers them in memory until the event
+// loop runs, so a print in an endless loop would never reach the judge's output limit.
+for (const [fd, stream] of [
+  [1, process.stdout],
+  [2, process.stderr],
+]) {
+  stream.write = (chunk, encoding, callback) => {
+    const data =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+        : Buffer.from(chunk);
+    try {
+      writeAll(fd, data);
+    } catch {
+      // A closed stdout is the learner's business, not a judge failure.
+    }
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') done();
+    return true;
+  };
+}
 
 const solutionUrl = pathToFileURL(payload.solution).href;
 const displayName = payload.filename;

@@ -16,6 +16,7 @@ import { resolveLaunch } from './languages.js';
 import type { LoadedProblem, ReferenceModule } from './problem-store.js';
 import { harnessesRoot } from './problem-store.js';
 import { runHarness, type CapturedOutput, type LoadFailure } from './run-harness.js';
+import { containment } from './sandbox.js';
 
 /** Source files larger than this are refused (ICPC's typical limit is 128 KiB). */
 const MAX_SOURCE_BYTES = 256 * 1024;
@@ -180,6 +181,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     const names = problem.returns;
     const results: CaseResult[] = [];
     const run = await runHarness({
+      containment: containment(request.env),
       command: launch.command,
       args: launch.args,
       cwd: scratch,

@@ -1,6 +1,6 @@
 import { parseReturnedValue } from '../../core/judge/returned-value.js';
 import type { CallOutcome } from '../../core/judge/verdict.js';
-import { startSandbox, type OsLimits } from './sandbox.js';
+import { startSandbox, type Containment, type OsLimits } from './sandbox.js';
 
 /** How one run of a harness ended before any call: the solution did not load. */
 export type LoadFailure =
@@ -32,6 +32,8 @@ export interface HarnessLimits {
 }
 
 export interface HarnessRequest {
+  /** PID namespace when available (see sandbox.ts), else the process-group and token sweep. */
+  containment: Containment;
   command: string;
   args: readonly string[];
   cwd: string;
@@ -66,6 +68,7 @@ export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
     fileSizeMiB: 64,
   };
   const sandbox = startSandbox({
+    containment: request.containment,
     command: request.command,
     args: request.args,
     cwd: request.cwd,

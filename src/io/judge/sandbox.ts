@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,6 +16,7 @@ export interface OsLimits {
 }
 
 export interface SandboxSpawn {
+  containment: Containment;
   command: string;
   args: readonly string[];
   cwd: string;
@@ -41,6 +43,55 @@ export interface Sandbox {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** How the run is contained beyond its process group. */
+export type Containment = 'pid-namespace' | 'pid-namespace-user' | 'none';
+
+let probed: Containment | undefined;
+
+/**
+ * A PID namespace is the one sweep the kernel guarantees: when the runtime (its init) ends,
+ * every process inside is killed, even one that left the group, the session and cleared its
+ * environment. `unshare` needs root or unprivileged user namespaces; probe once per process.
+ * PIXEL_SANDBOX_NAMESPACE=0 turns it off (to test the fallback sweep).
+ */
+export function containment(env: NodeJS.ProcessEnv): Containment {
+  if (env.PIXEL_SANDBOX_NAMESPACE === '0' || process.platform !== 'linux') return 'none';
+  if (probed) return probed;
+  const works = (args: string[]) =>
+    spawnSync('unshare', [...args, '--pid', '--fork', '--kill-child', 'true'], {
+      stdio: 'ignore',
+      timeout: 5000,
+    }).status === 0;
+  probed = works([])
+    ? 'pid-namespace'
+    : works(['--user', '--map-root-user'])
+      ? 'pid-namespace-user'
+      : 'none';
+  return probed;
+}
+
+function namespacePrefix(mode: Containment): string[] {
+  if (mode === 'none') return [];
+  return [
+    'unshare',
+    ...(mode === 'pid-namespace-user' ? ['--user', '--map-root-user'] : []),
+    '--pid',
+    '--fork',
+    '--kill-child',
+  ];
+}
+
+/** The first child of a process (the runtime that unshare forked), from /proc. */
+function firstChild(pid: number): number | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1').trim();
+    const first = Number(text.split(' ')[0]);
+    return Number.isInteger(first) && first > 0 ? first : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Starts a program in its own process group (detached), with stdin closed, a scratch cwd, the
  * given environment plus a unique token, and ulimits set by /bin/sh before `exec`, so the
@@ -57,16 +108,15 @@ export function startSandbox(request: SandboxSpawn): Sandbox {
     'ulimit -c 0',
     'exec "$@"',
   ].join('; ');
-  const child = spawn(
-    '/bin/sh',
-    ['-c', script, 'pixel-sandbox', request.command, ...request.args],
-    {
-      cwd: request.cwd,
-      env: { ...request.env, PIXEL_SANDBOX_TOKEN: token },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
-    },
-  );
+  const prefix = namespacePrefix(request.containment);
+  const shell = ['/bin/sh', '-c', script, 'pixel-sandbox', request.command, ...request.args];
+  const [program, ...programArgs] = [...prefix, ...shell] as [string, ...string[]];
+  const child = spawn(program, programArgs, {
+    cwd: request.cwd,
+    env: { ...request.env, PIXEL_SANDBOX_TOKEN: token },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+  });
   const pid = child.pid;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -75,6 +125,12 @@ export function startSandbox(request: SandboxSpawn): Sandbox {
   const control = child.stdio[4] as Writable;
   // The child may die before reading its payload; that is reported through its exit.
   control.on('error', () => undefined);
+  // Inside a namespace the runtime is unshare's child; its pid appears a moment after spawn.
+  let runtime: number | undefined = request.containment === 'none' ? pid : undefined;
+  const runtimePid = () => {
+    if (runtime === undefined && pid !== undefined) runtime = firstChild(pid);
+    return runtime;
+  };
   const killAll = async () => {
     if (pid === undefined) return;
     for (let round = 0; round < 20; round++) {
@@ -103,8 +159,14 @@ export function startSandbox(request: SandboxSpawn): Sandbox {
     stderr: child.stderr as Readable,
     results: child.stdio[3] as Readable,
     control,
-    cpuMs: () => (pid === undefined ? undefined : readProcStat(pid)?.cpuMs),
-    residentBytes: () => (pid === undefined ? undefined : readResidentBytes(pid)),
+    cpuMs: () => {
+      const target = runtimePid();
+      return target === undefined ? undefined : readProcStat(target)?.cpuMs;
+    },
+    residentBytes: () => {
+      const target = runtimePid();
+      return target === undefined ? undefined : readResidentBytes(target);
+    },
     killAll,
     exited,
   };
