@@ -5,37 +5,38 @@
  */
 import type { FeedItem } from './item.js';
 
-/** Same post whatever the scheme, `www.`, trailing slash, fragment or tracking parameters. */
+/**
+ * Same post whatever the scheme, `www.`, trailing slash, fragment or tracking parameters.
+ * String work, not `new URL`: links were already normalised by URL.href when the feed was
+ * read, and this runs for every cached item on every listing.
+ */
 export function linkKey(link: string): string {
-  try {
-    const url = new URL(link);
-    for (const name of [...url.searchParams.keys()]) {
-      if (/^(utm_|fbclid$|gclid$|ref$|source$)/i.test(name)) url.searchParams.delete(name);
-    }
-    const host = url.hostname.toLowerCase().replace(/^www\./, '');
-    const path = url.pathname.replace(/\/+$/, '');
-    return `${host}${path}${url.search}`;
-  } catch {
-    return link;
-  }
-}
-
-function timeOf(item: FeedItem): number | undefined {
-  if (!item.published) return undefined;
-  const ms = Date.parse(item.published);
-  return Number.isFinite(ms) ? ms : undefined;
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(link);
+  if (!match) return link;
+  const host = (match[1] ?? '').toLowerCase().replace(/^www\./, '');
+  const path = (match[2] ?? '').replace(/\/+$/, '');
+  const query = (match[3] ?? '')
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && !/^(utm_[^=]*|fbclid|gclid|ref|source)(=|$)/i.test(pair))
+    .join('&');
+  return `${host}${path}${query ? `?${query}` : ''}`;
 }
 
 /** Newest first; equal or missing dates keep their given order (Array.sort is stable). */
 export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
-  return [...items].sort((a, b) => {
-    const ta = timeOf(a);
-    const tb = timeOf(b);
-    if (ta === undefined || tb === undefined) {
-      return ta === undefined ? (tb === undefined ? 0 : 1) : -1;
-    }
-    return tb - ta;
+  // Parse each date once, not once per comparison.
+  const keyed = items.map((item) => {
+    const ms = item.published ? Date.parse(item.published) : Number.NaN;
+    return { item, ms: Number.isFinite(ms) ? ms : undefined };
   });
+  keyed.sort((a, b) => {
+    if (a.ms === undefined || b.ms === undefined) {
+      return a.ms === undefined ? (b.ms === undefined ? 0 : 1) : -1;
+    }
+    return b.ms - a.ms;
+  });
+  return keyed.map((entry) => entry.item);
 }
 
 /** Keeps a feed's newest `max` items (OpenAI ships its whole archive since 2015). */

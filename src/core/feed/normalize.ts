@@ -117,6 +117,29 @@ function dateOf(item: Loose, now: Date | undefined): Date | undefined {
   return undefined;
 }
 
+/** Milliseconds of an item's date, or undefined: for choosing the newest before normalising. */
+export function rawItemTime(raw: unknown): number | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  return dateOf(raw as Loose, undefined)?.getTime();
+}
+
+/**
+ * The newest `max` raw items, in their feed order: normalising (HTML stripping above all) is
+ * the costly step, so items that would be dropped anyway are not normalised.
+ */
+export function newestRawItems(items: readonly unknown[], max: number): unknown[] {
+  if (items.length <= max) return [...items];
+  const ranked = items.map((item, index) => ({ index, ms: rawItemTime(item) }));
+  ranked.sort((a, b) => {
+    if (a.ms === undefined || b.ms === undefined) {
+      return a.ms === undefined ? (b.ms === undefined ? a.index - b.index : 1) : -1;
+    }
+    return b.ms - a.ms || a.index - b.index;
+  });
+  const keep = new Set(ranked.slice(0, max).map((entry) => entry.index));
+  return items.filter((_item, index) => keep.has(index));
+}
+
 export interface NormalizeInput {
   sourceId: string;
   /** The URL the document was finally fetched from: relative links resolve against it. */

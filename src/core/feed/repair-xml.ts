@@ -55,3 +55,44 @@ export function repairAtom(xml: string): string {
 export function escapeBareAmpersands(xml: string): string {
   return xml.replace(/&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][\w.-]*);)/g, '&amp;');
 }
+
+const ITEM_BLOCK = /<(item|entry)[\s>][\s\S]*?<\/\1\s*>/g;
+const ITEM_DATE = /<(pubDate|published|updated|dc:date)>\s*(?:<!\[CDATA\[)?([^<\]]*)/;
+
+/**
+ * Keeps at most `max` items of a feed before it is parsed: OpenAI ships its whole archive
+ * since 2015 (599 items), and sax parsing it all costs more than the rest of a listing. Items
+ * are kept from the end that is newer (most feeds list newest first; a few list oldest first).
+ * Returns the text unchanged when it has no more than `max` items or its items cannot be
+ * found cleanly; the caller falls back to the full document if the trimmed one fails to parse.
+ */
+export function keepNewestItemsXml(xml: string, max: number): string {
+  const blocks = [...xml.matchAll(ITEM_BLOCK)];
+  if (blocks.length <= max) return xml;
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  if (!first || !last || first.index === undefined || last.index === undefined) return xml;
+  const time = (block: RegExpMatchArray) => {
+    const raw = ITEM_DATE.exec(block[0])?.[2];
+    return raw ? new Date(raw.trim()).getTime() : Number.NaN;
+  };
+  const oldestFirst = time(first) < time(last);
+  const kept = oldestFirst ? blocks.slice(-max) : blocks.slice(0, max);
+  const head = xml.slice(0, first.index);
+  const tail = xml.slice(last.index + last[0].length);
+  return head + kept.map((block) => block[0]).join('\n') + tail;
+}
+
+/**
+ * Drops `<content:encoded>` (the full post, 10–20 KB each in WordPress feeds) from items that
+ * also have a non-empty `<description>`: only the description is ever shown, and sax parsing
+ * the full posts is most of the cost of such a feed.
+ */
+export function dropFullContentXml(xml: string): string {
+  if (!xml.includes('<content:encoded')) return xml;
+  return xml.replace(/<item[\s>][\s\S]*?<\/item\s*>/g, (block) =>
+    /<description>\s*(?:<!\[CDATA\[\s*)?[^\s<\]]/.test(block)
+      ? block.replace(/<content:encoded>[\s\S]*?<\/content:encoded\s*>/g, '')
+      : block,
+  );
+}

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { feedItemSchema } from '../../core/feed/item.js';
+import { feedItemListSchema } from '../../core/feed/item.js';
 import type { PixelPaths } from '../paths.js';
 import { readJsonFile, writeJsonFile, type Warn } from '../json-store.js';
 
@@ -19,7 +19,7 @@ export const feedCacheSchema = z.object({
   lastModified: z.optional(z.string()),
   /** Last time the publisher answered with a feed or a 304 (ISO). */
   checkedAt: z.string(),
-  items: z.array(feedItemSchema),
+  items: feedItemListSchema,
 });
 export type FeedCache = z.infer<typeof feedCacheSchema>;
 

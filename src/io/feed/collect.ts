@@ -8,7 +8,7 @@ import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import type { ResolvedSource } from '../../core/feed/source.js';
 import { fetchFeed } from './fetch-feed.js';
-import { parseFeed } from './parse-feed.js';
+import { parseFeed, preloadParser } from './parse-feed.js';
 import { readFeedCache, writeFeedCache, type FeedCache } from './cache-store.js';
 import { loadSnapshot } from './snapshot-store.js';
 
@@ -119,6 +119,7 @@ async function collectOne(
     timeoutMs,
   );
   const signal = AbortSignal.any([controller.signal, deadline]);
+  preloadParser();
   try {
     const response = await fetchFeed(source.url, {
       userAgent: userAgent(context.version),

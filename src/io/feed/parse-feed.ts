@@ -7,19 +7,32 @@ import { detectCharset, isWindows1252, repairWindows1252 } from '../../core/feed
 import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import { newestItems } from '../../core/feed/merge.js';
-import { MAX_ITEMS_PER_SOURCE, normalizeItems } from '../../core/feed/normalize.js';
+import { MAX_ITEMS_PER_SOURCE, newestRawItems, normalizeItems } from '../../core/feed/normalize.js';
 import {
+  dropFullContentXml,
   escapeBareAmpersands,
+  keepNewestItemsXml,
   looksLikeHtml,
   refusalReason,
   repairAtom,
 } from '../../core/feed/repair-xml.js';
+
+/** A little over what is kept, so a feed listed in a slightly odd order loses nothing new. */
+const MAX_ITEMS_TO_PARSE = Math.round(MAX_ITEMS_PER_SOURCE * 1.5);
 
 interface RssParser {
   parseString(xml: string): Promise<{ items?: unknown[]; title?: unknown }>;
 }
 
 let parserPromise: Promise<RssParser> | undefined;
+
+/**
+ * Starts loading rss-parser without waiting: called when the first request goes out, so the
+ * module compiles while the network is slow rather than after the bytes arrive.
+ */
+export function preloadParser(): void {
+  loadParser().catch(() => undefined);
+}
 
 function loadParser(): Promise<RssParser> {
   parserPromise ??= import('rss-parser').then((module) => {
@@ -82,7 +95,13 @@ export async function parseFeed(input: ParseFeedInput): Promise<FeedItem[]> {
   await loadParser();
   let parsed: { items?: unknown[] };
   try {
-    parsed = await parseText(repairAtom(text));
+    const repaired = repairAtom(text);
+    const trimmed = dropFullContentXml(keepNewestItemsXml(repaired, MAX_ITEMS_TO_PARSE));
+    parsed =
+      trimmed === repaired
+        ? await parseText(repaired)
+        : // Trimming is an optimisation: if it broke the document, parse the whole of it.
+          await parseText(trimmed).catch(() => parseText(repaired));
   } catch (error) {
     const message = describe(error);
     if (/not recognized as RSS/i.test(message)) {
@@ -97,7 +116,7 @@ export async function parseFeed(input: ParseFeedInput): Promise<FeedItem[]> {
   const items = normalizeItems({
     sourceId: input.sourceId,
     feedUrl: input.feedUrl,
-    items: Array.isArray(parsed.items) ? parsed.items : [],
+    items: newestRawItems(Array.isArray(parsed.items) ? parsed.items : [], MAX_ITEMS_PER_SOURCE),
     ...(input.now ? { now: input.now } : {}),
   });
   return newestItems(items, MAX_ITEMS_PER_SOURCE);

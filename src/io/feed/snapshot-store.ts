@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { feedItemSchema } from '../../core/feed/item.js';
+import { feedItemListSchema } from '../../core/feed/item.js';
 import { packageRoot } from '../package-root.js';
 
 export const snapshotSchema = z.object({
@@ -16,7 +16,7 @@ export const snapshotSchema = z.object({
     z.object({
       /** When the feed document was captured (ISO): the age a user is told. */
       capturedAt: z.string(),
-      items: z.array(feedItemSchema),
+      items: feedItemListSchema,
     }),
   ),
 });
