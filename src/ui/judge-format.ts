@@ -53,16 +53,21 @@ function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-/** One line per case, as the judge goes: mark, id, group, verdict, time, what it exercises. */
+/**
+ * One line per case, as the judge goes: mark, id, group, verdict, time, then what the case
+ * exercises; on a narrow terminal the description moves to its own line rather than vanish.
+ */
 export function formatCaseLine(
   chalk: ChalkInstance,
   test: TestReport & { description: string },
   columns: number,
 ): string {
-  const head = `  ${MARK[test.verdict]} ${test.id.padEnd(22)} ${test.group.padEnd(11)} ${test.verdict.padEnd(22)} ${`${test.timeMs} ms`.padStart(8)}`;
-  const description = fit(test.description, columns - head.length - 2);
-  const painted = head.replace(test.verdict, paintVerdict(chalk, test.verdict));
-  return description ? `${painted}  ${chalk.dim(description)}` : painted;
+  const time = `${test.timeMs} ms`.padStart(7);
+  const head = `  ${MARK[test.verdict]} ${test.id.padEnd(21)} ${test.group.padEnd(11)} ${time}  ${test.verdict}`;
+  const painted = `  ${paintVerdict(chalk, test.verdict, MARK[test.verdict])} ${test.id.padEnd(21)} ${test.group.padEnd(11)} ${time}  ${paintVerdict(chalk, test.verdict)}`;
+  const room = columns - head.length - 2;
+  if (room >= 16) return `${painted}  ${chalk.dim(fit(test.description, room))}`;
+  return `${painted}\n      ${chalk.dim(fit(test.description, columns - 6))}`;
 }
 
 export function formatDiagnosis(
@@ -128,25 +133,29 @@ function numberCell(value: number): string {
 
 /** The values table of `pixel test`: each returned value beside the reference. */
 export function formatValueTable(chalk: ChalkInstance, values: readonly ValueCheck[]): string {
+  const header = ['', 'yours', 'expected', 'abs error', 'rel error'];
   const rows = values.map((check) => [
-    check.ok ? chalk.green('✓') : chalk.red('✗'),
     check.name,
     numberCell(check.got),
     numberCell(check.expected),
     formatError(check.absoluteError),
     formatError(check.relativeError),
   ]);
-  const header = ['', '', 'yours', 'expected', 'abs error', 'rel error'];
   const widths = header.map((cell, index) =>
-    Math.max(cell.length, ...rows.map((row) => (index === 0 ? 1 : (row[index] as string).length))),
+    Math.max(cell.length, ...rows.map((row) => (row[index] as string).length)),
   );
   const line = (cells: string[]) =>
-    '    ' +
     cells
-      .map((cell, index) => (index === 0 ? cell : cell.padEnd(widths[index] as number)))
+      .map((cell, index) => cell.padEnd(widths[index] as number))
       .join('  ')
       .trimEnd();
-  return [chalk.dim(line(header)), ...rows.map(line)].join('\n');
+  return [
+    `      ${chalk.dim(line(header))}`,
+    ...rows.map((row, index) => {
+      const ok = values[index]?.ok;
+      return `    ${ok ? chalk.green('✓') : chalk.red('✗')} ${line(row)}`;
+    }),
+  ].join('\n');
 }
 
 /** What the program printed, sanitised, limited to a few lines, in a gutter. */
