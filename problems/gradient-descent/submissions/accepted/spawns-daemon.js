@@ -1,14 +1,16 @@
 // Starts a detached process that would outlive the judge if nothing swept it up.
 import { spawn } from 'node:child_process';
 
+const MARKER = 'pixel-sample-grandchild';
 let started = false;
 
 export function gradientDescent(x, y, learningRate, iterations) {
   if (!started) {
     started = true;
-    const child = spawn('sh', ['-c', 'sleep 300; echo pixel-sample-grandchild'], {
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', MARKER], {
       detached: true,
       stdio: 'ignore',
+      env: {},
     });
     child.unref();
   }

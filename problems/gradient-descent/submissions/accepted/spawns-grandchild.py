@@ -3,6 +3,7 @@
 import os
 import sys
 
+MARKER = "pixel-sample-grandchild"
 _started = []
 
 
@@ -12,7 +13,8 @@ def gradient_descent(x, y, learning_rate, iterations):
         if os.fork() == 0:
             os.setsid()
             if os.fork() == 0:
-                os.execve("/bin/sleep", ["sleep", "302"], {})
+                os.execve(sys.executable,
+                          [sys.executable, "-c", "import time; time.sleep(300)", MARKER], {})
             os._exit(0)
     n = len(x)
     w = b = 0.0

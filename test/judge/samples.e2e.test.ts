@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, REPO_ROOT, runPixel } from '../helpers/run-pixel.js';
+import { waitForNoProcess } from './judge-helpers.js';
+
+/**
+ * Every sample under problems/gradient-descent/submissions/<verdict>/ goes through the real
+ * bin/pixel.js and must get exactly that verdict; known mistakes must be named; and nothing a
+ * sample starts may outlive its run.
+ */
+const PROBLEM_DIR = join(REPO_ROOT, 'problems', 'gradient-descent');
+const SUBMISSIONS = join(PROBLEM_DIR, 'submissions');
+const mistakeIds = new Set(
+  (
+    JSON.parse(readFileSync(join(PROBLEM_DIR, 'problem.json'), 'utf8')) as {
+      mistakes: { id: string }[];
+    }
+  ).mistakes.map((m) => m.id),
+);
+const samples = readdirSync(SUBMISSIONS)
+  .sort()
+  .flatMap((verdict) =>
+    readdirSync(join(SUBMISSIONS, verdict))
+      .sort()
+      .map((file) => ({ verdict, file })),
+  );
+const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
+
+// Two samples at a time: the machine has two cores and other suites run alongside.
+let running = 0;
+const waiting: Array<() => void> = [];
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+let temp: { dir: string; cleanup: () => Promise<void> };
+beforeAll(async () => {
+  temp = await makeTempDir('pixel-samples-');
+});
+afterAll(async () => {
+  await temp.cleanup();
+});
+
+describe.concurrent('sample submissions get their verdicts through bin/pixel.js', () => {
+  it('covers every verdict folder the issue asks for', () => {
+    const verdicts = new Set(samples.map((s) => s.verdict));
+    for (const verdict of [
+      'accepted',
+      'wrong_answer',
+      'time_limit_exceeded',
+      'runtime_error',
+      'compile_error',
+      'memory_limit_exceeded',
+    ]) {
+      expect(verdicts).toContain(verdict);
+    }
+  });
+
+  for (const { verdict, file } of samples) {
+    const skip = file.startsWith('numpy') && !hasNumpy;
+    it.skipIf(skip)(`${verdict}/${file}`, { timeout: 240_000 }, async () => {
+      await inSlot(async () => {
+        // A unique marker per run, so leftovers are found even with other suites running.
+        const marker = `pixel-sample-grandchild-${randomUUID()}`;
+        const folder = join(temp.dir, randomUUID());
+        await mkdir(folder);
+        const source = readFileSync(join(SUBMISSIONS, verdict, file), 'utf8').replaceAll(
+          'pixel-sample-grandchild',
+          marker,
+        );
+        await writeFile(join(folder, file), source);
+        const run = await runPixel(['submit', file, '--problem', 'gradient-descent', '--json'], {
+          cwd: folder,
+          env: { PIXEL_HOME: join(folder, 'home') },
+          timeoutMs: 200_000,
+        });
+        expect(run.stderr).toBe('');
+        const report = JSON.parse(run.stdout) as {
+          verdict: string;
+          diagnosis?: { mistake: string };
+          message?: string;
+        };
+        expect(report.verdict, report.message).toBe(verdict);
+        expect(run.code).toBe(verdict === 'accepted' ? 0 : 1);
+        const name = file.replace(/\.[a-z]+$/, '');
+        if (verdict === 'wrong_answer') {
+          expect(report.diagnosis?.mistake).toBe(mistakeIds.has(name) ? name : undefined);
+        }
+        expect(await waitForNoProcess(marker)).toEqual([]);
+      });
+    });
+  }
+});
