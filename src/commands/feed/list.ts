@@ -20,7 +20,6 @@ import {
   supportsHyperlinks,
 } from '../../ui/feed-format.js';
 import { createFeedProgress } from '../../ui/feed-progress.js';
-import { createChalk } from '../../ui/theme.js';
 import { selectSources } from './select-sources.js';
 
 const stringList = z.optional(z.array(z.string()));
@@ -157,8 +156,9 @@ export async function feedList(
 
   const progress = createFeedProgress(context.stderr, selected.length);
   let results: SourceResult[];
+  let written: Promise<void>;
   try {
-    results = await collectFeeds(selected, context, {
+    ({ results, written } = await collectFeeds(selected, context, {
       refresh: Boolean(options.refresh),
       offline: Boolean(options.offline),
       maxAgeMs,
@@ -169,7 +169,7 @@ export async function feedList(
       maxBytes: DEFAULT_MAX_BYTES,
       concurrency: CONCURRENCY,
       onSettled: (result, done, total) => progress.settled(result.source.id, done, total),
-    });
+    }));
   } finally {
     progress.clear();
   }
@@ -196,6 +196,7 @@ export async function feedList(
     (result) => result.from === 'none' && result.failure?.kind !== 'offline',
   );
   if (nothingAtAll && (failedWithNothing.length > 0 || options.offline)) {
+    await written;
     throw new EnvironmentError(
       failedWithNothing.length === results.length || options.offline
         ? 'no feed could be fetched and nothing is cached'
@@ -211,6 +212,8 @@ export async function feedList(
   if (options.json) context.stdout.write(formatJson(items));
   else if (options.ndjson) context.stdout.write(formatNdjson(items));
   else if (terminal) {
+    // chalk (and the tty probing it does on import) only for a person at a terminal.
+    const { createChalk } = await import('../../ui/theme.js');
     context.stdout.write(
       formatTerminal(items, {
         now,
@@ -229,6 +232,8 @@ export async function feedList(
     );
   }
   if (failedWithNothing.length > 0) context.exitCode = ExitCode.failed;
+  // The cache is written while the listing prints; a command ends only once it is on disk.
+  await written;
 
   return {
     items,

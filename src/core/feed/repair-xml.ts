@@ -96,3 +96,44 @@ export function dropFullContentXml(xml: string): string {
       : block,
   );
 }
+
+const LONG_TEXT_ELEMENT =
+  /<(description|content|summary|content:encoded)(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/g;
+
+function cutAt(text: string, max: number): string {
+  let cut = text.slice(0, max);
+  // Never leave half a surrogate pair.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
+
+/**
+ * Shortens very long post bodies before parsing (SAIL and BAIR put whole articles, 15–35 KB
+ * each, into <description>; only a few hundred characters are ever shown). Script and style
+ * blocks go first, so the text kept is text; escaped text is never cut inside an entity and
+ * CDATA is closed again. Elements with child elements are left alone.
+ */
+export function capLongTextXml(xml: string, maxChars: number): string {
+  return xml.replace(
+    LONG_TEXT_ELEMENT,
+    (whole, tag: string, attributes: string | undefined, inner: string) => {
+      if (inner.length <= maxChars) return whole;
+      const open = `<${tag}${attributes ?? ''}>`;
+      const close = `</${tag}>`;
+      const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(inner);
+      if (cdata) {
+        const body = (cdata[1] ?? '').replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+        if (body.includes(']]>')) return whole;
+        return `${open}<![CDATA[${cutAt(body, maxChars)}]]>${close}`;
+      }
+      if (inner.includes('<')) return whole;
+      let body = inner.replace(/&lt;(style|script)\b[\s\S]*?&lt;\/\1\s*&gt;/gi, ' ');
+      if (body.length > maxChars) {
+        body = cutAt(body, maxChars);
+        const amp = body.lastIndexOf('&');
+        if (amp > body.lastIndexOf(';')) body = body.slice(0, amp);
+      }
+      return `${open}${body}${close}`;
+    },
+  );
+}

@@ -3,11 +3,13 @@
  * the normalised items (so a warm listing never loads rss-parser), and when it last succeeded.
  * Writes are atomic; a corrupt file is moved aside with a warning by readJsonFile.
  */
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as z from 'zod/mini';
 import { feedItemListSchema } from '../../core/feed/item.js';
 import type { PixelPaths } from '../paths.js';
-import { readJsonFile, writeJsonFile, type Warn } from '../json-store.js';
+import { readJsonFile, type Warn } from '../json-store.js';
 
 export const feedCacheSchema = z.object({
   version: z.literal(1),
@@ -38,10 +40,25 @@ export async function readFeedCache(
   return cache && cache.url === url ? cache : undefined;
 }
 
+/**
+ * Atomic (temp file + rename: readers see the old file or the new one, never half) but not
+ * fsynced, unlike state files: the cache can always be fetched again, and a dozen fsyncs sat
+ * on the critical path of every refresh. After a power cut the worst case is a file that fails
+ * validation, which readJsonFile moves aside with a warning.
+ */
 export async function writeFeedCache(
   paths: PixelPaths,
   sourceId: string,
   cache: FeedCache,
 ): Promise<void> {
-  await writeJsonFile(cacheFile(paths, sourceId), cache);
+  const file = cacheFile(paths, sourceId);
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temporary, `${JSON.stringify(cache)}\n`);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

@@ -89,6 +89,7 @@ async function collectOne(
   context: Context,
   options: CollectOptions,
   deadline: AbortSignal,
+  writes: Promise<void>[],
 ): Promise<SourceResult> {
   const now = context.now();
   const cache = await readFeedCache(context.paths, source.id, source.url, context.warn, now);
@@ -137,7 +138,7 @@ async function collectOne(
         );
       }
       const updated: FeedCache = { ...cache, checkedAt };
-      await saveCache(context, source, updated);
+      writes.push(saveCache(context, source, updated));
       return {
         source,
         items: cache.items,
@@ -153,16 +154,18 @@ async function collectOne(
       feedUrl: response.finalUrl,
       now,
     });
-    await saveCache(context, source, {
-      version: 1,
-      url: source.url,
-      finalUrl: response.finalUrl,
-      ...(response.movedTo ? { movedTo: response.movedTo } : {}),
-      ...(response.etag ? { etag: response.etag } : {}),
-      ...(response.lastModified ? { lastModified: response.lastModified } : {}),
-      checkedAt,
-      items,
-    });
+    writes.push(
+      saveCache(context, source, {
+        version: 1,
+        url: source.url,
+        finalUrl: response.finalUrl,
+        ...(response.movedTo ? { movedTo: response.movedTo } : {}),
+        ...(response.etag ? { etag: response.etag } : {}),
+        ...(response.lastModified ? { lastModified: response.lastModified } : {}),
+        checkedAt,
+        items,
+      }),
+    );
     return {
       source,
       items,
@@ -187,12 +190,19 @@ async function saveCache(context: Context, source: ResolvedSource, cache: FeedCa
   }
 }
 
-/** Results in the order of `sources`, whatever order the fetches finish in. */
+export interface Collected {
+  /** In the order of the sources, whatever order the fetches finished in. */
+  results: SourceResult[];
+  /** Cache writes still in flight: the listing can print first, then wait for these. */
+  written: Promise<void>;
+}
+
 export async function collectFeeds(
   sources: readonly ResolvedSource[],
   context: Context,
   options: CollectOptions,
-): Promise<SourceResult[]> {
+): Promise<Collected> {
+  const writes: Promise<void>[] = [];
   const deadlineController = new AbortController();
   const deadlineTimer = setTimeout(
     () =>
@@ -212,7 +222,7 @@ export async function collectFeeds(
       const index = next++;
       const source = sources[index];
       if (!source) continue;
-      const result = await collectOne(source, context, options, deadlineController.signal);
+      const result = await collectOne(source, context, options, deadlineController.signal, writes);
       results[index] = result;
       done++;
       options.onSettled?.(result, done, sources.length);
@@ -225,5 +235,5 @@ export async function collectFeeds(
   } finally {
     clearTimeout(deadlineTimer);
   }
-  return results;
+  return { results, written: Promise.all(writes).then(() => undefined) };
 }

@@ -9,6 +9,7 @@ import type { FeedItem } from '../../core/feed/item.js';
 import { newestItems } from '../../core/feed/merge.js';
 import { MAX_ITEMS_PER_SOURCE, newestRawItems, normalizeItems } from '../../core/feed/normalize.js';
 import {
+  capLongTextXml,
   dropFullContentXml,
   escapeBareAmpersands,
   keepNewestItemsXml,
@@ -19,6 +20,9 @@ import {
 
 /** A little over what is kept, so a feed listed in a slightly odd order loses nothing new. */
 const MAX_ITEMS_TO_PARSE = Math.round(MAX_ITEMS_PER_SOURCE * 1.5);
+
+/** Raw characters of a post body worth parsing: far more than the summary's 400 shown. */
+const MAX_TEXT_TO_PARSE = 8_000;
 
 interface RssParser {
   parseString(xml: string): Promise<{ items?: unknown[]; title?: unknown }>;
@@ -96,7 +100,10 @@ export async function parseFeed(input: ParseFeedInput): Promise<FeedItem[]> {
   let parsed: { items?: unknown[] };
   try {
     const repaired = repairAtom(text);
-    const trimmed = dropFullContentXml(keepNewestItemsXml(repaired, MAX_ITEMS_TO_PARSE));
+    const trimmed = capLongTextXml(
+      dropFullContentXml(keepNewestItemsXml(repaired, MAX_ITEMS_TO_PARSE)),
+      MAX_TEXT_TO_PARSE,
+    );
     parsed =
       trimmed === repaired
         ? await parseText(repaired)
