@@ -1,11 +1,15 @@
 /**
  * Build step: lessons/*.md → dist/lessons/index.json (metadata of every lesson, in curriculum
  * order) and dist/lessons/<id>.json (one parsed, highlighted lesson each). `pixel learn` then
- * reads JSON only: no Markdown or YAML parser, highlight.js or schema check at start-up.
+ * reads JSON only: no Markdown or YAML parser, highlight.js or schema check at start-up. It also
+ * writes dist/lessons/<id>.80.txt, the plain page at the default piped width.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileLessons, lessonIndex } from './lessons/compile-lessons.js';
+import { PRERENDERED_WIDTH, relatedLessons } from '../src/core/lesson-model.js';
+import { renderLessonPage } from '../src/ui/lesson-page.js';
+import { plainChalk } from '../src/ui/plain-chalk.js';
 
 export async function run({ root, dist }: { root: string; dist: string }): Promise<void> {
   const { lessons, errors, dangling } = await compileLessons(
@@ -25,7 +29,15 @@ export async function run({ root, dist }: { root: string; dist: string }): Promi
   const out = join(dist, 'lessons');
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'index.json'), JSON.stringify(lessonIndex(lessons)));
+  const metas = lessons.map((lesson) => lesson.meta);
   for (const lesson of lessons) {
     await writeFile(join(out, `${lesson.meta.id}.json`), JSON.stringify(lesson));
+    // The plain page at the default piped width, rendered by the same code pixel runs: piped
+    // `pixel learn <topic>` just copies it out (the start-up budget has no room for rendering).
+    const page = renderLessonPage(lesson, relatedLessons(lesson.meta, metas), {
+      width: PRERENDERED_WIDTH,
+      chalk: plainChalk(),
+    });
+    await writeFile(join(out, `${lesson.meta.id}.${PRERENDERED_WIDTH}.txt`), page);
   }
 }

@@ -1,15 +1,17 @@
 import * as z from 'zod/mini';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import type { ChalkInstance } from 'chalk';
 import type { LessonMeta } from '../core/lesson-meta.js';
+import { PRERENDERED_WIDTH, relatedLessons, type RelatedLesson } from '../core/lesson-model.js';
 import { nextStep, type NextStep } from '../core/next-step.js';
 import { recordLessonRead, type Progress } from '../core/progress.js';
 import { matchTopic } from '../core/topic-match.js';
 import { builtLessons, type LessonSource } from '../io/lessons.js';
 import { pageText, shouldPage } from '../io/pager.js';
 import { loadProgress, updateProgress } from '../io/progress-store.js';
-import { formatLessonFooter, formatLessonList } from '../ui/learn-format.js';
-import { renderLesson } from '../ui/render-lesson.js';
+import { formatLessonList } from '../ui/learn-format.js';
+import { renderLessonPage } from '../ui/lesson-page.js';
 import { chalkFor, plainChalk } from '../ui/plain-chalk.js';
 
 export const learnOptionsSchema = z.object({
@@ -37,7 +39,7 @@ export interface LessonReadResult {
   lesson: LessonMeta;
   /** The lesson rendered as plain text (no escape codes) at the output's width. */
   text: string;
-  related: Array<{ id: string; title: string }>;
+  related: RelatedLesson[];
   practice: string[];
 }
 
@@ -92,38 +94,37 @@ export async function learn(
 
   const match = matchTopic(options.topic, lessons);
   if (!match.found) throw unknownTopic(options.topic, lessons);
-  const lesson = await source.lesson(match.topic.id);
-  const related = lesson.meta.related.flatMap((id) => {
-    const found = lessons.find((meta) => meta.id === id);
-    return found ? [{ id: found.id, title: found.title }] : [];
-  });
-  const footer = { related, problems: lesson.meta.problems };
-  const result: LessonReadResult = {
-    kind: 'lesson',
-    lesson: lesson.meta,
-    text:
-      renderLesson(lesson, { width, chalk: plainChalk() }) +
-      formatLessonFooter(footer, { width, chalk: plainChalk() }),
-    related,
-    practice: lesson.meta.problems.map((problem) => `pixel solve ${problem}`),
-  };
+  const meta = match.topic;
+  const related = relatedLessons(meta, lessons);
+  // Rendering happens only when the page was not rendered ahead of time (a terminal, colour,
+  // another width): piped output at the default width is a file the build already wrote.
+  const render = async (style: ChalkInstance) =>
+    renderLessonPage(await source.lesson(meta.id), related, { width, chalk: style });
+  const plainWanted = chalk.level === 0 || options.json === true;
+  const prerendered =
+    width === PRERENDERED_WIDTH ? await source.prerendered(meta.id, width) : undefined;
 
   // Recorded before showing: a learner who quits the pager half-way has still opened it.
   // Losing the record must not cost them the lesson, so a failure is only a warning.
   await updateProgress(context.paths, context.warn, (progress) =>
-    recordLessonRead(progress, lesson.meta.id, context.now()),
+    recordLessonRead(progress, meta.id, context.now()),
   ).catch((error: unknown) => {
     context.warn(`could not record the lesson as read: ${(error as Error).message}`);
   });
 
+  const plainText = plainWanted ? (prerendered ?? (await render(plainChalk()))) : undefined;
+  const text = plainText ?? (await render(chalk));
+  const result: LessonReadResult = {
+    kind: 'lesson',
+    lesson: meta,
+    text: plainText ?? prerendered ?? (await render(plainChalk())),
+    related,
+    practice: meta.problems.map((problem) => `pixel solve ${problem}`),
+  };
   if (options.json) {
     context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
-  const text =
-    chalk.level === 0
-      ? result.text
-      : renderLesson(lesson, { width, chalk }) + formatLessonFooter(footer, { width, chalk });
   const page = shouldPage(text, {
     isTTY: context.stdout.isTTY,
     pager: options.pager,

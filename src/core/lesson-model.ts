@@ -60,6 +60,25 @@ export interface LessonIndex {
   lessons: LessonMeta[];
 }
 
+/**
+ * Width of piped output when COLUMNS is unset. The build pre-renders every lesson's plain page
+ * at this width (dist/lessons/<id>.80.txt), so the common piped case does no rendering.
+ */
+export const PRERENDERED_WIDTH = 80;
+
+export interface RelatedLesson {
+  id: string;
+  title: string;
+}
+
+/** The related lessons that exist, with their titles, in the order the lesson lists them. */
+export function relatedLessons(meta: LessonMeta, index: readonly LessonMeta[]): RelatedLesson[] {
+  return meta.related.flatMap((id) => {
+    const found = index.find((candidate) => candidate.id === id);
+    return found ? [{ id: found.id, title: found.title }] : [];
+  });
+}
+
 /** The plain text of some inline runs (for matching, JSON output and width measurement). */
 export function inlineText(inline: Inline): string {
   return inline.map((run) => run.text).join('');

@@ -11,105 +11,89 @@ export interface Piece<S> {
   style: S;
 }
 
-/** A word: pieces with no breakable space between them (`**bold**,` is one word). */
-interface Word<S> {
-  pieces: Piece<S>[];
-  width: number;
-  /** Style of the space that preceded this word, so an underlined link stays underlined. */
-  spaceStyle: S | undefined;
-}
-
-// Breakable white space; a no-break space (U+00A0) deliberately keeps words together.
-const BREAKABLE = /[ \t\n\r]+/;
-
-function toWords<S>(pieces: readonly Piece<S>[]): Word<S>[] {
-  const words: Word<S>[] = [];
-  let current: Word<S> | undefined;
-  let pendingSpace: S | undefined;
-  let sawSpace = false;
-  for (const piece of pieces) {
-    const parts = piece.text.split(BREAKABLE);
-    parts.forEach((part, index) => {
-      if (index > 0) {
-        // A break between parts: close the current word.
-        if (current) words.push(current);
-        current = undefined;
-        sawSpace = true;
-        pendingSpace = piece.style;
-      }
-      if (part === '') return;
-      if (!current) {
-        current = {
-          pieces: [],
-          width: 0,
-          spaceStyle: sawSpace && words.length > 0 ? pendingSpace : undefined,
-        };
-        sawSpace = false;
-      }
-      current.pieces.push({ text: part, style: piece.style });
-      current.width += textWidth(part);
-    });
-  }
-  if (current) words.push(current);
-  return words;
-}
-
-/** Splits a word wider than a line into line-sized words. */
-function breakLongWord<S>(word: Word<S>, width: number): Word<S>[] {
-  const out: Word<S>[] = [];
-  let current: Word<S> = { pieces: [], width: 0, spaceStyle: word.spaceStyle };
-  for (const piece of word.pieces) {
-    let rest = piece.text;
-    while (rest !== '') {
-      const room = width - current.width;
-      const [head = '', ...tail] = splitToWidth(rest, room > 0 ? room : width);
-      const headWidth = textWidth(head);
-      if (current.width > 0 && current.width + headWidth > width) {
-        out.push(current);
-        current = { pieces: [], width: 0, spaceStyle: undefined };
-        continue;
-      }
-      current.pieces.push({ text: head, style: piece.style });
-      current.width += headWidth;
-      rest = tail.join('');
-      if (rest !== '') {
-        out.push(current);
-        current = { pieces: [], width: 0, spaceStyle: undefined };
-      }
-    }
-  }
-  if (current.pieces.length > 0) out.push(current);
-  return out;
+/** Breakable white space; a no-break space (U+00A0) deliberately keeps words together. */
+function isBreakable(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13;
 }
 
 /**
  * Greedy word wrap to `width` columns. White space collapses to single spaces (a space keeps
- * the style of the text it came from); words longer than a line are cut.
+ * the style of the text it came from); pieces with no space between them form one word
+ * (`**bold**,`); words longer than a line are cut.
+ *
+ * Written as one pass with few allocations: it runs over every word of a lesson at start-up,
+ * in a process too young for the optimising compiler to have helped.
  */
 export function wrapPieces<S>(pieces: readonly Piece<S>[], width: number): Piece<S>[][] {
   const limit = Math.max(1, width);
   const lines: Piece<S>[][] = [];
   let line: Piece<S>[] = [];
   let lineWidth = 0;
-  const flush = () => {
-    lines.push(line);
-    line = [];
-    lineWidth = 0;
+  let word: Piece<S>[] = [];
+  let wordWidth = 0;
+  // Style of the white space before the word being built.
+  let spaceStyle: S | undefined;
+
+  const place = (parts: Piece<S>[], partsWidth: number) => {
+    if (lineWidth > 0 && lineWidth + 1 + partsWidth > limit) {
+      lines.push(line);
+      line = [];
+      lineWidth = 0;
+    }
+    if (lineWidth > 0) {
+      line.push({ text: ' ', style: spaceStyle as S });
+      lineWidth += 1;
+    }
+    for (const part of parts) line.push(part);
+    lineWidth += partsWidth;
   };
-  for (const whole of toWords(pieces)) {
-    const words = whole.width > limit ? breakLongWord(whole, limit) : [whole];
-    for (const word of words) {
-      const spaced = lineWidth > 0;
-      if (spaced && lineWidth + 1 + word.width > limit) flush();
-      if (lineWidth > 0) {
-        line.push({ text: ' ', style: word.spaceStyle ?? (line.at(-1)?.style as S) });
-        lineWidth += 1;
+
+  const endWord = () => {
+    if (word.length === 0) return;
+    if (wordWidth <= limit) place(word, wordWidth);
+    else {
+      // Too long for any line: start it on a fresh line and cut it into line-sized parts.
+      let chunk: Piece<S>[] = [];
+      let chunkWidth = 0;
+      for (const piece of word) {
+        for (const cut of splitToWidth(piece.text, limit)) {
+          const cutWidth = textWidth(cut);
+          if (chunkWidth + cutWidth > limit && chunk.length > 0) {
+            place(chunk, chunkWidth);
+            chunk = [];
+            chunkWidth = 0;
+          }
+          chunk.push({ text: cut, style: piece.style });
+          chunkWidth += cutWidth;
+        }
       }
-      line.push(...word.pieces);
-      lineWidth += word.width;
+      if (chunk.length > 0) place(chunk, chunkWidth);
+    }
+    word = [];
+    wordWidth = 0;
+  };
+
+  for (const piece of pieces) {
+    const text = piece.text;
+    const length = text.length;
+    let start = 0;
+    while (start < length) {
+      let end = start;
+      if (isBreakable(text.charCodeAt(start))) {
+        while (end < length && isBreakable(text.charCodeAt(end))) end++;
+        endWord();
+        spaceStyle = piece.style;
+      } else {
+        while (end < length && !isBreakable(text.charCodeAt(end))) end++;
+        const part = start === 0 && end === length ? text : text.slice(start, end);
+        word.push({ text: part, style: piece.style });
+        wordWidth += textWidth(part);
+      }
+      start = end;
     }
   }
-  if (line.length > 0 || lines.length === 0) flush();
+  endWord();
+  lines.push(line);
   return lines;
 }
 

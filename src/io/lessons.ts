@@ -14,6 +14,8 @@ export interface LessonSource {
   index(): Promise<LessonIndex>;
   /** One lesson, by id (as listed in the index). */
   lesson(id: string): Promise<Lesson>;
+  /** The plain page pre-rendered at `width` columns by the build, if there is one. */
+  prerendered(id: string, width: number): Promise<string | undefined>;
 }
 
 function notBuilt(cause: unknown): EnvironmentError {
@@ -46,6 +48,13 @@ export function builtLessons(folder = join(packageRoot(), 'dist', 'lessons')): L
     async lesson(id) {
       return (await readJson(join(folder, `${id}.json`))) as Lesson;
     },
+    async prerendered(id, width) {
+      try {
+        return readFileSync(join(folder, `${id}.${width}.txt`), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
@@ -61,5 +70,6 @@ export function lessonsInMemory(lessons: readonly Lesson[]): LessonSource {
       if (!found) throw notBuilt(new Error(`no lesson ${id}`));
       return found;
     },
+    prerendered: async () => undefined,
   };
 }

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLessons } from '../../scripts/lessons/compile-lessons.js';
+import { PRERENDERED_WIDTH, relatedLessons } from '../../src/core/lesson-model.js';
+import { builtLessons } from '../../src/io/lessons.js';
+import { renderLessonPage } from '../../src/ui/lesson-page.js';
+import { plainChalk } from '../../src/ui/plain-chalk.js';
 import { REPO_ROOT } from '../helpers/run-pixel.js';
 
 /**
@@ -24,5 +28,20 @@ describe('the real lessons', () => {
       expect(ids).toContain(id);
     }
     expect(ids.indexOf('linear-regression')).toBeLessThan(ids.indexOf('gradient-descent'));
+  });
+});
+
+describe('the built lessons (dist/lessons, written by npm run build)', () => {
+  it('pre-render exactly what pixel would render at the default width', async () => {
+    const source = builtLessons();
+    const { lessons } = await source.index();
+    expect(lessons.length).toBeGreaterThan(0);
+    for (const meta of lessons) {
+      const page = renderLessonPage(await source.lesson(meta.id), relatedLessons(meta, lessons), {
+        width: PRERENDERED_WIDTH,
+        chalk: plainChalk(),
+      });
+      expect(await source.prerendered(meta.id, PRERENDERED_WIDTH), meta.id).toBe(page);
+    }
   });
 });
