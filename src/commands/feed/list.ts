@@ -179,16 +179,14 @@ export async function feedList(
   const merged = mergeItems(results.map((result) => result.items));
   const sourceNames = new Map(all.map((source) => [source.id, source.name]));
   const terminal = context.stdout.isTTY && !options.json && !options.ndjson;
-  const items = filterItems(
+  const matching = filterItems(
     merged,
-    {
-      ...(since ? { since } : {}),
-      ...(options.search ? { search: options.search } : {}),
-      // A person at a terminal wants the latest screenful; pipes and JSON get everything.
-      ...(limit !== undefined ? { limit } : terminal ? { limit: DEFAULT_TERMINAL_LIMIT } : {}),
-    },
+    { ...(since ? { since } : {}), ...(options.search ? { search: options.search } : {}) },
     sourceNames,
   );
+  // A person at a terminal wants the latest screenful; pipes and JSON get everything.
+  const shown = limit ?? (terminal ? DEFAULT_TERMINAL_LIMIT : undefined);
+  const items = shown === undefined ? matching : matching.slice(0, shown);
 
   const nothingAtAll = results.every((result) => result.items.length === 0);
   // --offline's empty sources were not asked for; only a failed fetch counts as a failure.
@@ -226,6 +224,11 @@ export async function feedList(
     );
   } else context.stdout.write(formatPlain(items));
 
+  if (terminal && limit === undefined && matching.length > items.length) {
+    context.stderr.write(
+      `showing the newest ${items.length} of ${matching.length} posts; --limit N shows more, a pipe shows all\n`,
+    );
+  }
   if (items.length === 0 && !options.json && !options.ndjson) {
     context.stderr.write(
       merged.length > 0 ? 'no posts match the filters\n' : 'the selected feeds have no posts\n',

@@ -58,6 +58,13 @@ export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
       hint: 'each source needs an id (a-z, 0-9, -), a name and an http(s) url',
     });
   }
+  const ids = result.data.sources.map((source) => source.id);
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate) {
+    throw new UsageError(`the feed sources file ${file} lists the id '${duplicate}' twice`, {
+      hint: 'give every source its own id',
+    });
+  }
   return result.data.sources;
 }
 
