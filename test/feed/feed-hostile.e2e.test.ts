@@ -72,28 +72,33 @@ beforeAll(async () => {
       headers: { 'content-type': 'application/rss+xml; charset=windows-1252' },
     },
   });
-  env = await makeFeedEnv([
-    { id: 'huggingface', url: server.url('/huggingface.xml') },
-    { id: 'microsoft', url: server.url('/microsoft.xml') },
-    { id: 'google-ai', url: server.url('/google-ai.xml') },
-    { id: 'deepmind', url: server.url('/deepmind.xml') },
-    { id: 'slow', url: server.url('/slow.xml') },
-    { id: 'sail', url: server.url('/sail/feed.xml'), timeoutSeconds: 30 },
-    { id: 'forbidden', url: server.url('/forbidden.xml') },
-    { id: 'missing', url: server.url('/missing.xml') },
-    { id: 'broken', url: server.url('/broken.xml') },
-    { id: 'loop', url: server.url('/loop.xml') },
-    { id: 'moved', url: server.url('/moved.xml') },
-    { id: 'truncated', url: server.url('/truncated.xml') },
-    { id: 'html', url: server.url('/html.xml') },
-    { id: 'huge', url: server.url('/huge.xml') },
-    { id: 'laughs', url: server.url('/laughs.xml') },
-    { id: 'garbage', url: server.url('/garbage.xml') },
-    { id: 'escapes', url: server.url('/escapes.xml') },
-    { id: 'links', url: server.url('/links/feed.xml') },
-    { id: 'atom', url: server.url('/atom.xml') },
-    { id: 'cp1252', url: server.url('/cp1252.xml') },
-  ]);
+  // Only the hung source runs on the short --timeout 1s; every other source gets a generous
+  // limit of its own, so a loaded machine cannot turn a good or differently-bad source into a
+  // timeout and the assertions never depend on speed.
+  env = await makeFeedEnv(
+    [
+      { id: 'huggingface', url: server.url('/huggingface.xml') },
+      { id: 'microsoft', url: server.url('/microsoft.xml') },
+      { id: 'google-ai', url: server.url('/google-ai.xml') },
+      { id: 'deepmind', url: server.url('/deepmind.xml') },
+      { id: 'slow', url: server.url('/slow.xml') },
+      { id: 'sail', url: server.url('/sail/feed.xml'), timeoutSeconds: 30 },
+      { id: 'forbidden', url: server.url('/forbidden.xml') },
+      { id: 'missing', url: server.url('/missing.xml') },
+      { id: 'broken', url: server.url('/broken.xml') },
+      { id: 'loop', url: server.url('/loop.xml') },
+      { id: 'moved', url: server.url('/moved.xml') },
+      { id: 'truncated', url: server.url('/truncated.xml') },
+      { id: 'html', url: server.url('/html.xml') },
+      { id: 'huge', url: server.url('/huge.xml') },
+      { id: 'laughs', url: server.url('/laughs.xml') },
+      { id: 'garbage', url: server.url('/garbage.xml') },
+      { id: 'escapes', url: server.url('/escapes.xml') },
+      { id: 'links', url: server.url('/links/feed.xml') },
+      { id: 'atom', url: server.url('/atom.xml') },
+      { id: 'cp1252', url: server.url('/cp1252.xml') },
+    ].map((source) => (source.id === 'slow' ? source : { timeoutSeconds: 30, ...source })),
+  );
   run = await env.run(['feed', '--json', '--timeout', '1s']);
   items = run.stdout ? parseJsonItems(run.stdout) : [];
 }, 90_000);
