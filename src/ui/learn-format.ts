@@ -88,8 +88,10 @@ export function formatLessonFooter(
   if (rows.length === 0) return '';
   const labelWidth = Math.max(...rows.map((row) => textWidth(row.label))) + 1;
   const commandWidth = Math.max(...rows.map((row) => textWidth(row.command)));
-  const lines = rows.map((row) => {
-    const label = chalk.dim(padToWidth(`${row.label}:`, labelWidth));
+  const lines = rows.map((row, index) => {
+    // The label once per group: "Related:" then its lessons, "Practice:" then its problems.
+    const text = index > 0 && rows[index - 1]?.label === row.label ? '' : `${row.label}:`;
+    const label = chalk.dim(padToWidth(text, labelWidth));
     const head = `${label} ${chalk.bold(padToWidth(row.command, commandWidth))}`;
     const room = width - labelWidth - 1 - commandWidth - 2;
     // The description is a courtesy: dropped rather than wrapped on a narrow screen.
