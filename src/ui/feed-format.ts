@@ -119,11 +119,24 @@ export function sourceToJson(source: ResolvedSource) {
   };
 }
 
+/** Names, notes and URLs can come from a user's file: printed only once sanitised. */
+function cleanSource(source: ResolvedSource): ResolvedSource {
+  const clean = (text: string) => sanitizeText(text, { singleLine: true });
+  return {
+    ...source,
+    name: clean(source.name),
+    url: clean(source.url),
+    tags: source.tags.map(clean),
+    ...(source.note !== undefined ? { note: clean(source.note) } : {}),
+  };
+}
+
 export function formatSources(
-  sources: readonly ResolvedSource[],
+  unsafeSources: readonly ResolvedSource[],
   options: { chalk: ChalkInstance; columns: number; tty: boolean },
 ): string {
   const { chalk } = options;
+  const sources = unsafeSources.map(cleanSource);
   if (!options.tty) {
     // Stable, tab-separated: id, on/off, provenance, name, url, tags.
     return sources

@@ -10,6 +10,7 @@ import { ageInWords, parseDuration, parseSince } from '../../core/feed/dates.js'
 import { filterItems } from '../../core/feed/filter.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import { mergeItems } from '../../core/feed/merge.js';
+import { sanitizeText } from '../../core/sanitize.js';
 import { collectFeeds, DEFAULT_MAX_BYTES, type SourceResult } from '../../io/feed/collect.js';
 import { loadSources } from '../../io/feed/source-store.js';
 import {
@@ -92,7 +93,9 @@ function warnFor(result: SourceResult, context: Context): void {
       : result.from === 'snapshot'
         ? `showing the snapshot shipped with pixel (${snapshotWords(result.asOf, now)})`
         : 'nothing cached to show';
-  context.warn(`${result.source.id}: ${failure.message}; ${tail}`);
+  // Failure messages can quote a server (a Location header, a socket error): sanitise them too.
+  const reason = sanitizeText(failure.message, { singleLine: true });
+  context.warn(`${result.source.id}: ${reason}; ${tail}`);
 }
 
 /** --offline is asked for, not a failure: one summary line of where the posts come from. */

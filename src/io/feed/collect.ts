@@ -84,6 +84,20 @@ async function fallback(
   return { source, items: [], from: 'none', failure };
 }
 
+/** AbortSignal.any, which Node gained in 20.3; pixel supports every Node 20. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 async function collectOne(
   source: ResolvedSource,
   context: Context,
@@ -119,7 +133,7 @@ async function collectOne(
     () => controller.abort(new FeedFailure('timeout', `timed out after ${seconds(timeoutMs)}`)),
     timeoutMs,
   );
-  const signal = AbortSignal.any([controller.signal, deadline]);
+  const signal = anySignal([controller.signal, deadline]);
   preloadParser();
   try {
     const response = await fetchFeed(source.url, {

@@ -43,6 +43,8 @@ function loadParser(): Promise<RssParser> {
     const Parser = (module.default ?? module) as unknown as new (options: object) => RssParser;
     // Atom <category term> is dropped by rss-parser; keep the raw elements to read terms.
     return new Parser({
+      // <rss> without a version attribute is still RSS 2.0 in practice.
+      defaultRSS: 2,
       customFields: { item: [['category', 'atomCategories', { keepArray: true }]] },
     });
   });
