@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { LessonMeta } from '../core/lesson-meta.js';
 import type { NextStep } from '../core/next-step.js';
 import { padToWidth, splitToWidth, textWidth } from '../core/text-width.js';
-import { wrapText } from '../core/wrap-text.js';
+import { wrapPieces, wrapText } from '../core/wrap-text.js';
 
 /** Plain formatters for `pixel learn` (the list, a lesson's footer) and `pixel progress`. */
 
@@ -12,6 +12,9 @@ export interface LessonListEntry {
 }
 
 const READ_MARK = '✓';
+const NO_BREAK = '\u00a0';
+/** Narrower than this, a title column is dropped rather than cut to nothing. */
+const MIN_TITLE_WIDTH = 8;
 
 function truncate(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
@@ -19,9 +22,26 @@ function truncate(text: string, width: number): string {
   return `${splitToWidth(text, width - 1)[0] ?? ''}…`;
 }
 
-function formatNext(next: NextStep | undefined, chalk: ChalkInstance, done: string): string {
-  if (!next) return chalk.dim(done);
-  return `${chalk.dim('next:')} ${chalk.bold(next.command)} ${chalk.dim(`(${next.reason})`)}`;
+/** The next step, wrapped to the width (its parts stay whole words). */
+function formatNext(
+  next: NextStep | undefined,
+  options: { width: number; chalk: ChalkInstance },
+  done: string,
+): string {
+  const { chalk, width } = options;
+  if (!next)
+    return wrapText(done, width)
+      .map((line) => chalk.dim(line))
+      .join('\n');
+  // The command is one unbreakable word (no-break spaces): it is meant to be copied whole.
+  const pieces = [
+    { text: 'next: ', style: chalk.dim },
+    { text: next.command.replace(/ /g, NO_BREAK), style: chalk.bold },
+    { text: ` (${next.reason})`, style: chalk.dim },
+  ];
+  return wrapPieces(pieces, width)
+    .map((line) => line.map((piece) => piece.style(piece.text.replaceAll(NO_BREAK, ' '))).join(''))
+    .join('\n');
 }
 
 /**
@@ -41,23 +61,22 @@ export function formatLessonList(
   const minutesWidth = Math.max(...minutes.map(textWidth));
   // "✓ " + id + 2 spaces + title + 2 spaces + minutes
   const longestTitle = Math.max(...entries.map((entry) => textWidth(entry.meta.title)));
-  const titleWidth = Math.min(
-    longestTitle,
-    Math.max(8, width - 2 - idWidth - 2 - 2 - minutesWidth),
-  );
+  const room = width - 2 - idWidth - 2 - 2 - minutesWidth;
+  const titleWidth = room >= MIN_TITLE_WIDTH ? Math.min(longestTitle, room) : 0;
   const lines = entries.map((entry, index) => {
     const mark = entry.read ? chalk.green(READ_MARK) : ' ';
     const id = chalk.bold(padToWidth(entry.meta.id, idWidth));
-    const title = padToWidth(truncate(entry.meta.title, titleWidth), titleWidth);
+    const title =
+      titleWidth > 0 ? `${padToWidth(truncate(entry.meta.title, titleWidth), titleWidth)}  ` : '';
     const time = chalk.dim(padToWidth(minutes[index] ?? '', minutesWidth, 'right'));
-    return `${mark} ${id}  ${title}  ${time}`.trimEnd();
+    return `${mark} ${id}  ${title}${time}`;
   });
   return [
     chalk.bold(`Lessons (${read} of ${entries.length} read)`),
     '',
     ...lines,
     '',
-    formatNext(next, chalk, 'All lessons read and practised.'),
+    formatNext(next, options, 'All lessons read and practised.'),
     '',
   ].join('\n');
 }
@@ -131,10 +150,11 @@ export function formatProgress(
   const { chalk, width } = options;
   const out: string[] = [chalk.bold(`Lessons read: ${view.lessons.read} of ${view.lessons.total}`)];
   const idWidth = Math.max(0, ...view.lessons.items.map((item) => textWidth(item.id)));
-  const titleWidth = Math.min(
-    Math.max(0, ...view.lessons.items.map((item) => textWidth(item.title))),
-    Math.max(8, width - 4 - idWidth - 2),
-  );
+  const titleRoom = width - 4 - idWidth - 2;
+  const titleWidth =
+    titleRoom >= MIN_TITLE_WIDTH
+      ? Math.min(Math.max(0, ...view.lessons.items.map((item) => textWidth(item.title))), titleRoom)
+      : 0;
   for (const item of view.lessons.items) {
     const mark = item.read ? chalk.green(READ_MARK) : ' ';
     const title = truncate(item.title, titleWidth);
@@ -142,15 +162,17 @@ export function formatProgress(
     // The detail goes only where it fits: it is a courtesy, the mark says it all.
     const fits = 4 + idWidth + 2 + titleWidth + 2 + textWidth(`read ${times}`) <= width;
     const detail = item.read && fits ? `  ${chalk.dim(`read ${times}`)}` : '';
-    const line = `  ${mark} ${padToWidth(item.id, idWidth)}  ${detail ? padToWidth(title, titleWidth) : title}`;
-    out.push(line + detail);
+    const id = padToWidth(item.id, idWidth);
+    const shown = titleWidth === 0 ? '' : detail ? padToWidth(title, titleWidth) : title;
+    out.push(`  ${mark} ${shown ? `${id}  ${shown}` : id.trimEnd()}${detail}`);
   }
   out.push('');
   out.push(
     chalk.bold(`Problems solved: ${view.problems.solved} of ${view.problems.attempted} attempted`),
   );
   if (view.problems.items.length === 0) {
-    out.push(chalk.dim('  none yet: every lesson ends with the problem that practises it'));
+    const note = 'none yet: every lesson ends with the problem that practises it';
+    out.push(...wrapText(note, Math.max(10, width - 2)).map((line) => `  ${chalk.dim(line)}`));
   }
   const problemWidth = Math.max(0, ...view.problems.items.map((item) => textWidth(item.id)));
   for (const item of view.problems.items) {
@@ -171,6 +193,6 @@ export function formatProgress(
     }
   }
   out.push('');
-  out.push(formatNext(view.next ?? undefined, chalk, 'Everything read and solved: well done.'));
+  out.push(formatNext(view.next ?? undefined, options, 'Everything read and solved: well done.'));
   return `${out.join('\n')}\n`;
 }
