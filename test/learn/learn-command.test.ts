@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { learn } from '../../src/commands/learn.js';
-import { ExitCode, UsageError } from '../../src/errors.js';
+import { EnvironmentError, ExitCode, UsageError } from '../../src/errors.js';
 import type { Lesson } from '../../src/core/lesson-model.js';
-import { lessonsInMemory, type LessonSource } from '../../src/io/lessons.js';
+import { builtLessons, lessonsInMemory, type LessonSource } from '../../src/io/lessons.js';
 import { progressFile } from '../../src/io/progress-store.js';
 import { captureStream, fakeContext } from '../helpers/fake-context.js';
 import { makeTempDir } from '../helpers/run-pixel.js';
@@ -137,6 +138,25 @@ describe('pixel learn <topic>', () => {
     await learn({ topic: 'sample-next' }, context, { lessons: source });
     expect(context.stdout.text).toContain('The next sample');
     expect(context.warnings[0]).toMatch(/^could not record the lesson as read/);
+  });
+});
+
+describe('a damaged install', () => {
+  it('says how to rebuild when the built lessons are missing or from another version', async () => {
+    const folder = join(home.dir, 'dist-lessons');
+    const missing = await learn({}, fakeContext(home.dir), {
+      lessons: builtLessons(folder),
+    }).catch((caught: unknown) => caught);
+    expect(missing).toBeInstanceOf(EnvironmentError);
+    expect((missing as EnvironmentError).exitCode).toBe(ExitCode.environment);
+    expect((missing as EnvironmentError).hint).toMatch(/npm run build/);
+
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'index.json'), '{"version": 999, "lessons": []}');
+    const stale = await learn({}, fakeContext(home.dir), { lessons: builtLessons(folder) }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(stale).toBeInstanceOf(EnvironmentError);
   });
 });
 
