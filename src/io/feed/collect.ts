@@ -8,7 +8,7 @@ import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import type { ResolvedSource } from '../../core/feed/source.js';
 import { fetchFeed } from './fetch-feed.js';
-import { parseFeed, preloadParser } from './parse-feed.js';
+import { parseFeed, warmUpParser } from './parse-feed.js';
 import { readFeedCache, writeFeedCache, type FeedCache } from './cache-store.js';
 import { loadSnapshot } from './snapshot-store.js';
 
@@ -104,6 +104,7 @@ async function collectOne(
   options: CollectOptions,
   deadline: AbortSignal,
   writes: Promise<void>[],
+  progress: { answered: number },
 ): Promise<SourceResult> {
   const now = context.now();
   const cache = await readFeedCache(context.paths, source.id, source.url, context.warn, now);
@@ -134,7 +135,7 @@ async function collectOne(
     timeoutMs,
   );
   const signal = anySignal([controller.signal, deadline]);
-  preloadParser();
+  warmUpParser(() => progress.answered > 0);
   try {
     const response = await fetchFeed(source.url, {
       userAgent: userAgent(context.version),
@@ -142,7 +143,7 @@ async function collectOne(
       maxBytes: options.maxBytes,
       etag: cache?.etag,
       lastModified: cache?.lastModified,
-    });
+    }).finally(() => progress.answered++);
     const checkedAt = context.now().toISOString();
     if (response.status === 'not-modified') {
       if (!cache) {
@@ -217,6 +218,8 @@ export async function collectFeeds(
   options: CollectOptions,
 ): Promise<Collected> {
   const writes: Promise<void>[] = [];
+  // How many requests have had an answer (or failed): the parser warm-up stops at the first.
+  const progress = { answered: 0 };
   const deadlineController = new AbortController();
   const deadlineTimer = setTimeout(
     () =>
@@ -236,7 +239,14 @@ export async function collectFeeds(
       const index = next++;
       const source = sources[index];
       if (!source) continue;
-      const result = await collectOne(source, context, options, deadlineController.signal, writes);
+      const result = await collectOne(
+        source,
+        context,
+        options,
+        deadlineController.signal,
+        writes,
+        progress,
+      );
       results[index] = result;
       done++;
       options.onSettled?.(result, done, sources.length);
