@@ -134,28 +134,6 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     durationMs: performance.now() - started,
   });
 
-  // Expected values first: a broken reference is the judge's fault, never the learner's.
-  let expected: number[][];
-  try {
-    expected = request.cases.map((testCase) => {
-      const values = reference.solve(testCase.input);
-      if (!Array.isArray(values) || values.length !== problem.returns.length)
-        throw new Error(`reference returned a malformed value on ${testCase.id}`);
-      if (!request.allowNonFiniteReference && !values.every(Number.isFinite))
-        throw new Error(`reference is not finite on ${testCase.id}`);
-      return values;
-    });
-  } catch (error) {
-    return finish({
-      failure: {
-        verdict: 'judge_error',
-        message: `the reference failed: ${(error as Error).message}`,
-      },
-      results: [],
-      output: NO_OUTPUT,
-    });
-  }
-
   const limits = problem.limits;
   const launch = resolveLaunch(language, request.env, harnessesRoot(), limits.memoryMiB);
   const scratch = await mkdtemp(join(tmpdir(), 'pixel-judge-'));
@@ -164,7 +142,12 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     if (language === 'python') {
       payload = { source, filename, directory: dirname(solutionPath) };
     } else {
-      const compiled = await compileModule(source, language, filename);
+      // TypeScript goes through esbuild; JavaScript runs as written and the harness reports a
+      // SyntaxError on import as a compile error (no esbuild start-up on the common path).
+      const compiled =
+        language === 'typescript'
+          ? await compileModule(source, language, filename)
+          : ({ ok: true, code: source } as const);
       if (!compiled.ok) {
         return finish({
           failure: { verdict: 'compile_error', message: compiled.message },
@@ -180,7 +163,9 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     const entry = problem.languages[language].entry;
     const names = problem.returns;
     const results: CaseResult[] = [];
-    const run = await runHarness({
+    let referenceFailure: string | undefined;
+    const expected: number[][] = [];
+    const running = runHarness({
       containment: containment(request.env),
       command: launch.command,
       args: launch.args,
@@ -208,6 +193,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
         outputBytes: limits.outputBytes,
       },
       onCall: (index, outcome) => {
+        if (referenceFailure) return 'stop';
         const testCase = request.cases[index] as JudgeCase;
         const values = expected[index] as number[];
         const judgement = judgeCall(
@@ -242,6 +228,28 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
         return request.stopAtFirstFailure && judgement.verdict !== 'accepted' ? 'stop' : 'continue';
       },
     });
+    // Expected values come from the reference now, while the runtime starts in parallel. A broken
+    // reference is the judge's fault, never the learner's.
+    try {
+      for (const testCase of request.cases) {
+        const values = reference.solve(testCase.input);
+        if (!Array.isArray(values) || values.length !== problem.returns.length)
+          throw new Error(`reference returned a malformed value on ${testCase.id}`);
+        if (!request.allowNonFiniteReference && !values.every(Number.isFinite))
+          throw new Error(`reference is not finite on ${testCase.id}`);
+        expected.push(values);
+      }
+    } catch (error) {
+      referenceFailure = `the reference failed: ${(error as Error).message}`;
+    }
+    const run = await running;
+    if (referenceFailure) {
+      return finish({
+        failure: { verdict: 'judge_error', message: referenceFailure },
+        results: [],
+        output: run.output,
+      });
+    }
     // A call the runner ended (limit, crash) arrives after onCall was last used: judge it too.
     for (let index = results.length; index < run.calls.length; index++) {
       const testCase = request.cases[index] as JudgeCase;
@@ -263,7 +271,12 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
       results.push(result);
       request.onCase?.(result, index);
     }
-    const failure = run.load ? loadFailureVerdict(run.load) : undefined;
+    let failure = run.load ? loadFailureVerdict(run.load) : undefined;
+    if (failure?.verdict === 'compile_error' && language === 'javascript') {
+      // Node does not say where a module fails to parse; esbuild does (loaded only now).
+      const located = await compileModule(source, language, filename);
+      if (!located.ok) failure = { verdict: 'compile_error', message: located.message };
+    }
     if (
       !failure &&
       results.length < request.cases.length &&

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parseReturnedValue } from '../../core/judge/returned-value.js';
 import type { CallOutcome } from '../../core/judge/verdict.js';
 import { startSandbox, type Containment, type OsLimits } from './sandbox.js';
@@ -54,13 +55,15 @@ const CPU_SLACK_MS = 100;
 type KillReason = 'cpu' | 'wall' | 'memory' | 'output';
 
 /**
- * Runs a language harness in the sandbox and turns what happens into call outcomes, enforcing
+ * Runs a language harness in the sandbox. The child is spawned synchronously, before the first
+ * await, so the caller can do its own work (computing expected values) while the runtime boots.
+ * and turns what happens into call outcomes, enforcing
  * per-call CPU (from /proc), wall-clock, memory (resident size) and output limits while it runs.
  * Results are read only from frames carrying this run's nonce on fd 3.
  */
 export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
   const { limits } = request;
-  const nonce = (await import('node:crypto')).randomBytes(18).toString('base64url');
+  const nonce = randomBytes(18).toString('base64url');
   const callCount = request.payload.cases.length;
   const osLimits: OsLimits = {
     cpuSeconds: ((limits.cpuMsPerCall + CPU_SLACK_MS) * callCount + limits.startupMs) / 1000 + 1,
