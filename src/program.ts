@@ -73,12 +73,14 @@ export function createProgram(context: Context): Command {
     .argument('[topic]', 'lesson id or alias (e.g. mlops, gd); omit to list the lessons')
     .option('--json', 'print data as JSON instead of text')
     .option('--no-pager', 'do not page long lessons')
+    .option('--pick', 'choose the lesson from an interactive list (in a terminal)')
     .addHelpText(
       'after',
       examples(
         'pixel learn',
         'pixel learn mlops',
         'pixel learn gd --no-pager',
+        'pixel learn --pick',
         'pixel learn --json',
       ),
     )
@@ -191,7 +193,9 @@ export function createProgram(context: Context): Command {
         'pixel feed --json | jq ".[0]"',
         'pixel feed sources                  # what is on the list',
         'pixel feed add https://example.org/feed.xml --name "Example lab" --tag research',
-      ),
+      ) +
+        '\nListing options (--source, --tag, --since, --search, --limit, --json, --ndjson, --long,\n' +
+        "--refresh, --offline, --max-age, --timeout): see 'pixel feed list --help'.\n",
     );
   const addFeedCommand = (name: string, options?: { isDefault?: boolean }): Command =>
     configure(feed.command(name, options));

@@ -22,11 +22,21 @@ export function findSource(sources: readonly ResolvedSource[], id: string): Reso
  * Named sources are used even when disabled (asking for one by name is consent); without
  * names, the enabled ones. Tags then narrow that set (any tag matches).
  */
+/** `--source a b`, `--source a --source b` and `--source a,b` all mean the same. */
+function splitList(values: readonly string[]): string[] {
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
+}
+
 export function selectSources(
   sources: readonly ResolvedSource[],
-  ids: readonly string[],
-  tags: readonly string[],
+  rawIds: readonly string[],
+  rawTags: readonly string[],
 ): ResolvedSource[] {
+  const ids = splitList(rawIds);
+  const tags = splitList(rawTags);
   let selected =
     ids.length > 0
       ? [...new Map(ids.map((id) => findSource(sources, id)).map((s) => [s.id, s])).values()]
