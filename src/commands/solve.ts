@@ -89,8 +89,11 @@ export async function solve(options: SolveOptions, context: Context): Promise<So
     'README.md',
     renderReadme({ problem, statement: readStatement(loaded), language, examples }),
   );
+  // Starters are stored as `<name>.tmpl` so the repository's linters leave the learner's
+  // template (unused parameters, a TODO) alone.
   for (const name of (await readdir(starterDir)).sort()) {
-    files.set(name, await readFile(join(starterDir, name)));
+    if (!name.endsWith('.tmpl')) continue;
+    files.set(name.slice(0, -'.tmpl'.length), await readFile(join(starterDir, name)));
   }
   const marker: WorkspaceMarker = {
     problem: problem.id,
