@@ -6,7 +6,7 @@
  * because they go inside an escape sequence.
  */
 import type { ChalkInstance } from 'chalk';
-import { shortAge } from '../core/feed/dates.js';
+import { ageInWords, shortAge } from '../core/feed/dates.js';
 import type { FeedItem } from '../core/feed/item.js';
 import { sanitizeText } from '../core/sanitize.js';
 import { displayWidth, fitToWidth, padToWidth } from '../core/feed/text-width.js';
@@ -105,7 +105,14 @@ export function formatTerminal(items: readonly FeedItem[], options: TerminalForm
     .join('');
 }
 
-export function sourceToJson(source: ResolvedSource) {
+/** What the cache knows about a source, for `pixel feed sources`. */
+export interface SourceStatus {
+  checkedAt: string;
+  posts: number;
+  movedTo: string | null;
+}
+
+export function sourceToJson(source: ResolvedSource, status?: SourceStatus) {
   return {
     id: source.id,
     name: source.name,
@@ -116,6 +123,8 @@ export function sourceToJson(source: ResolvedSource) {
     enabled: source.enabled,
     origin: source.origin,
     note: source.note ?? null,
+    /** null when the source has never been fetched. */
+    cache: status ?? null,
   };
 }
 
@@ -133,7 +142,13 @@ function cleanSource(source: ResolvedSource): ResolvedSource {
 
 export function formatSources(
   unsafeSources: readonly ResolvedSource[],
-  options: { chalk: ChalkInstance; columns: number; tty: boolean },
+  options: {
+    chalk: ChalkInstance;
+    columns: number;
+    tty: boolean;
+    statuses?: ReadonlyMap<string, SourceStatus>;
+    now?: Date;
+  },
 ): string {
   const { chalk } = options;
   const sources = unsafeSources.map(cleanSource);
@@ -159,10 +174,18 @@ export function formatSources(
       const tags = source.tags.length > 0 ? chalk.dim(` [${source.tags.join(', ')}]`) : '';
       const head = `${mark} ${source.id.padEnd(idWidth)}  ${padToWidth(source.name, nameWidth)}${label}${user}${tags}`;
       const url = `    ${' '.repeat(idWidth)}${chalk.dim(fitToWidth(source.url, Math.max(20, options.columns - idWidth - 4)))}`;
-      const note = source.note
-        ? `\n    ${' '.repeat(idWidth)}${chalk.dim(fitToWidth(source.note, Math.max(20, options.columns - idWidth - 4)))}`
+      const width = Math.max(20, options.columns - idWidth - 4);
+      const indent = `\n    ${' '.repeat(idWidth)}`;
+      const note = source.note ? `${indent}${chalk.dim(fitToWidth(source.note, width))}` : '';
+      const status = options.statuses?.get(source.id);
+      const checked =
+        status && options.now
+          ? `${indent}${chalk.dim(`${status.posts} posts cached, checked ${ageInWords(new Date(status.checkedAt), options.now)}`)}`
+          : '';
+      const moved = status?.movedTo
+        ? `${indent}${chalk.yellow(fitToWidth(`moved permanently to ${sanitizeText(status.movedTo, { singleLine: true })}`, width))}`
         : '';
-      return `${head}\n${url}${note}\n`;
+      return `${head}\n${url}${note}${checked}${moved}\n`;
     })
     .join('');
 }

@@ -53,4 +53,16 @@ describe('pixel feed over https', () => {
     expect(items).toHaveLength(3);
     expect(items.every((item) => item.source === 'secure')).toBe(true);
   });
+
+  it('records the permanent move and shows it in pixel feed sources', async () => {
+    const run = await env.run(['feed', 'sources', '--json']);
+    expect(run.code).toBe(0);
+    const list = JSON.parse(run.stdout) as { id: string; cache: unknown }[];
+    expect(list.find((source) => source.id === 'secure')?.cache).toEqual({
+      checkedAt: expect.any(String),
+      posts: 3,
+      movedTo: secure.url('/bair.xml'),
+    });
+    expect(list.find((source) => source.id === 'downgrade')?.cache).toBeNull();
+  });
 });

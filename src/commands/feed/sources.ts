@@ -2,8 +2,9 @@
 import * as z from 'zod/mini';
 import type { Context } from '../../context.js';
 import type { ResolvedSource } from '../../core/feed/source.js';
+import { readFeedCache } from '../../io/feed/cache-store.js';
 import { loadSources } from '../../io/feed/source-store.js';
-import { formatSources, sourceToJson } from '../../ui/feed-format.js';
+import { formatSources, sourceToJson, type SourceStatus } from '../../ui/feed-format.js';
 import { createChalk } from '../../ui/theme.js';
 
 export const feedSourcesOptionsSchema = z.object({
@@ -19,14 +20,31 @@ export async function feedSources(
   const all = await loadSources(context);
   const tags = new Set((options.tag ?? []).map((tag) => tag.toLowerCase()));
   const sources = tags.size > 0 ? all.filter((s) => s.tags.some((t) => tags.has(t))) : all;
+  const now = context.now();
+  const statuses = new Map<string, SourceStatus>();
+  await Promise.all(
+    sources.map(async (source) => {
+      const cache = await readFeedCache(context.paths, source.id, source.url, context.warn, now);
+      if (cache) {
+        statuses.set(source.id, {
+          checkedAt: cache.checkedAt,
+          posts: cache.items.length,
+          movedTo: cache.movedTo ?? null,
+        });
+      }
+    }),
+  );
   if (options.json) {
-    context.stdout.write(`${JSON.stringify(sources.map(sourceToJson), null, 2)}\n`);
+    const data = sources.map((source) => sourceToJson(source, statuses.get(source.id)));
+    context.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   } else {
     context.stdout.write(
       formatSources(sources, {
         chalk: createChalk(context.color),
         columns: context.stdout.columns,
         tty: context.stdout.isTTY,
+        statuses,
+        now,
       }),
     );
     if (context.stdout.isTTY) {
