@@ -13,12 +13,15 @@ import { loadProgress, updateProgress } from '../io/progress-store.js';
 import { formatLessonList } from '../ui/learn-format.js';
 import { renderLessonPage } from '../ui/lesson-page.js';
 import { chalkFor, plainChalk } from '../ui/plain-chalk.js';
+import type { PickerEntry } from '../ui/views/lesson-picker-state.js';
 
 export const learnOptionsSchema = z.object({
   topic: z.optional(z.string()),
   json: z.optional(z.boolean()),
   /** commander's --no-pager sets this to false. */
   pager: z.optional(z.boolean()),
+  /** Choose the lesson from an interactive list (a terminal only). */
+  pick: z.optional(z.boolean()),
 });
 export type LearnOptions = z.infer<typeof learnOptionsSchema>;
 
@@ -43,11 +46,18 @@ export interface LessonReadResult {
   practice: string[];
 }
 
-export type LearnResult = LessonListResult | LessonReadResult;
+/** `pixel learn --pick` left without choosing. */
+export interface PickCancelledResult {
+  kind: 'cancelled';
+}
+
+export type LearnResult = LessonListResult | LessonReadResult | PickCancelledResult;
 
 export interface LearnDependencies {
   lessons: LessonSource;
   page: typeof pageText;
+  /** The interactive picker; resolves with a lesson id, or null when the learner quits. */
+  pick: (entries: PickerEntry[]) => Promise<string | null>;
 }
 
 function lessonList(lessons: readonly LessonMeta[], progress: Progress): LessonListResult {
@@ -68,6 +78,23 @@ function unknownTopic(topic: string, lessons: readonly LessonMeta[]): UsageError
   return new UsageError(`no lesson called '${topic}'`, { hint });
 }
 
+/** The ink picker, loaded only when asked for, and only in a terminal. */
+function pickInTerminal(context: Context, chalk: ChalkInstance) {
+  return async (entries: PickerEntry[]) => {
+    if (!context.stdout.isTTY) {
+      throw new UsageError('--pick needs an interactive terminal', {
+        hint: 'name the lesson instead: pixel learn <topic> (pixel learn lists them)',
+      });
+    }
+    const { pickLesson } = await import('../ui/views/pick-lesson.js');
+    return pickLesson(entries, {
+      chalk,
+      columns: context.stdout.columns,
+      rows: context.stdout.rows,
+    });
+  };
+}
+
 /**
  * `pixel learn` lists the lessons; `pixel learn <topic>` shows one (paged in a terminal when
  * it is taller than the screen) and records it as read.
@@ -82,7 +109,21 @@ export async function learn(
   const chalk = await chalkFor(context.color && !options.json);
   const width = Math.max(20, context.stdout.columns);
 
-  if (options.topic === undefined) {
+  let topic = options.topic;
+  if (options.pick) {
+    if (topic !== undefined || options.json) {
+      throw new UsageError('--pick chooses the lesson itself: give it no topic and no --json', {
+        hint: 'pixel learn --pick, or pixel learn <topic>',
+      });
+    }
+    const progress = await loadProgress(context.paths, context.warn);
+    const entries = lessons.map((meta) => ({ ...meta, read: meta.id in progress.lessons }));
+    const chosen = await (dependencies.pick ?? pickInTerminal(context, chalk))(entries);
+    if (chosen === null) return { kind: 'cancelled' };
+    topic = chosen;
+  }
+
+  if (topic === undefined) {
     const result = lessonList(lessons, await loadProgress(context.paths, context.warn));
     if (options.json) context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
@@ -92,8 +133,8 @@ export async function learn(
     return result;
   }
 
-  const match = matchTopic(options.topic, lessons);
-  if (!match.found) throw unknownTopic(options.topic, lessons);
+  const match = matchTopic(topic, lessons);
+  if (!match.found) throw unknownTopic(topic, lessons);
   const meta = match.topic;
   const related = relatedLessons(meta, lessons);
   // Rendering happens only when the page was not rendered ahead of time (a terminal, colour,

@@ -141,6 +141,41 @@ describe('pixel learn <topic>', () => {
   });
 });
 
+describe('pixel learn --pick', () => {
+  it('reads the lesson picked, and offers every lesson with its read mark', async () => {
+    const pick = vi.fn(async (_entries: unknown[]) => 'sample-next');
+    const context = fakeContext(home.dir);
+    const result = await learn({ pick: true }, context, { lessons: source, pick });
+    expect(pick.mock.calls[0]?.[0]).toMatchObject([
+      { id: 'sample-basics', read: false },
+      { id: 'sample-next', read: false },
+    ]);
+    expect(result.kind).toBe('lesson');
+    expect(context.stdout.text).toMatch(/^The next sample\n/);
+  });
+
+  it('does nothing when the learner quits the picker', async () => {
+    const context = fakeContext(home.dir);
+    const result = await learn({ pick: true }, context, {
+      lessons: source,
+      pick: async () => null,
+    });
+    expect(result).toEqual({ kind: 'cancelled' });
+    expect(context.stdout.text).toBe('');
+  });
+
+  it('refuses --pick with a topic or --json, and outside a terminal', async () => {
+    const withTopic = await learn({ pick: true, topic: 'sb' }, fakeContext(home.dir), {
+      lessons: source,
+    }).catch((caught: unknown) => caught);
+    expect(withTopic).toBeInstanceOf(UsageError);
+    const piped = await learn({ pick: true }, fakeContext(home.dir), { lessons: source }).catch(
+      (caught: unknown) => caught,
+    );
+    expect((piped as UsageError).message).toBe('--pick needs an interactive terminal');
+  });
+});
+
 describe('a damaged install', () => {
   it('says how to rebuild when the built lessons are missing or from another version', async () => {
     const folder = join(home.dir, 'dist-lessons');

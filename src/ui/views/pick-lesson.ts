@@ -1,0 +1,85 @@
+import type { ChalkInstance } from 'chalk';
+import type * as InkModule from 'ink';
+import type * as ReactModule from 'react';
+import { UsageError } from '../../errors.js';
+import { formatPickerFrame } from './lesson-picker-frame.js';
+import {
+  initialPickerState,
+  pickerKeymap,
+  pickerReducer,
+  type PickerEntry,
+} from './lesson-picker-state.js';
+
+/**
+ * Runs the interactive lesson picker (ink) and resolves with the chosen lesson id, or null
+ * when the learner quits. Only `pixel learn --pick` in a terminal gets here.
+ */
+
+/**
+ * ink and react are loaded from node_modules at run time rather than bundled: bundling ink
+ * drags in its optional devtools import, and only this rarely used screen needs them, so
+ * every other command stays free of their start-up cost either way.
+ */
+const loadAtRunTime = (name: string): Promise<unknown> => import(name);
+
+export interface PickOptions {
+  chalk: ChalkInstance;
+  columns: number;
+  rows: number;
+}
+
+export async function pickLesson(
+  entries: readonly PickerEntry[],
+  options: PickOptions,
+): Promise<string | null> {
+  if (!process.stdin.isTTY) {
+    throw new UsageError('--pick needs an interactive terminal', {
+      hint: 'name the lesson instead: pixel learn <topic> (pixel learn lists them)',
+    });
+  }
+  const [React, ink] = (await Promise.all([loadAtRunTime('react'), loadAtRunTime('ink')])) as [
+    typeof ReactModule,
+    typeof InkModule,
+  ];
+  const h = React.createElement;
+
+  function LessonPicker(props: { onDone: (chosen: string | null) => void }) {
+    const [state, dispatch] = React.useReducer(pickerReducer, entries, initialPickerState);
+    ink.useInput((input, key) => {
+      const action = pickerKeymap(input, key);
+      if (action) dispatch(action);
+    });
+    const { onDone } = props;
+    React.useEffect(() => {
+      if (state.outcome) onDone(state.outcome.chosen);
+    }, [state.outcome, onDone]);
+    return h(
+      ink.Text,
+      null,
+      formatPickerFrame(state, {
+        width: options.columns,
+        rows: options.rows,
+        chalk: options.chalk,
+      }),
+    );
+  }
+
+  return new Promise((resolve) => {
+    let chosen: string | null = null;
+    const instance = ink.render(
+      h(LessonPicker, {
+        onDone: (id: string | null) => {
+          chosen = id;
+          // Leave no picker behind: the lesson (or the prompt) takes the screen.
+          instance.clear();
+          instance.unmount();
+        },
+      }),
+      { exitOnCtrlC: false, patchConsole: false },
+    );
+    instance.waitUntilExit().then(
+      () => resolve(chosen),
+      () => resolve(chosen),
+    );
+  });
+}
