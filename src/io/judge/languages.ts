@@ -35,6 +35,15 @@ function findOnPath(name: string, path: string | undefined): string | undefined 
   return undefined;
 }
 
+function userBase(env: NodeJS.ProcessEnv): Record<string, string> {
+  if (env.PYTHONUSERBASE) return { PYTHONUSERBASE: env.PYTHONUSERBASE };
+  // Linux's default user base; elsewhere it depends on the Python version, so leave it.
+  if (env.HOME && process.platform === 'linux') {
+    return { PYTHONUSERBASE: join(env.HOME, '.local') };
+  }
+  return {};
+}
+
 /**
  * The runtime for a language, or an EnvironmentError saying what to install. Python is
  * `python3` on PATH (a virtual environment's, when one is active) unless PIXEL_PYTHON names
@@ -59,6 +68,9 @@ export function resolveLaunch(
       args: ['-B', join(harnessRoot, 'python', 'harness.py')],
       harness: 'python',
       env: {
+        // HOME is the scratch folder in the sandbox; keep packages installed with `pip --user`
+        // importable by pointing Python at the real user base (a path, nothing secret).
+        ...userBase(env),
         PYTHONHASHSEED: '0',
         PYTHONDONTWRITEBYTECODE: '1',
         PYTHONIOENCODING: 'utf-8',
