@@ -15,26 +15,34 @@ export function linkKey(link: string): string {
   if (!match) return link;
   const host = (match[1] ?? '').toLowerCase().replace(/^www\./, '');
   const path = (match[2] ?? '').replace(/\/+$/, '');
-  const query = (match[3] ?? '')
-    .slice(1)
-    .split('&')
-    .filter((pair) => pair && !/^(utm_[^=]*|fbclid|gclid|ref|source)(=|$)/i.test(pair))
-    .join('&');
+  const query = match[3]
+    ? match[3]
+        .slice(1)
+        .split('&')
+        .filter((pair) => pair && !/^(utm_[^=]*|fbclid|gclid|ref|source)(=|$)/i.test(pair))
+        .join('&')
+    : '';
   return `${host}${path}${query ? `?${query}` : ''}`;
+}
+
+/** The sort key of a date: the instant in the fixed 24-character toISOString() form. */
+function isoKey(published: string | null): string | undefined {
+  if (!published) return undefined;
+  if (published.length === 24 && published.endsWith('Z')) return published;
+  const ms = Date.parse(published);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
 
 /** Newest first; equal or missing dates keep their given order (Array.sort is stable). */
 export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
-  // Parse each date once, not once per comparison.
-  const keyed = items.map((item) => {
-    const ms = item.published ? Date.parse(item.published) : Number.NaN;
-    return { item, ms: Number.isFinite(ms) ? ms : undefined };
-  });
+  // Normalised dates are toISOString() output, whose text order is time order (years
+  // 1995–9999), so they compare as strings without parsing each one per comparison.
+  const keyed = items.map((item) => ({ item, key: isoKey(item.published) }));
   keyed.sort((a, b) => {
-    if (a.ms === undefined || b.ms === undefined) {
-      return a.ms === undefined ? (b.ms === undefined ? 0 : 1) : -1;
+    if (a.key === undefined || b.key === undefined) {
+      return a.key === undefined ? (b.key === undefined ? 0 : 1) : -1;
     }
-    return b.ms - a.ms;
+    return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
   });
   return keyed.map((entry) => entry.item);
 }
@@ -50,10 +58,11 @@ export function mergeItems(lists: readonly (readonly FeedItem[])[]): FeedItem[] 
   const merged: FeedItem[] = [];
   for (const list of lists) {
     for (const item of list) {
-      const keys = [`id:${item.source}:${item.id}`];
-      if (item.link) keys.push(`link:${linkKey(item.link)}`);
-      if (keys.some((key) => seen.has(key))) continue;
-      for (const key of keys) seen.add(key);
+      const idKey = `id:${item.source}:${item.id}`;
+      const link = item.link ? `link:${linkKey(item.link)}` : undefined;
+      if (seen.has(idKey) || (link !== undefined && seen.has(link))) continue;
+      seen.add(idKey);
+      if (link !== undefined) seen.add(link);
       merged.push(item);
     }
   }

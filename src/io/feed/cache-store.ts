@@ -4,6 +4,7 @@
  * Writes are atomic; a corrupt file is moved aside with a warning by readJsonFile.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as z from 'zod/mini';
@@ -29,6 +30,20 @@ export function cacheFile(paths: PixelPaths, sourceId: string): string {
   return join(paths.cache, 'feeds', `${sourceId}.json`);
 }
 
+/**
+ * The fast path of a warm listing: a small synchronous read (no thread-pool round trips for a
+ * dozen files) and a check. Anything unusual (missing, unreadable, invalid) goes through
+ * readJsonFile, which reports and moves aside a corrupt file.
+ */
+function readCacheQuickly(file: string): FeedCache | undefined {
+  try {
+    const result = feedCacheSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readFeedCache(
   paths: PixelPaths,
   sourceId: string,
@@ -36,7 +51,8 @@ export async function readFeedCache(
   warn: Warn,
   now: Date,
 ): Promise<FeedCache | undefined> {
-  const cache = await readJsonFile(cacheFile(paths, sourceId), feedCacheSchema, warn, now);
+  const file = cacheFile(paths, sourceId);
+  const cache = readCacheQuickly(file) ?? (await readJsonFile(file, feedCacheSchema, warn, now));
   return cache && cache.url === url ? cache : undefined;
 }
 
