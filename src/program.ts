@@ -169,6 +169,15 @@ export function createProgram(context: Context): Command {
       await module.submit(parseOptions(module.submitOptionsSchema, { ...raw, path }), context);
     });
 
+  addCommand('problems')
+    .description('list the exercises, with your attempts and what you have solved')
+    .option('--json', 'print the list as JSON')
+    .addHelpText('after', examples('pixel problems', 'pixel problems --json'))
+    .action(async (raw: Record<string, unknown>) => {
+      const module = await import('./commands/problems.js');
+      await module.problems(parseOptions(module.problemsOptionsSchema, raw), context);
+    });
+
   addCommand('hint')
     .description('reveal the next hint for the exercise in this folder')
     .option('--all', 'show every hint revealed so far')
