@@ -158,19 +158,40 @@ function renderList(block: Extract<Block, { type: 'list' }>, width: number, r: R
 }
 
 /**
- * Column widths that fit `available` columns: columns narrower than a common cap keep their
- * natural width, the wider ones share what is left (their cells then wrap).
+ * Column widths that fit `available` columns, the way browsers lay out automatic tables:
+ * every column first gets its longest word (`minimum`), so words are not cut, then the space
+ * left is shared in proportion to how much more each column would like. When even the longest
+ * words do not fit, columns share the space under a common cap and long words are cut.
  */
-export function fitColumns(natural: readonly number[], available: number): number[] {
-  const total = natural.reduce((sum, width) => sum + width, 0);
-  if (total <= available) return [...natural];
-  const fitted = natural.map(() => 1);
+export function fitColumns(
+  natural: readonly number[],
+  available: number,
+  minimum: readonly number[] = natural.map(() => 1),
+): number[] {
+  const sum = (widths: readonly number[]) => widths.reduce((total, width) => total + width, 0);
+  if (sum(natural) <= available) return [...natural];
+  const floor = natural.map((width, index) => Math.min(width, Math.max(1, minimum[index] ?? 1)));
+  if (sum(floor) <= available) {
+    const wants = natural.map((width, index) => width - (floor[index] ?? 0));
+    const spare = available - sum(floor);
+    const totalWant = sum(wants);
+    const shares = wants.map((want) => (totalWant === 0 ? 0 : (want * spare) / totalWant));
+    const fitted = floor.map((width, index) => width + Math.floor(shares[index] ?? 0));
+    // Hand out what rounding left, largest remainder first.
+    const order = shares
+      .map((share, index) => ({ index, remainder: share - Math.floor(share) }))
+      .sort((a, b) => b.remainder - a.remainder);
+    for (let left = available - sum(fitted), k = 0; left > 0 && k < order.length; k++, left--) {
+      const index = order[k]!.index;
+      fitted[index] = (fitted[index] ?? 0) + 1;
+    }
+    return fitted;
+  }
   let cap = Math.max(...natural);
-  const used = (limit: number) => natural.reduce((sum, width) => sum + Math.min(width, limit), 0);
+  const used = (limit: number) => sum(natural.map((width) => Math.min(width, limit)));
   while (cap > 1 && used(cap) > available) cap--;
-  natural.forEach((width, index) => (fitted[index] = Math.max(1, Math.min(width, cap))));
-  // Hand any columns left over by the integer cap to the widest cut columns.
-  let spare = available - fitted.reduce((sum, width) => sum + width, 0);
+  const fitted = natural.map((width) => Math.max(1, Math.min(width, cap)));
+  let spare = available - sum(fitted);
   for (let index = 0; spare > 0 && index < natural.length; index++) {
     if ((natural[index] ?? 0) > (fitted[index] ?? 0)) {
       fitted[index] = (fitted[index] ?? 0) + 1;
@@ -178,6 +199,15 @@ export function fitColumns(natural: readonly number[], available: number): numbe
     }
   }
   return fitted;
+}
+
+/** Width of the widest single word in some pieces (what a column needs to cut no word). */
+function longestWord(pieces: readonly Piece<Paint>[]): number {
+  let longest = 0;
+  for (const piece of pieces) {
+    for (const word of piece.text.split(/[ \t\n]+/)) longest = Math.max(longest, textWidth(word));
+  }
+  return longest;
 }
 
 function renderTable(block: Extract<Block, { type: 'table' }>, width: number, r: Renderer) {
@@ -195,9 +225,15 @@ function renderTable(block: Extract<Block, { type: 'table' }>, width: number, r:
       ),
     ),
   );
+  const minimum = Array.from({ length: columns }, (_, index) =>
+    Math.max(
+      1,
+      ...[headerPieces[index] ?? [], ...rowPieces.map((row) => row[index] ?? [])].map(longestWord),
+    ),
+  );
   // Borders and padding: "│ " before each column and " │" after the last.
   const overhead = 3 * columns + 1;
-  const widths = fitColumns(natural, Math.max(columns, width - overhead));
+  const widths = fitColumns(natural, Math.max(columns, width - overhead), minimum);
   const border = (left: string, middle: string, right: string) =>
     chalk.dim(left + widths.map((w) => '─'.repeat(w + 2)).join(middle) + right);
   const bar = chalk.dim('│');
@@ -209,7 +245,7 @@ function renderTable(block: Extract<Block, { type: 'table' }>, width: number, r:
         const line = lines[lineIndex] ?? [];
         const align: TableAlign = block.align[index] ?? null;
         const gap = (widths[index] ?? 1) - lineWidth(line);
-        const padded = padToWidth('', Math.max(0, gap));
+        const padded = ' '.repeat(Math.max(0, gap));
         const text = paintLine(line);
         if (align === 'right') return padded + text;
         if (align === 'center') {

@@ -139,8 +139,12 @@ describe('fitColumns', () => {
     expect(fitColumns([5, 10], 20)).toEqual([5, 10]);
   });
 
-  it('shrinks the widest columns first and uses every column it has', () => {
-    expect(fitColumns([4, 30, 20], 30)).toEqual([4, 13, 13]);
+  it('gives each column its longest word, then shares the rest in proportion to its wish', () => {
+    expect(fitColumns([4, 30, 20], 30, [4, 10, 8])).toEqual([4, 15, 11]);
+  });
+
+  it('caps the widest columns when even the longest words do not fit', () => {
+    expect(fitColumns([4, 30, 20], 15, [4, 10, 8])).toEqual([4, 6, 5]);
   });
 });
 
