@@ -19,10 +19,10 @@ import {
 } from '../../core/feed/repair-xml.js';
 
 /** A little over what is kept, so a feed listed in a slightly odd order loses nothing new. */
-const MAX_ITEMS_TO_PARSE = Math.round(MAX_ITEMS_PER_SOURCE * 1.5);
+const MAX_ITEMS_TO_PARSE = MAX_ITEMS_PER_SOURCE + 20;
 
 /** Raw characters of a post body worth parsing: far more than the summary's 400 shown. */
-const MAX_TEXT_TO_PARSE = 8_000;
+const MAX_TEXT_TO_PARSE = 4_000;
 
 interface RssParser {
   parseString(xml: string): Promise<{ items?: unknown[]; title?: unknown }>;
