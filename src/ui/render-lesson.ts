@@ -94,9 +94,11 @@ function renderHeading(block: Extract<Block, { type: 'heading' }>, width: number
   const base = block.depth <= 2 ? r.chalk.bold.cyan : r.chalk.bold;
   const lines = wrapPieces(inlinePieces(block.text, r, base), width);
   const painted = lines.map(paintLine);
-  if (block.depth > 2) return painted;
+  // Underlines keep the outline visible in plain text: ─ under sections, ┄ under subsections.
+  const rule = block.depth <= 2 ? '─' : block.depth === 3 ? '┄' : undefined;
+  if (!rule) return painted;
   const underline = Math.min(width, Math.max(...lines.map(lineWidth)));
-  return [...painted, r.chalk.cyan('─'.repeat(underline))];
+  return [...painted, (block.depth <= 2 ? r.chalk.cyan : r.chalk.dim)(rule.repeat(underline))];
 }
 
 function renderCode(block: Extract<Block, { type: 'code' }>, r: Renderer): string[] {

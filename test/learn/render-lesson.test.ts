@@ -39,6 +39,7 @@ describe('renderLesson with colour off', () => {
       https://example.com.
 
       The formula
+      ┄┄┄┄┄┄┄┄┄┄┄
 
           ŷ = w·x + b
           MSE = (1/n) Σᵢ (yᵢ − ŷᵢ)²
