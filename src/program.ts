@@ -189,6 +189,22 @@ export function createProgram(context: Context): Command {
       await module.hint(parseOptions(module.hintOptionsSchema, raw), context);
     });
 
+  // pixel watch ---------------------------------------------------------------------------------
+  addCommand('watch')
+    .description('re-run the public examples every time you save; keys to submit and get hints')
+    .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
+    .option('--problem <id>', 'problem id, when PATH is a file outside a workspace')
+    .addOption(languageOption())
+    .option('--poll', 'poll for changes (for network or WSL folders where change events never come)')
+    .addHelpText(
+      'after',
+      `${examples('pixel watch', 'pixel watch --poll')}\nKeys: r or Enter re-run · s submit · h next hint · q quit\n`,
+    )
+    .action(async (path: string | undefined, raw: Record<string, unknown>) => {
+      const module = await import('./commands/watch.js');
+      await module.watch(parseOptions(module.watchOptionsSchema, { ...raw, path }), context);
+    });
+
   // pixel feed: the feed work adds it here -------------------------------------------------------
   const feed = addCommand('feed')
     .description('the latest posts from AI & ML research blogs (OpenAI, DeepMind, ...)')

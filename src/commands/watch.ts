@@ -1,0 +1,194 @@
+import * as z from 'zod/mini';
+import type { Context, OutputStream } from '../context.js';
+import { ExitCode, PixelError } from '../errors.js';
+import { LanguageSchema } from '../core/judge/problem-schema.js';
+import { resolveTarget, type Target } from '../io/judge/target.js';
+import { watchForChanges } from '../io/watch-file.js';
+import { createChalk } from '../ui/theme.js';
+import {
+  initialWatchState,
+  nextJob,
+  watchReducer,
+  type WatchAction,
+  type WatchJob,
+  type WatchState,
+} from '../ui/views/watch-state.js';
+
+export const watchOptionsSchema = z.object({
+  path: z.optional(z.string()),
+  problem: z.optional(z.string()),
+  lang: z.optional(LanguageSchema),
+  poll: z.optional(z.boolean()),
+});
+export type WatchOptions = z.infer<typeof watchOptionsSchema>;
+
+export interface JobOutcome {
+  output: string;
+  status: string;
+  ok?: boolean;
+}
+
+/** A stream that keeps what a job prints, so the watcher can show it in its own frame. */
+function bufferStream(like: OutputStream): OutputStream & { text: string } {
+  const stream = {
+    text: '',
+    isTTY: false,
+    columns: like.columns,
+    rows: like.rows,
+    write(chunk: string) {
+      stream.text += chunk;
+    },
+  };
+  return stream;
+}
+
+/**
+ * Runs one job (test, submit or hint) exactly as its own command would, but into a buffer:
+ * the same formatting, the same progress records, errors turned into text on the screen
+ * instead of ending the watcher.
+ */
+export async function runWatchJob(
+  job: WatchJob,
+  target: Target,
+  context: Context,
+): Promise<JobOutcome> {
+  const out = bufferStream(context.stdout);
+  const jobContext: Context = {
+    ...context,
+    stdout: out,
+    stderr: out,
+    warn: (message) => out.write(`pixel: warning: ${message}\n`),
+    exitCode: ExitCode.ok,
+  };
+  const where = { path: target.solutionPath, problem: target.problem, lang: target.language };
+  try {
+    if (job === 'test') {
+      const { test } = await import('./test-solution.js');
+      const result = await test(where, jobContext);
+      const ok = result.passed === result.total;
+      return {
+        output: out.text,
+        ok,
+        status: `${result.passed}/${result.total} examples pass${ok ? ' — press s to submit' : ''}`,
+      };
+    }
+    if (job === 'submit') {
+      const { submit } = await import('./submit.js');
+      const report = await submit(where, jobContext);
+      return {
+        output: out.text,
+        ok: report.verdict === 'accepted',
+        status: `${report.verdict} (${report.passed}/${report.total})`,
+      };
+    }
+    const { hint } = await import('./hint.js');
+    const result = await hint({ problem: target.problem }, jobContext);
+    return { output: out.text, status: `hint ${result.revealed} of ${result.total}` };
+  } catch (error) {
+    if (!(error instanceof PixelError)) throw error;
+    const hint = error.hint ? `\nhint: ${error.hint}` : '';
+    return {
+      output: `${out.text}pixel: ${error.message}${hint}\n`,
+      ok: false,
+      status: 'could not run',
+    };
+  }
+}
+
+/** Drives the state machine: starts queued jobs one at a time and reports every change. */
+function createController(
+  run: (job: WatchJob) => Promise<JobOutcome>,
+  onState: (state: WatchState) => void,
+) {
+  let state = initialWatchState;
+  let idle: Promise<void> = Promise.resolve();
+  const dispatch = (action: WatchAction): void => {
+    state = watchReducer(state, action);
+    const job = nextJob(state);
+    if (job) {
+      state = watchReducer(state, { type: 'started', job });
+      idle = run(job).then(
+        (outcome) => dispatch({ type: 'finished', job, ...outcome }),
+        (error: unknown) =>
+          dispatch({
+            type: 'finished',
+            job,
+            output: `pixel: internal error: ${String(error)}\n`,
+            status: 'failed',
+            ok: false,
+          }),
+      );
+    }
+    onState(state);
+  };
+  return { dispatch, state: () => state, idle: () => idle };
+}
+
+/** Resolves on Ctrl-C or SIGTERM, so a plain (piped) watcher can finish its current job and exit cleanly. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/**
+ * `pixel watch`: re-runs the public examples every time the solution is saved. In a terminal
+ * it is a full-screen ink view with keys for submit and hints; piped, it prints each run.
+ */
+export async function watch(options: WatchOptions, context: Context): Promise<{ runs: number }> {
+  const target = await resolveTarget(options, context.cwd);
+  const interactive = context.stdout.isTTY && Boolean(process.stdin.isTTY);
+  const run = (job: WatchJob) => runWatchJob(job, target, context);
+
+  if (!interactive) {
+    const chalk = createChalk(context.color);
+    const controller = createController(run, (state) => {
+      if (state.running) return;
+      if (state.runs === 0) return;
+      context.stdout.write(
+        `${state.output.replace(/\n*$/, '\n')}${chalk.bold(`[run ${state.runs}] ${state.status}`)}\n\n`,
+      );
+    });
+    context.stderr.write(
+      `watching ${target.solutionPath}: every save re-runs the examples; Ctrl-C stops\n`,
+    );
+    const watcher = watchForChanges(
+      target.solutionPath,
+      () => controller.dispatch({ type: 'request', job: 'test' }),
+      options,
+    );
+    controller.dispatch({ type: 'request', job: 'test' });
+    await untilInterrupted();
+    watcher.close();
+    await controller.idle();
+    return { runs: controller.state().runs };
+  }
+
+  const { showWatchView } = await import('../ui/views/watch-view.js');
+  const view = await showWatchView({
+    chalk: createChalk(context.color),
+    title: `${target.problem} · ${target.language}`,
+    rows: context.stdout.rows,
+  });
+  const controller = createController(run, (state) => {
+    view.draw(state);
+    if (state.quit) view.close();
+  });
+  const watcher = watchForChanges(
+    target.solutionPath,
+    () => controller.dispatch({ type: 'request', job: 'test' }),
+    options,
+  );
+  view.onAction((action) => controller.dispatch(action));
+  controller.dispatch({ type: 'request', job: 'test' });
+  await view.closed;
+  watcher.close();
+  await controller.idle();
+  return { runs: controller.state().runs };
+}
