@@ -3,7 +3,7 @@
  * local time zone (rss-parser's isoDate does), so a zone-less date is read as UTC here instead.
  */
 
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const HAS_MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const HAS_ZONE = new RegExp(
   String.raw`(?:Z|[+-]\d{2}:?\d{2}|\b(?:UT|UTC|GMT|[ECMP][SD]T|[A-IK-Z]))\s*$`,
   'i',
@@ -21,7 +21,7 @@ export function parseFeedDate(raw: string | undefined | null, now?: Date): Date 
   } else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) {
     const iso = text.replace(' ', 'T');
     ms = Date.parse(HAS_ZONE.test(iso) ? iso : `${iso}Z`);
-  } else if (new RegExp(`\\b(${MONTHS})`, 'i').test(text)) {
+  } else if (HAS_MONTH_NAME.test(text)) {
     // RFC 822 (`Tue, 10 Jun 2026 04:00:00 +0000`) or a human date (`Aug 18, 2026`).
     ms = Date.parse(HAS_ZONE.test(text) ? text : `${text} UTC`);
   } else {

@@ -112,6 +112,10 @@ const DROP_WITH_CONTENT =
 
 /** Plain single-line text from HTML, with every control and escape sequence removed. */
 export function htmlToText(html: string): string {
+  // Most titles and categories are plain text: skip the markup passes for them.
+  if (!html.includes('<')) {
+    return sanitizeText(html.includes('&') ? decodeEntities(html) : html, { singleLine: true });
+  }
   const withoutBlocks = html
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
@@ -125,6 +129,8 @@ export function htmlToText(html: string): string {
 
 /** Shortens text to at most `max` characters, at a word boundary when one is near, with `…`. */
 export function truncateText(text: string, max: number): string {
+  // UTF-16 length is at least the number of characters: short text needs no splitting.
+  if (text.length <= max) return text;
   const characters = Array.from(text);
   if (characters.length <= max) return text;
   const cut = characters.slice(0, max - 1).join('');
