@@ -150,4 +150,6 @@ for (const [index, args] of payload.cases.entries()) {
   send({ type: 'result', case: index, value: describeValue(value, 0), cpuMs, wallMs });
 }
 send({ type: 'done' });
-exit(0);
+// Wait for the judge to kill us, so what the solution started is still in our tree to sweep;
+// the timeout only guards against a vanished judge.
+setTimeout(() => exit(0), 30_000);

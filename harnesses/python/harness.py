@@ -40,6 +40,15 @@ def _main():
         lines = text.splitlines()
         return (lines[-1] if lines else type(error).__name__) + where(error)
 
+    if os.environ.get("PIXEL_SUBREAPER") == "1":
+        # Adopt orphaned descendants, so the judge finds a double-forked grandchild in our
+        # tree (only needed when no PID namespace contains the run; Linux only, best effort).
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+        except Exception:
+            pass
+
     source = payload["source"]
     try:
         code = compile(source, filename, "exec", dont_inherit=True)
@@ -102,6 +111,10 @@ def _main():
         send({"type": "result", "case": index, "value": described,
               "cpuMs": cpu_ms, "wallMs": wall_ms})
     send({"type": "done"})
+    _flush()
+    # Wait for the judge to kill us: until then, whatever the solution started is still our
+    # descendant and gets swept with us. The timeout only guards against a vanished judge.
+    time.sleep(30)
 
 
 def _ms(start):

@@ -165,8 +165,9 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     const results: CaseResult[] = [];
     let referenceFailure: string | undefined;
     const expected: number[][] = [];
+    const sandboxContainment = containment(request.env);
     const running = runHarness({
-      containment: containment(request.env),
+      containment: sandboxContainment,
       command: launch.command,
       args: launch.args,
       cwd: scratch,
@@ -177,6 +178,9 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
         HOME: scratch,
         TMPDIR: scratch,
         ...launch.env,
+        // Without a PID namespace the harness adopts orphans (PR_SET_CHILD_SUBREAPER) so the
+        // sweep can still find a double-forked grandchild.
+        ...(sandboxContainment === 'none' ? { PIXEL_SUBREAPER: '1' } : {}),
       },
       payload: {
         ...payload,

@@ -78,3 +78,28 @@ export function findSandboxProcesses(token: string, processGroup: number): numbe
   }
   return found;
 }
+
+/**
+ * Every live descendant of `root` (children, grandchildren, ...), from the parent links in
+ * /proc. Orphans are found too while `root` is their subreaper, which the Python harness asks
+ * to be when no PID namespace contains the run.
+ */
+export function findDescendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const pid of listPids()) {
+    const parent = readProcStat(pid)?.parentPid;
+    if (parent === undefined) continue;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(pid);
+    else children.set(parent, [pid]);
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift() as number) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}

@@ -198,7 +198,9 @@ export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
         return;
       }
       case 'done':
+        // The harness waits to be killed, so what it started is still in its tree to sweep.
         finished = true;
+        void sandbox.killAll();
         return;
     }
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findSandboxProcesses, readProcStat, readResidentBytes } from './proc.js';
+import { findDescendants, findSandboxProcesses, readProcStat, readResidentBytes } from './proc.js';
 
 /** Hard OS limits applied with ulimit before the runtime starts (backstops, see below). */
 export interface OsLimits {
@@ -131,23 +131,25 @@ export function startSandbox(request: SandboxSpawn): Sandbox {
     if (runtime === undefined && pid !== undefined) runtime = firstChild(pid);
     return runtime;
   };
+  const signal = (target: number, name: NodeJS.Signals) => {
+    try {
+      process.kill(target, name);
+    } catch {
+      // Already gone.
+    }
+  };
   const killAll = async () => {
     if (pid === undefined) return;
+    // Freeze the whole tree before killing any of it, so nothing can fork or reap in between;
+    // orphans are still in the tree because the runtime is their subreaper (or namespace init).
+    const tree = [pid, ...findDescendants(pid)];
+    for (const member of tree) signal(member, 'SIGSTOP');
+    for (const member of tree) signal(member, 'SIGKILL');
     for (let round = 0; round < 20; round++) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // The group is already empty.
-      }
+      signal(-pid, 'SIGKILL');
       const leftovers = findSandboxProcesses(token, pid);
       if (leftovers.length === 0) return;
-      for (const leftover of leftovers) {
-        try {
-          process.kill(leftover, 'SIGKILL');
-        } catch {
-          // Gone in the meantime.
-        }
-      }
+      for (const leftover of leftovers) signal(leftover, 'SIGKILL');
       // Give the kernel a moment to reap, then look again: a fork bomb may have spawned more.
       await sleep(10);
     }
