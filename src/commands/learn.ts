@@ -15,6 +15,9 @@ import { renderLessonPage } from '../ui/lesson-page.js';
 import { chalkFor, plainChalk } from '../ui/plain-chalk.js';
 import type { PickerEntry } from '../ui/views/lesson-picker-state.js';
 
+// eslint-disable-next-line no-control-regex -- removing chalk's colour codes is the point
+const SGR_SEQUENCE = /\u001b\[[0-9;]*m/g;
+
 export const learnOptionsSchema = z.object({
   topic: z.optional(z.string()),
   json: z.optional(z.boolean()),
@@ -158,7 +161,9 @@ export async function learn(
   const result: LessonReadResult = {
     kind: 'lesson',
     lesson: meta,
-    text: plainText ?? prerendered ?? (await render(plainChalk())),
+    // Colour and plain renders differ only by escape codes (a renderer test holds it to that),
+    // so the plain text is the coloured page without them: no second render.
+    text: plainText ?? text.replace(SGR_SEQUENCE, ''),
     related,
     practice: meta.problems.map((problem) => `pixel solve ${problem}`),
   };

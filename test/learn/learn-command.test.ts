@@ -90,8 +90,12 @@ describe('pixel learn <topic>', () => {
 
   it('colours the lesson when the context allows colour', async () => {
     const context = fakeContext(home.dir, { color: true });
-    await learn({ topic: 'sample-basics' }, context, { lessons: source });
+    const result = await learn({ topic: 'sample-basics' }, context, { lessons: source });
     expect(context.stdout.text).toMatch(ESCAPE);
+    // The returned text is the same page without colour.
+    const plain = fakeContext(home.dir);
+    await learn({ topic: 'sample-basics' }, plain, { lessons: source });
+    expect(result.kind === 'lesson' && result.text).toBe(plain.stdout.text);
   });
 
   it('prints metadata and plain text with --json, without escape codes', async () => {
