@@ -3,12 +3,14 @@
  * fresh cache → no request; otherwise a conditional GET; on failure the last cached copy, else
  * the shipped snapshot, else nothing, always with the reason kept for the one warning line.
  */
+import * as diagnostics from 'node:diagnostics_channel';
 import type { Context } from '../../context.js';
 import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import type { ResolvedSource } from '../../core/feed/source.js';
 import { fetchFeed } from './fetch-feed.js';
-import { parseFeed, warmUpParser } from './parse-feed.js';
+import { warmUpParser } from './parse-feed.js';
+import { createParsePool, type ParsePool } from './parse-pool.js';
 import { readFeedCache, writeFeedCache, type FeedCache } from './cache-store.js';
 import { loadSnapshot } from './snapshot-store.js';
 
@@ -84,6 +86,48 @@ async function fallback(
   return { source, items: [], from: 'none', failure };
 }
 
+/**
+ * Counts requests started, sent and answered, through the diagnostics channels of Node's fetch
+ * (undici), to warm the XML parser up only in the idle time once every request is on the wire
+ * and until the first answer arrives: warming earlier would delay sending the requests.
+ */
+interface RequestTraffic {
+  started: number;
+  answered: number;
+  /** The parse pool, started with the first request (a warm listing never needs one). */
+  pool(env: NodeJS.ProcessEnv): ParsePool;
+  stop(): void;
+}
+
+function watchRequestTraffic(): RequestTraffic {
+  let sent = 0;
+  let warming = false;
+  let pool: ParsePool | undefined;
+  const traffic: RequestTraffic = {
+    started: 0,
+    answered: 0,
+    pool: (env) => (pool ??= createParsePool(env)),
+    stop: () => {
+      diagnostics.unsubscribe('undici:client:sendHeaders', onSent);
+      diagnostics.unsubscribe('undici:request:headers', onAnswer);
+      pool?.close();
+    },
+  };
+  const onSent = () => {
+    sent++;
+    if (!warming && sent >= traffic.started) {
+      warming = true;
+      warmUpParser(() => traffic.answered > 0);
+    }
+  };
+  const onAnswer = () => {
+    traffic.answered++;
+  };
+  diagnostics.subscribe('undici:client:sendHeaders', onSent);
+  diagnostics.subscribe('undici:request:headers', onAnswer);
+  return traffic;
+}
+
 /** AbortSignal.any, which Node gained in 20.3; pixel supports every Node 20. */
 function anySignal(signals: AbortSignal[]): AbortSignal {
   if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
@@ -104,7 +148,7 @@ async function collectOne(
   options: CollectOptions,
   deadline: AbortSignal,
   writes: Promise<void>[],
-  progress: { answered: number },
+  traffic: RequestTraffic,
 ): Promise<SourceResult> {
   const now = context.now();
   const cache = await readFeedCache(context.paths, source.id, source.url, context.warn, now);
@@ -135,7 +179,8 @@ async function collectOne(
     timeoutMs,
   );
   const signal = anySignal([controller.signal, deadline]);
-  warmUpParser(() => progress.answered > 0);
+  traffic.started++;
+  const pool = traffic.pool(context.env);
   try {
     const response = await fetchFeed(source.url, {
       userAgent: userAgent(context.version),
@@ -143,7 +188,7 @@ async function collectOne(
       maxBytes: options.maxBytes,
       etag: cache?.etag,
       lastModified: cache?.lastModified,
-    }).finally(() => progress.answered++);
+    }).finally(() => traffic.answered++);
     const checkedAt = context.now().toISOString();
     if (response.status === 'not-modified') {
       if (!cache) {
@@ -162,7 +207,7 @@ async function collectOne(
         ...(response.movedTo ? { movedTo: response.movedTo } : {}),
       };
     }
-    const items = await parseFeed({
+    const items = await pool.parse({
       bytes: response.bytes,
       contentType: response.contentType,
       sourceId: source.id,
@@ -218,8 +263,7 @@ export async function collectFeeds(
   options: CollectOptions,
 ): Promise<Collected> {
   const writes: Promise<void>[] = [];
-  // How many requests have had an answer (or failed): the parser warm-up stops at the first.
-  const progress = { answered: 0 };
+  const traffic = watchRequestTraffic();
   const deadlineController = new AbortController();
   const deadlineTimer = setTimeout(
     () =>
@@ -245,7 +289,7 @@ export async function collectFeeds(
         options,
         deadlineController.signal,
         writes,
-        progress,
+        traffic,
       );
       results[index] = result;
       done++;
@@ -258,6 +302,7 @@ export async function collectFeeds(
     );
   } finally {
     clearTimeout(deadlineTimer);
+    traffic.stop();
   }
   return { results, written: Promise.all(writes).then(() => undefined) };
 }
