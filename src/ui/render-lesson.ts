@@ -23,6 +23,41 @@ interface Renderer {
   chalk: ChalkInstance;
   /** Nesting depth of lists, for the bullet shape. */
   listDepth: number;
+  /**
+   * Painters by base and style, built once per render: a lesson has thousands of runs but a
+   * handful of looks, and every chalk chain access builds a new function.
+   */
+  painters: Map<string, Paint>;
+}
+
+/** The look a run of inline text starts from, before its own styles. */
+type InlineBase = 'text' | 'section' | 'subsection' | 'header';
+
+function basePaint(chalk: ChalkInstance, base: InlineBase): Paint {
+  if (base === 'section') return chalk.bold.cyan;
+  if (base === 'subsection' || base === 'header') return chalk.bold;
+  return plain;
+}
+
+function painterFor(r: Renderer, base: InlineBase, styles: readonly string[], link: boolean) {
+  // With colour off every look is the same: one painter, so wrapped pieces merge.
+  if (r.chalk.level === 0) return plain;
+  const key = `${base}|${styles.join(',')}|${link ? 'link' : ''}`;
+  let paint = r.painters.get(key);
+  if (!paint) {
+    const { chalk } = r;
+    paint = basePaint(chalk, base);
+    for (const style of styles) {
+      if (style === 'strong') paint = compose(paint, chalk.bold);
+      else if (style === 'em') paint = compose(paint, chalk.italic);
+      else if (style === 'code') paint = compose(paint, chalk.yellow);
+      else if (style === 'url') paint = compose(paint, chalk.dim);
+      else paint = compose(paint, chalk.strikethrough);
+    }
+    if (link) paint = compose(paint, chalk.underline);
+    r.painters.set(key, paint);
+  }
+  return paint;
 }
 
 const BULLETS = ['•', '◦', '▪'];
@@ -34,19 +69,13 @@ function compose(outer: Paint, inner: Paint): Paint {
 }
 
 /** Inline runs → pieces to wrap, each with its painter; a link is followed by its URL. */
-function inlinePieces(inline: Inline, r: Renderer, base: Paint = plain): Piece<Paint>[] {
-  const { chalk } = r;
+function inlinePieces(inline: Inline, r: Renderer, base: InlineBase = 'text'): Piece<Paint>[] {
   const pieces: Piece<Paint>[] = [];
   inline.forEach((run, index) => {
-    let paint = base;
-    for (const style of run.styles ?? []) {
-      if (style === 'strong') paint = compose(paint, chalk.bold);
-      else if (style === 'em') paint = compose(paint, chalk.italic);
-      else if (style === 'code') paint = compose(paint, chalk.yellow);
-      else paint = compose(paint, chalk.strikethrough);
-    }
-    if (run.href) paint = compose(paint, chalk.underline);
-    pieces.push({ text: run.text, style: paint });
+    pieces.push({
+      text: run.text,
+      style: painterFor(r, base, run.styles ?? [], run.href !== undefined),
+    });
     const next = inline[index + 1];
     if (run.href && next?.href !== run.href) {
       // The whole link text, to leave out a URL that only repeats it.
@@ -58,7 +87,7 @@ function inlinePieces(inline: Inline, r: Renderer, base: Paint = plain): Piece<P
         .join('');
       const bare = run.href.replace(/^(mailto:|https?:\/\/)/, '');
       if (text !== run.href && text !== bare) {
-        pieces.push({ text: ` (${run.href})`, style: compose(base, chalk.dim) });
+        pieces.push({ text: ` (${run.href})`, style: painterFor(r, base, ['url'], false) });
       }
     }
   });
@@ -86,12 +115,12 @@ function lineWidth(line: readonly Piece<Paint>[]): number {
   return line.reduce((sum, piece) => sum + textWidth(piece.text), 0);
 }
 
-function wrapInline(inline: Inline, width: number, r: Renderer, base: Paint = plain): string[] {
-  return wrapPieces(inlinePieces(inline, r, base), width).map(paintLine);
+function wrapInline(inline: Inline, width: number, r: Renderer): string[] {
+  return wrapPieces(inlinePieces(inline, r), width).map(paintLine);
 }
 
 function renderHeading(block: Extract<Block, { type: 'heading' }>, width: number, r: Renderer) {
-  const base = block.depth <= 2 ? r.chalk.bold.cyan : r.chalk.bold;
+  const base = block.depth <= 2 ? 'section' : 'subsection';
   const lines = wrapPieces(inlinePieces(block.text, r, base), width);
   const painted = lines.map(paintLine);
   // Underlines keep the outline visible in plain text: ─ under sections, ┄ under subsections.
@@ -215,7 +244,7 @@ function longestWord(pieces: readonly Piece<Paint>[]): number {
 function renderTable(block: Extract<Block, { type: 'table' }>, width: number, r: Renderer) {
   const { chalk } = r;
   const columns = block.header.length;
-  const headerPieces = block.header.map((cell) => inlinePieces(cell, r, chalk.bold));
+  const headerPieces = block.header.map((cell) => inlinePieces(cell, r, 'header'));
   const rowPieces = block.rows.map((row) =>
     Array.from({ length: columns }, (_, index) => inlinePieces(row[index] ?? [], r)),
   );
@@ -320,13 +349,13 @@ function renderTitle(lesson: Lesson, width: number, r: Renderer): string[] {
 
 export function renderLesson(lesson: Lesson, options: RenderOptions): string {
   const width = Math.max(10, options.width);
-  const r: Renderer = { chalk: options.chalk, listDepth: 0 };
+  const r: Renderer = { chalk: options.chalk, listDepth: 0, painters: new Map() };
   const lines = [...renderTitle(lesson, width, r), '', ...renderBlocks(lesson.blocks, width, r)];
   return `${lines.join('\n')}\n`;
 }
 
 /** Renders bare blocks (used for lesson fragments and tests). */
 export function renderBlocksToText(blocks: readonly Block[], options: RenderOptions): string {
-  const r: Renderer = { chalk: options.chalk, listDepth: 0 };
+  const r: Renderer = { chalk: options.chalk, listDepth: 0, painters: new Map() };
   return `${renderBlocks(blocks, Math.max(1, options.width), r).join('\n')}\n`;
 }
