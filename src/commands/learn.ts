@@ -98,44 +98,28 @@ function pickInTerminal(context: Context, chalk: ChalkInstance) {
   };
 }
 
-/**
- * `pixel learn` lists the lessons; `pixel learn <topic>` shows one (paged in a terminal when
- * it is taller than the screen) and records it as read.
- */
-export async function learn(
-  options: LearnOptions,
-  context: Context,
-  dependencies: Partial<LearnDependencies> = {},
-): Promise<LearnResult> {
-  const source = dependencies.lessons ?? builtLessons();
-  const { lessons } = await source.index();
-  const chalk = await chalkFor(context.color && !options.json);
-  const width = Math.max(20, context.stdout.columns);
+interface Setting {
+  options: LearnOptions;
+  context: Context;
+  source: LessonSource;
+  lessons: readonly LessonMeta[];
+  chalk: ChalkInstance;
+  width: number;
+  page: LearnDependencies['page'];
+}
 
-  let topic = options.topic;
-  if (options.pick) {
-    if (topic !== undefined || options.json) {
-      throw new UsageError('--pick chooses the lesson itself: give it no topic and no --json', {
-        hint: 'pixel learn --pick, or pixel learn <topic>',
-      });
-    }
-    const progress = await loadProgress(context.paths, context.warn);
-    const entries = lessons.map((meta) => ({ ...meta, read: meta.id in progress.lessons }));
-    const chosen = await (dependencies.pick ?? pickInTerminal(context, chalk))(entries);
-    if (chosen === null) return { kind: 'cancelled' };
-    topic = chosen;
+async function listLessons({ options, context, lessons, chalk, width }: Setting) {
+  const result = lessonList(lessons, await loadProgress(context.paths, context.warn));
+  if (options.json) context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const entries = result.lessons.map(({ read, ...meta }) => ({ meta, read }));
+    context.stdout.write(formatLessonList(entries, result.next ?? undefined, { width, chalk }));
   }
+  return result;
+}
 
-  if (topic === undefined) {
-    const result = lessonList(lessons, await loadProgress(context.paths, context.warn));
-    if (options.json) context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else {
-      const entries = result.lessons.map(({ read, ...meta }) => ({ meta, read }));
-      context.stdout.write(formatLessonList(entries, result.next ?? undefined, { width, chalk }));
-    }
-    return result;
-  }
-
+async function readLesson(topic: string, setting: Setting): Promise<LessonReadResult> {
+  const { options, context, source, lessons, chalk, width } = setting;
   const match = matchTopic(topic, lessons);
   if (!match.found) throw unknownTopic(topic, lessons);
   const meta = match.topic;
@@ -146,7 +130,9 @@ export async function learn(
     renderLessonPage(await source.lesson(meta.id), related, { width, chalk: style });
   const plainWanted = chalk.level === 0 || options.json === true;
   const prerendered =
-    width === PRERENDERED_WIDTH ? await source.prerendered(meta.id, width) : undefined;
+    plainWanted && width === PRERENDERED_WIDTH
+      ? await source.prerendered(meta.id, width)
+      : undefined;
 
   // Recorded before showing: a learner who quits the pager half-way has still opened it.
   // Losing the record must not cost them the lesson, so a failure is only a warning.
@@ -156,14 +142,13 @@ export async function learn(
     context.warn(`could not record the lesson as read: ${(error as Error).message}`);
   });
 
-  const plainText = plainWanted ? (prerendered ?? (await render(plainChalk()))) : undefined;
-  const text = plainText ?? (await render(chalk));
+  const text = plainWanted ? (prerendered ?? (await render(plainChalk()))) : await render(chalk);
   const result: LessonReadResult = {
     kind: 'lesson',
     lesson: meta,
     // Colour and plain renders differ only by escape codes (a renderer test holds it to that),
     // so the plain text is the coloured page without them: no second render.
-    text: plainText ?? text.replace(SGR_SEQUENCE, ''),
+    text: plainWanted ? text : text.replace(SGR_SEQUENCE, ''),
     related,
     practice: meta.problems.map((problem) => `pixel solve ${problem}`),
   };
@@ -171,14 +156,50 @@ export async function learn(
     context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
-  const page = shouldPage(text, {
-    isTTY: context.stdout.isTTY,
-    pager: options.pager,
-    rows: context.stdout.rows,
-    columns: context.stdout.columns,
-  });
-  if (!page || !(await (dependencies.page ?? pageText)(text, context.env))) {
-    context.stdout.write(text);
-  }
+  const paged =
+    shouldPage(text, {
+      isTTY: context.stdout.isTTY,
+      pager: options.pager,
+      rows: context.stdout.rows,
+      columns: context.stdout.columns,
+    }) && (await setting.page(text, context.env));
+  if (!paged) context.stdout.write(text);
   return result;
+}
+
+/**
+ * `pixel learn` lists the lessons; `pixel learn <topic>` shows one (paged in a terminal when
+ * it is taller than the screen) and records it as read; `pixel learn --pick` asks which.
+ */
+export async function learn(
+  options: LearnOptions,
+  context: Context,
+  dependencies: Partial<LearnDependencies> = {},
+): Promise<LearnResult> {
+  const source = dependencies.lessons ?? builtLessons();
+  const { lessons } = await source.index();
+  const chalk = await chalkFor(context.color && !options.json);
+  const width = Math.max(20, context.stdout.columns);
+  const setting: Setting = {
+    options,
+    context,
+    source,
+    lessons,
+    chalk,
+    width,
+    page: dependencies.page ?? pageText,
+  };
+
+  if (options.pick) {
+    if (options.topic !== undefined || options.json) {
+      throw new UsageError('--pick chooses the lesson itself: give it no topic and no --json', {
+        hint: 'pixel learn --pick, or pixel learn <topic>',
+      });
+    }
+    const progress = await loadProgress(context.paths, context.warn);
+    const entries = lessons.map((meta) => ({ ...meta, read: meta.id in progress.lessons }));
+    const chosen = await (dependencies.pick ?? pickInTerminal(context, chalk))(entries);
+    return chosen === null ? { kind: 'cancelled' } : readLesson(chosen, setting);
+  }
+  return options.topic === undefined ? listLessons(setting) : readLesson(options.topic, setting);
 }
