@@ -10,6 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 const TICKS_PER_SECOND = 100;
 
 interface ProcStat {
+  /** R, S, D, Z (zombie: already dead, waiting to be reaped), T, ... */
+  state: string;
   parentPid: number;
   processGroup: number;
   session: number;
@@ -27,6 +29,7 @@ export function readProcStat(pid: number): ProcStat | undefined {
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   const number = (index: number) => Number(fields[index]);
   return {
+    state: fields[0] ?? '?',
     parentPid: number(1),
     processGroup: number(2),
     session: number(3),
@@ -66,7 +69,10 @@ export function findSandboxProcesses(token: string, processGroup: number): numbe
   const found: number[] = [];
   for (const pid of listPids()) {
     if (pid === process.pid) continue;
-    if (readProcStat(pid)?.processGroup === processGroup) {
+    const stat = readProcStat(pid);
+    // A zombie is dead already; whoever reaps it is not our business.
+    if (!stat || stat.state === 'Z' || stat.state === 'X') continue;
+    if (stat.processGroup === processGroup) {
       found.push(pid);
       continue;
     }
@@ -87,8 +93,9 @@ export function findSandboxProcesses(token: string, processGroup: number): numbe
 export function findDescendants(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const pid of listPids()) {
-    const parent = readProcStat(pid)?.parentPid;
-    if (parent === undefined) continue;
+    const stat = readProcStat(pid);
+    if (!stat || stat.state === 'Z' || stat.state === 'X') continue;
+    const parent = stat.parentPid;
     const siblings = children.get(parent);
     if (siblings) siblings.push(pid);
     else children.set(parent, [pid]);
