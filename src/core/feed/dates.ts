@@ -91,3 +91,8 @@ export function ageInWords(date: Date, now: Date): string {
   }
   return 'just now';
 }
+
+/** `500ms`, `1s`, `2.5s`: a duration as a user typed it. */
+export function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${ms}ms`;
+}

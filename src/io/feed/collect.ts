@@ -3,14 +3,12 @@
  * fresh cache → no request; otherwise a conditional GET; on failure the last cached copy, else
  * the shipped snapshot, else nothing, always with the reason kept for the one warning line.
  */
-import * as diagnostics from 'node:diagnostics_channel';
 import type { Context } from '../../context.js';
+import { formatSeconds } from '../../core/feed/dates.js';
 import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import type { ResolvedSource } from '../../core/feed/source.js';
-import { fetchFeed } from './fetch-feed.js';
-import { warmUpParser } from './parse-feed.js';
-import { createParsePool, type ParsePool } from './parse-pool.js';
+import type { RequestTraffic } from './refresh-source.js';
 import { readFeedCache, writeFeedCache, type FeedCache } from './cache-store.js';
 import { loadSnapshot } from './snapshot-store.js';
 
@@ -51,12 +49,13 @@ export interface CollectOptions {
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
-export function userAgent(version: string): string {
-  return `pixel/${version} (+https://www.npmjs.com/package/pixel-ml; feed reader)`;
-}
+type NetworkModule = typeof import('./refresh-source.js');
+let network: Promise<NetworkModule> | undefined;
 
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${ms}ms`;
+/** fetch, the parser and the worker pool load only when a request is actually needed. */
+function loadNetwork(): Promise<NetworkModule> {
+  network ??= import('./refresh-source.js');
+  return network;
 }
 
 async function fallback(
@@ -86,69 +85,13 @@ async function fallback(
   return { source, items: [], from: 'none', failure };
 }
 
-/**
- * Counts requests started, sent and answered, through the diagnostics channels of Node's fetch
- * (undici), to warm the XML parser up only in the idle time once every request is on the wire
- * and until the first answer arrives: warming earlier would delay sending the requests.
- */
-interface RequestTraffic {
-  started: number;
-  answered: number;
-  /** The parse pool, started with the first request (a warm listing never needs one). */
-  pool(env: NodeJS.ProcessEnv): ParsePool;
-  stop(): void;
-}
-
-function watchRequestTraffic(): RequestTraffic {
-  let sent = 0;
-  let warming = false;
-  let pool: ParsePool | undefined;
-  const traffic: RequestTraffic = {
-    started: 0,
-    answered: 0,
-    pool: (env) => (pool ??= createParsePool(env)),
-    stop: () => {
-      diagnostics.unsubscribe('undici:client:sendHeaders', onSent);
-      diagnostics.unsubscribe('undici:request:headers', onAnswer);
-      pool?.close();
-    },
-  };
-  const onSent = () => {
-    sent++;
-    if (!warming && sent >= traffic.started) {
-      warming = true;
-      warmUpParser(() => traffic.answered > 0);
-    }
-  };
-  const onAnswer = () => {
-    traffic.answered++;
-  };
-  diagnostics.subscribe('undici:client:sendHeaders', onSent);
-  diagnostics.subscribe('undici:request:headers', onAnswer);
-  return traffic;
-}
-
-/** AbortSignal.any, which Node gained in 20.3; pixel supports every Node 20. */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
-}
-
 async function collectOne(
   source: ResolvedSource,
   context: Context,
   options: CollectOptions,
   deadline: AbortSignal,
   writes: Promise<void>[],
-  traffic: RequestTraffic,
+  traffic: { current?: RequestTraffic },
 ): Promise<SourceResult> {
   const now = context.now();
   const cache = await readFeedCache(context.paths, source.id, source.url, context.warn, now);
@@ -170,74 +113,41 @@ async function collectOne(
   }
   if (deadline.aborted) return fallback(source, cache, deadline.reason as FeedFailure);
 
-  // The per-source timeout covers connecting, waiting and reading the whole body; aborting
-  // makes undici destroy the socket, so a hung server is really let go.
-  const timeoutMs = source.timeoutSeconds ? source.timeoutSeconds * 1000 : options.timeoutMs;
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new FeedFailure('timeout', `timed out after ${seconds(timeoutMs)}`)),
-    timeoutMs,
-  );
-  const signal = anySignal([controller.signal, deadline]);
-  traffic.started++;
-  const pool = traffic.pool(context.env);
+  const network = await loadNetwork();
+  traffic.current ??= network.watchRequestTraffic(context.env);
   try {
-    const response = await fetchFeed(source.url, {
-      userAgent: userAgent(context.version),
-      signal,
+    const outcome = await network.refreshSource(source, cache, {
+      context,
+      timeoutMs: source.timeoutSeconds ? source.timeoutSeconds * 1000 : options.timeoutMs,
       maxBytes: options.maxBytes,
-      etag: cache?.etag,
-      lastModified: cache?.lastModified,
-    }).finally(() => traffic.answered++);
-    const checkedAt = context.now().toISOString();
-    if (response.status === 'not-modified') {
-      if (!cache) {
-        throw new FeedFailure(
-          'http-error',
-          'answered 304 Not Modified to a request without validators',
-        );
-      }
-      const updated: FeedCache = { ...cache, checkedAt };
-      writes.push(saveCache(context, source, updated));
-      return {
-        source,
-        items: cache.items,
-        from: 'not-modified',
-        asOf: new Date(checkedAt),
-        ...(response.movedTo ? { movedTo: response.movedTo } : {}),
-      };
-    }
-    const items = await pool.parse({
-      bytes: response.bytes,
-      contentType: response.contentType,
-      sourceId: source.id,
-      feedUrl: response.finalUrl,
+      deadline,
+      traffic: traffic.current,
       now,
     });
-    writes.push(
-      saveCache(context, source, {
-        version: 1,
-        url: source.url,
-        finalUrl: response.finalUrl,
-        ...(response.movedTo ? { movedTo: response.movedTo } : {}),
-        ...(response.etag ? { etag: response.etag } : {}),
-        ...(response.lastModified ? { lastModified: response.lastModified } : {}),
-        checkedAt,
-        items,
-      }),
-    );
+    const moved = outcome.movedTo ? { movedTo: outcome.movedTo } : {};
+    if (outcome.status === 'not-modified') {
+      // refreshSource only reports a 304 when there is a cache to reuse.
+      const kept = cache as FeedCache;
+      writes.push(saveCache(context, source, { ...kept, checkedAt: outcome.checkedAt }));
+      return {
+        source,
+        items: kept.items,
+        from: 'not-modified',
+        asOf: new Date(outcome.checkedAt),
+        ...moved,
+      };
+    }
+    writes.push(saveCache(context, source, outcome.cache));
     return {
       source,
-      items,
+      items: outcome.cache.items,
       from: 'network',
-      asOf: new Date(checkedAt),
-      ...(response.movedTo ? { movedTo: response.movedTo } : {}),
+      asOf: new Date(outcome.checkedAt),
+      ...moved,
     };
   } catch (error) {
     if (!(error instanceof FeedFailure)) throw error;
     return fallback(source, cache, error);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -263,14 +173,15 @@ export async function collectFeeds(
   options: CollectOptions,
 ): Promise<Collected> {
   const writes: Promise<void>[] = [];
-  const traffic = watchRequestTraffic();
+  // Created with the first request: a listing from a fresh cache loads no network code.
+  const traffic: { current?: RequestTraffic } = {};
   const deadlineController = new AbortController();
   const deadlineTimer = setTimeout(
     () =>
       deadlineController.abort(
         new FeedFailure(
           'deadline',
-          `not finished within the overall deadline of ${seconds(options.deadlineMs)}`,
+          `not finished within the overall deadline of ${formatSeconds(options.deadlineMs)}`,
         ),
       ),
     options.deadlineMs,
@@ -302,7 +213,7 @@ export async function collectFeeds(
     );
   } finally {
     clearTimeout(deadlineTimer);
-    traffic.stop();
+    traffic.current?.stop();
   }
   return { results, written: Promise.all(writes).then(() => undefined) };
 }
