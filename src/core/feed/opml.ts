@@ -67,7 +67,8 @@ export function parseOpml(text: string): OpmlFeed[] {
 }
 
 function escapeAttribute(text: string): string {
-  return text
+  // Control characters are invalid in XML 1.0 and would reach the terminal of `export`.
+  return sanitizeText(text, { singleLine: true })
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
