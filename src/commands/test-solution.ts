@@ -178,7 +178,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
       const inputs = problem.parameters
         .map(
           (p) =>
-            `${parameterName(problem, p.name, target.language)} = ${formatInputValue(testCase.input[p.name] ?? 0)}`,
+            `${parameterName(problem, p.name, target.language)} = ${formatInputValue(testCase.input[p.name] ?? 0, 12)}`,
         )
         .join('  ');
       const lines = [

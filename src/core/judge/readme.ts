@@ -26,10 +26,12 @@ export function signatureOf(problem: Problem, language: Language): string {
   }
 }
 
-export function formatInputValue(value: number | readonly number[]): string {
-  return Array.isArray(value)
-    ? `[${(value as number[]).map(formatNumber).join(', ')}]`
-    : formatNumber(value as number);
+/** An input value as text; long arrays show their first `maxItems` values and their length. */
+export function formatInputValue(value: number | readonly number[], maxItems = Infinity): string {
+  if (!Array.isArray(value)) return formatNumber(value as number);
+  const items = value as readonly number[];
+  const shown = items.slice(0, maxItems).map(formatNumber).join(', ');
+  return items.length > maxItems ? `[${shown}, … ${items.length} values]` : `[${shown}]`;
 }
 
 const LANGUAGE_LABEL: Record<Language, string> = {
