@@ -17,9 +17,42 @@ function isBreakable(code: number): boolean {
 }
 
 /**
+ * Signs that should not start a line: a formula in prose breaks after them, the way
+ * typesetters break `ŷ = w·x + b`, so a line never begins with a dangling "= w·x".
+ */
+const BINARY_SIGNS = new Set([
+  '=',
+  '+',
+  '−',
+  '-',
+  '·',
+  '×',
+  '÷',
+  '/',
+  '*',
+  '<',
+  '>',
+  '≤',
+  '≥',
+  '≈',
+  '≠',
+  '±',
+  '→',
+  '⇒',
+]);
+
+interface Word<S> {
+  pieces: Piece<S>[];
+  width: number;
+  /** Style of the white space before the word. */
+  space: S | undefined;
+}
+
+/**
  * Greedy word wrap to `width` columns. White space collapses to single spaces (a space keeps
  * the style of the text it came from); pieces with no space between them form one word
- * (`**bold**,`); words longer than a line are cut.
+ * (`**bold**,`); a lone operator sign stays with the word before it; words longer than a line
+ * are cut.
  *
  * Written as one pass with few allocations: it runs over every word of a lesson at start-up,
  * in a process too young for the optimising compiler to have helped.
@@ -31,46 +64,62 @@ export function wrapPieces<S>(pieces: readonly Piece<S>[], width: number): Piece
   let lineWidth = 0;
   let word: Piece<S>[] = [];
   let wordWidth = 0;
-  // Style of the white space before the word being built.
+  // Style of the latest white space, and of the one before the word being built.
   let spaceStyle: S | undefined;
+  let wordSpace: S | undefined;
+  // The last finished word, held back in case an operator sign must join it.
+  let pending: Word<S> | undefined;
 
-  const place = (parts: Piece<S>[], partsWidth: number) => {
+  const place = (parts: Piece<S>[], partsWidth: number, space: S | undefined) => {
     if (lineWidth > 0 && lineWidth + 1 + partsWidth > limit) {
       lines.push(line);
       line = [];
       lineWidth = 0;
     }
     if (lineWidth > 0) {
-      line.push({ text: ' ', style: spaceStyle as S });
+      line.push({ text: ' ', style: space as S });
       lineWidth += 1;
     }
     for (const part of parts) line.push(part);
     lineWidth += partsWidth;
   };
 
+  const placeWord = (finished: Word<S>) => {
+    if (finished.width <= limit) {
+      place(finished.pieces, finished.width, finished.space);
+      return;
+    }
+    // Too long for any line: start it on a fresh line and cut it into line-sized parts.
+    let chunk: Piece<S>[] = [];
+    let chunkWidth = 0;
+    for (const piece of finished.pieces) {
+      for (const cut of splitToWidth(piece.text, limit)) {
+        const cutWidth = textWidth(cut);
+        if (chunkWidth + cutWidth > limit && chunk.length > 0) {
+          place(chunk, chunkWidth, finished.space);
+          chunk = [];
+          chunkWidth = 0;
+        }
+        chunk.push({ text: cut, style: piece.style });
+        chunkWidth += cutWidth;
+      }
+    }
+    if (chunk.length > 0) place(chunk, chunkWidth, finished.space);
+  };
+
   const endWord = () => {
     if (word.length === 0) return;
-    if (wordWidth <= limit) place(word, wordWidth);
-    else {
-      // Too long for any line: start it on a fresh line and cut it into line-sized parts.
-      let chunk: Piece<S>[] = [];
-      let chunkWidth = 0;
-      for (const piece of word) {
-        for (const cut of splitToWidth(piece.text, limit)) {
-          const cutWidth = textWidth(cut);
-          if (chunkWidth + cutWidth > limit && chunk.length > 0) {
-            place(chunk, chunkWidth);
-            chunk = [];
-            chunkWidth = 0;
-          }
-          chunk.push({ text: cut, style: piece.style });
-          chunkWidth += cutWidth;
-        }
-      }
-      if (chunk.length > 0) place(chunk, chunkWidth);
-    }
+    const finished: Word<S> = { pieces: word, width: wordWidth, space: wordSpace };
     word = [];
     wordWidth = 0;
+    const sign = finished.pieces.length === 1 && BINARY_SIGNS.has(finished.pieces[0]!.text);
+    if (pending && sign && pending.width + 1 + finished.width <= limit) {
+      pending.pieces.push({ text: ' ', style: finished.space as S }, ...finished.pieces);
+      pending.width += 1 + finished.width;
+      return;
+    }
+    if (pending) placeWord(pending);
+    pending = finished;
   };
 
   for (const piece of pieces) {
@@ -86,6 +135,7 @@ export function wrapPieces<S>(pieces: readonly Piece<S>[], width: number): Piece
       } else {
         while (end < length && !isBreakable(text.charCodeAt(end))) end++;
         const part = start === 0 && end === length ? text : text.slice(start, end);
+        if (word.length === 0) wordSpace = spaceStyle;
         word.push({ text: part, style: piece.style });
         wordWidth += textWidth(part);
       }
@@ -93,6 +143,7 @@ export function wrapPieces<S>(pieces: readonly Piece<S>[], width: number): Piece
     }
   }
   endWord();
+  if (pending) placeWord(pending);
   lines.push(line);
   return lines;
 }

@@ -24,6 +24,16 @@ describe('wrapText', () => {
     `);
   });
 
+  it('never starts a line with a lone operator sign', () => {
+    expect(wrapText('the model is ŷ = w·x + b here', 14)).toEqual([
+      'the model is',
+      'ŷ = w·x + b',
+      'here',
+    ]);
+    expect(wrapText('so that ŷ = w·x', 9)).toEqual(['so that', 'ŷ = w·x']);
+    expect(wrapText('errors (yᵢ − ŷᵢ) summed', 6)).toEqual(['errors', '(yᵢ −', 'ŷᵢ)', 'summed']);
+  });
+
   it('cuts a word longer than the line', () => {
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
   });
