@@ -78,4 +78,28 @@ export const mistakes = {
   ],
   'bias-uses-weight-gradient': [(input) => descend(input, { biasUsesWeightGradient: true })],
   'sign-reversed': [(input) => descend(input, { sign: -1 })],
+  'float32-arithmetic': [(input) => descendFloat32(input)],
 };
+
+/** The reference loop with every operation rounded to float32 (numpy float32, torch's default). */
+function descendFloat32({ x, y, learningRate, iterations }) {
+  const f = Math.fround;
+  const xs = x.map(f);
+  const ys = y.map(f);
+  const alpha = f(learningRate);
+  const scale = f(2 / x.length);
+  let w = 0;
+  let b = 0;
+  for (let step = 0; step < iterations; step++) {
+    let sumW = 0;
+    let sumB = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const error = f(f(f(w * xs[i]) + b) - ys[i]);
+      sumW = f(sumW + f(error * xs[i]));
+      sumB = f(sumB + error);
+    }
+    w = f(w - f(alpha * f(scale * sumW)));
+    b = f(b - f(alpha * f(scale * sumB)));
+  }
+  return [w, b];
+}

@@ -137,13 +137,15 @@ describe('the cases and the known mistakes', () => {
     }
   });
 
-  it('has variants for every mistake, and every variant fails on some short run', () => {
+  it('has variants for every mistake, and short runs catch every classic one', () => {
     const short = cases.filter((c) => c.group === 'short runs');
     for (const mistake of problem.mistakes) {
       const variants = reference.mistakes[mistake.id] ?? [];
       expect(variants.length, mistake.id).toBeGreaterThan(0);
+      // float32 rounding only shows after many updates: the long examples catch it instead.
+      const pool = mistake.id === 'float32-arithmetic' ? cases : short;
       for (const variant of variants) {
-        const separated = short.some((c) => !close(variant(c.input), reference.solve(c.input)));
+        const separated = pool.some((c) => !close(variant(c.input), reference.solve(c.input)));
         expect(separated, mistake.id).toBe(true);
       }
     }
