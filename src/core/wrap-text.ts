@@ -41,18 +41,11 @@ const BINARY_SIGNS = new Set([
   '⇒',
 ]);
 
-interface Word<S> {
-  pieces: Piece<S>[];
-  width: number;
-  /** Style of the white space before the word. */
-  space: S | undefined;
-}
-
 /**
  * Greedy word wrap to `width` columns. White space collapses to single spaces (a space keeps
  * the style of the text it came from); pieces with no space between them form one word
- * (`**bold**,`); a lone operator sign stays with the word before it; words longer than a line
- * are cut.
+ * (`**bold**,`); a lone operator sign takes the word before it to the next line rather than
+ * start a line; words longer than a line are cut.
  *
  * Written as one pass with few allocations: it runs over every word of a lesson at start-up,
  * in a process too young for the optimising compiler to have helped.
@@ -64,62 +57,74 @@ export function wrapPieces<S>(pieces: readonly Piece<S>[], width: number): Piece
   let lineWidth = 0;
   let word: Piece<S>[] = [];
   let wordWidth = 0;
-  // Style of the latest white space, and of the one before the word being built.
+  // Style of the white space before the word being built.
   let spaceStyle: S | undefined;
-  let wordSpace: S | undefined;
-  // The last finished word, held back in case an operator sign must join it.
-  let pending: Word<S> | undefined;
+  // Where the last word placed on the line starts, the space before it (-1: none), its width.
+  let lastStart = 0;
+  let lastSpace = -1;
+  let lastWidth = 0;
 
-  const place = (parts: Piece<S>[], partsWidth: number, space: S | undefined) => {
+  const place = (parts: Piece<S>[], partsWidth: number) => {
     if (lineWidth > 0 && lineWidth + 1 + partsWidth > limit) {
       lines.push(line);
       line = [];
       lineWidth = 0;
     }
+    lastSpace = -1;
     if (lineWidth > 0) {
-      line.push({ text: ' ', style: space as S });
+      lastSpace = line.length;
+      line.push({ text: ' ', style: spaceStyle as S });
       lineWidth += 1;
     }
+    lastStart = line.length;
     for (const part of parts) line.push(part);
     lineWidth += partsWidth;
+    lastWidth = partsWidth;
   };
 
-  const placeWord = (finished: Word<S>) => {
-    if (finished.width <= limit) {
-      place(finished.pieces, finished.width, finished.space);
-      return;
-    }
-    // Too long for any line: start it on a fresh line and cut it into line-sized parts.
-    let chunk: Piece<S>[] = [];
-    let chunkWidth = 0;
-    for (const piece of finished.pieces) {
-      for (const cut of splitToWidth(piece.text, limit)) {
-        const cutWidth = textWidth(cut);
-        if (chunkWidth + cutWidth > limit && chunk.length > 0) {
-          place(chunk, chunkWidth, finished.space);
-          chunk = [];
-          chunkWidth = 0;
-        }
-        chunk.push({ text: cut, style: piece.style });
-        chunkWidth += cutWidth;
-      }
-    }
-    if (chunk.length > 0) place(chunk, chunkWidth, finished.space);
+  /** Moves the last word of the line to a new line (for a sign that must not lead one). */
+  const carryLastWord = () => {
+    const carried = line.slice(lastStart);
+    line.length = lastSpace;
+    lines.push(line);
+    line = carried;
+    lineWidth = lastWidth;
+    lastSpace = -1;
+    lastStart = 0;
   };
 
   const endWord = () => {
     if (word.length === 0) return;
-    const finished: Word<S> = { pieces: word, width: wordWidth, space: wordSpace };
+    if (
+      lastSpace >= 0 &&
+      lineWidth + 1 + wordWidth > limit &&
+      lastWidth + 1 + wordWidth <= limit &&
+      word.length === 1 &&
+      BINARY_SIGNS.has(word[0]!.text)
+    ) {
+      carryLastWord();
+    }
+    if (wordWidth <= limit) place(word, wordWidth);
+    else {
+      // Too long for any line: start it on a fresh line and cut it into line-sized parts.
+      let chunk: Piece<S>[] = [];
+      let chunkWidth = 0;
+      for (const piece of word) {
+        for (const cut of splitToWidth(piece.text, limit)) {
+          const cutWidth = textWidth(cut);
+          if (chunkWidth + cutWidth > limit && chunk.length > 0) {
+            place(chunk, chunkWidth);
+            chunk = [];
+            chunkWidth = 0;
+          }
+          chunk.push({ text: cut, style: piece.style });
+          chunkWidth += cutWidth;
+        }
+      }
+      if (chunk.length > 0) place(chunk, chunkWidth);
+    }
     word = [];
     wordWidth = 0;
-    const sign = finished.pieces.length === 1 && BINARY_SIGNS.has(finished.pieces[0]!.text);
-    if (pending && sign && pending.width + 1 + finished.width <= limit) {
-      pending.pieces.push({ text: ' ', style: finished.space as S }, ...finished.pieces);
-      pending.width += 1 + finished.width;
-      return;
-    }
-    if (pending) placeWord(pending);
-    pending = finished;
   };
 
   for (const piece of pieces) {
@@ -135,7 +140,6 @@ export function wrapPieces<S>(pieces: readonly Piece<S>[], width: number): Piece
       } else {
         while (end < length && !isBreakable(text.charCodeAt(end))) end++;
         const part = start === 0 && end === length ? text : text.slice(start, end);
-        if (word.length === 0) wordSpace = spaceStyle;
         word.push({ text: part, style: piece.style });
         wordWidth += textWidth(part);
       }
@@ -143,7 +147,6 @@ export function wrapPieces<S>(pieces: readonly Piece<S>[], width: number): Piece
     }
   }
   endWord();
-  if (pending) placeWord(pending);
   lines.push(line);
   return lines;
 }
