@@ -3,14 +3,13 @@
  * the normalised items (so a warm listing never loads rss-parser), and when it last succeeded.
  * Writes are atomic; a corrupt file is moved aside with a warning by readJsonFile.
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as z from 'zod/mini';
 import { feedItemListSchema } from '../../core/feed/item.js';
 import type { PixelPaths } from '../paths.js';
-import { readJsonFile, type Warn } from '../json-store.js';
+import type { Warn } from '../json-store.js';
+import { readJsonChecked } from './quick-json.js';
 
 export const feedCacheSchema = z.object({
   version: z.literal(1),
@@ -30,20 +29,6 @@ export function cacheFile(paths: PixelPaths, sourceId: string): string {
   return join(paths.cache, 'feeds', `${sourceId}.json`);
 }
 
-/**
- * The fast path of a warm listing: a small synchronous read (no thread-pool round trips for a
- * dozen files) and a check. Anything unusual (missing, unreadable, invalid) goes through
- * readJsonFile, which reports and moves aside a corrupt file.
- */
-function readCacheQuickly(file: string): FeedCache | undefined {
-  try {
-    const result = feedCacheSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return result.success ? result.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function readFeedCache(
   paths: PixelPaths,
   sourceId: string,
@@ -51,8 +36,7 @@ export async function readFeedCache(
   warn: Warn,
   now: Date,
 ): Promise<FeedCache | undefined> {
-  const file = cacheFile(paths, sourceId);
-  const cache = readCacheQuickly(file) ?? (await readJsonFile(file, feedCacheSchema, warn, now));
+  const cache = await readJsonChecked(cacheFile(paths, sourceId), feedCacheSchema, warn, now);
   return cache && cache.url === url ? cache : undefined;
 }
 
@@ -62,6 +46,8 @@ export async function readFeedCache(
  * on the critical path of every refresh. After a power cut the worst case is a file that fails
  * validation, which readJsonFile moves aside with a warning.
  */
+let temporaryCount = 0;
+
 export async function writeFeedCache(
   paths: PixelPaths,
   sourceId: string,
@@ -69,7 +55,8 @@ export async function writeFeedCache(
 ): Promise<void> {
   const file = cacheFile(paths, sourceId);
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  // Unique within this process by the counter, across processes by the pid.
+  const temporary = `${file}.tmp-${process.pid}-${(temporaryCount++).toString(36)}`;
   try {
     await writeFile(temporary, `${JSON.stringify(cache)}\n`);
     await rename(temporary, file);

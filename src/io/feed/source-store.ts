@@ -4,7 +4,7 @@
  * teams with their own curated list use it), with the user's changes from
  * `<config>/feeds.json` applied on top.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
@@ -17,8 +17,7 @@ import {
   type ResolvedSource,
   type UserFeedConfig,
 } from '../../core/feed/source.js';
-import { withFileLock } from '../file-lock.js';
-import { readJsonFile, writeJsonFile } from '../json-store.js';
+import { readJsonChecked } from './quick-json.js';
 import { packageRoot } from '../package-root.js';
 
 export function userConfigFile(context: Context): string {
@@ -33,7 +32,7 @@ export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
     : join(packageRoot(), 'feeds', 'sources.json');
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read the feed sources file ${file}: ${(error as Error).message}`, {
       hint: override
@@ -70,7 +69,7 @@ export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
 
 export async function loadUserConfig(context: Context): Promise<UserFeedConfig> {
   return (
-    (await readJsonFile(
+    (await readJsonChecked(
       userConfigFile(context),
       userFeedConfigSchema,
       context.warn,
@@ -90,6 +89,11 @@ export async function updateUserConfig<T>(
   change: (config: UserFeedConfig) => T,
 ): Promise<T> {
   const file = userConfigFile(context);
+  // Loaded here, not at the top: listing posts never writes the config.
+  const [{ withFileLock }, { writeJsonFile }] = await Promise.all([
+    import('../file-lock.js'),
+    import('../json-store.js'),
+  ]);
   return withFileLock(file, async () => {
     const config = await loadUserConfig(context);
     const result = change(config);
