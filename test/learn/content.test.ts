@@ -41,7 +41,10 @@ describe('the built lessons (dist/lessons, written by npm run build)', () => {
         width: PRERENDERED_WIDTH,
         chalk: plainChalk(),
       });
-      expect(await source.prerendered(meta.id, PRERENDERED_WIDTH), meta.id).toBe(page);
+      expect(
+        await source.prerendered(meta.id, PRERENDERED_WIDTH),
+        `${meta.id} (a stale dist/? npm test builds first)`,
+      ).toBe(page);
     }
   });
 });
