@@ -37,6 +37,9 @@ export function shouldPage(text: string, decision: PageDecision): boolean {
  * can print the text directly instead.
  */
 export async function pageText(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  // Windows has no less by default, and cmd.exe reports a missing command with an exit code
+  // that cannot be told from the pager's own: page there only through a chosen $PAGER.
+  if (process.platform === 'win32' && !env.PAGER?.trim()) return false;
   const command = env.PAGER?.trim() || 'less -R';
   // Loaded only when paging: child_process pulls in node:net, a cost every piped run would pay.
   const { spawn } = await import('node:child_process');
