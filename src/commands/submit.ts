@@ -20,6 +20,9 @@ export const submitOptionsSchema = z.object({
 });
 export type SubmitOptions = z.infer<typeof submitOptionsSchema>;
 
+/** Carriage return + erase line: replaces the live "running" line in a terminal. */
+const CLEAR_LINE = '\r\u001b[2K';
+
 function testReport(result: CaseResult): TestReport {
   const { testCase, judgement } = result;
   return {
@@ -44,6 +47,7 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
   const reference = await loadReference(loaded);
   const chalk = createChalk(context.color);
   const columns = context.stdout.columns;
+  const live = context.stdout.isTTY && !options.json;
   const descriptions = new Map(loaded.cases.map((testCase) => [testCase.id, testCase.description]));
 
   if (!options.json) {
@@ -59,11 +63,15 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
     solutionPath: target.solutionPath,
     env: context.env,
     stopAtFirstFailure: true,
+    // In a terminal, show which case is running; piped output stays stable plain lines.
+    onStart: (testCase) => {
+      if (live) context.stdout.write(`${CLEAR_LINE}  ${chalk.dim(`… ${testCase.id} running`)}`);
+    },
     onCase: (result) => {
       if (options.json) return;
       const test = testReport(result);
       context.stdout.write(
-        `${formatCaseLine(chalk, { ...test, description: descriptions.get(test.id) ?? '' }, columns)}\n`,
+        `${live ? CLEAR_LINE : ''}${formatCaseLine(chalk, { ...test, description: descriptions.get(test.id) ?? '' }, columns)}\n`,
       );
     },
   });
@@ -94,6 +102,7 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
     context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const deciding = evaluation.results.find((result) => result.judgement.verdict !== 'accepted');
+    if (live) context.stdout.write(CLEAR_LINE);
     context.stdout.write(
       formatSubmitSummary(chalk, report, {
         ...(deciding

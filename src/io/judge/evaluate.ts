@@ -51,6 +51,7 @@ export interface EvaluateRequest {
   /** Custom inputs may legitimately diverge to infinity; the shipped cases must not. */
   allowNonFiniteReference?: boolean;
   onCase?: (result: CaseResult, index: number) => void;
+  onStart?: (testCase: JudgeCase, index: number) => void;
 }
 
 const NO_OUTPUT: CapturedOutput = { text: '', bytes: 0, truncated: false };
@@ -196,6 +197,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
         memoryBytes: limits.memoryMiB * 2 ** 20,
         outputBytes: limits.outputBytes,
       },
+      onStart: (index) => request.onStart?.(request.cases[index] as JudgeCase, index),
       onCall: (index, outcome) => {
         if (referenceFailure) return 'stop';
         const testCase = request.cases[index] as JudgeCase;

@@ -42,6 +42,8 @@ export interface HarnessRequest {
   /** Sent on fd 4 together with the nonce; must include `cases` (argument lists). */
   payload: Record<string, unknown> & { cases: unknown[][] };
   limits: HarnessLimits;
+  /** Called when a call starts (for live progress in a terminal). */
+  onStart?: (index: number) => void;
   /** Called as each call finishes; returning 'stop' ends the run early (first failure decides). */
   onCall?: (index: number, outcome: CallOutcome) => 'continue' | 'stop';
 }
@@ -163,12 +165,14 @@ export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
         ready = true;
         return;
       case 'start':
-        if (ready && !current && frame.case === calls.length)
+        if (ready && !current && frame.case === calls.length) {
+          request.onStart?.(calls.length);
           current = {
             index: calls.length,
             startedAt: performance.now(),
             cpuAtStart: sandbox.cpuMs(),
           };
+        }
         return;
       case 'result': {
         if (!current || frame.case !== current.index) return;
