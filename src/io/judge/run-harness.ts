@@ -119,7 +119,13 @@ export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
   let pending = '';
   const prefix = `${nonce} `;
   sandbox.results.setEncoding('utf8');
+  // The harness's own frames are small; a program writing floods to fd 3 hits the output cap
+  // like any other print.
+  let channelChars = 0;
+  const channelCap = limits.outputBytes + 4 * 2 ** 20;
   sandbox.results.on('data', (chunk: string) => {
+    channelChars += chunk.length;
+    if (channelChars > channelCap) return kill('output');
     pending += chunk;
     const lines = pending.split('\n');
     pending = (lines.pop() ?? '').slice(-1_000_000);
