@@ -6,11 +6,10 @@
 import * as z from 'zod/mini';
 import type { Context } from '../../context.js';
 import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
-import { ageInWords, parseDuration, parseSince } from '../../core/feed/dates.js';
+import { parseDuration, parseSince } from '../../core/feed/dates.js';
 import { filterItems } from '../../core/feed/filter.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import { mergeItems } from '../../core/feed/merge.js';
-import { sanitizeText } from '../../core/sanitize.js';
 import { collectFeeds, DEFAULT_MAX_BYTES, type SourceResult } from '../../io/feed/collect.js';
 import { loadSources } from '../../io/feed/source-store.js';
 import {
@@ -20,6 +19,7 @@ import {
   formatTerminal,
   supportsHyperlinks,
 } from '../../ui/feed-format.js';
+import { failureWarning, offlineSummary } from '../../ui/feed-messages.js';
 import { createFeedProgress } from '../../ui/feed-progress.js';
 import { selectSources } from './select-sources.js';
 
@@ -78,56 +78,6 @@ function parseLimit(text: string | undefined): number | undefined {
   return limit;
 }
 
-function snapshotWords(asOf: Date | undefined, now: Date): string {
-  return asOf ? `captured ${asOf.toISOString().slice(0, 10)}, ${ageInWords(asOf, now)}` : '';
-}
-
-/** One warning line per source whose fetch failed, saying what is shown instead. */
-function warnFor(result: SourceResult, context: Context): void {
-  const { failure } = result;
-  if (!failure || failure.kind === 'offline') return;
-  const now = context.now();
-  const tail =
-    result.from === 'stale-cache'
-      ? `showing the cached copy from ${result.asOf ? ageInWords(result.asOf, now) : 'earlier'}`
-      : result.from === 'snapshot'
-        ? `showing the snapshot shipped with pixel (${snapshotWords(result.asOf, now)})`
-        : 'nothing cached to show';
-  // Failure messages can quote a server (a Location header, a socket error): sanitise them too.
-  const reason = sanitizeText(failure.message, { singleLine: true });
-  context.warn(`${result.source.id}: ${reason}; ${tail}`);
-}
-
-/** --offline is asked for, not a failure: one summary line of where the posts come from. */
-function offlineSummary(results: readonly SourceResult[], context: Context): void {
-  const now = context.now();
-  const cached = results.filter((result) => result.from === 'cache');
-  const snapshot = results.filter((result) => result.from === 'snapshot');
-  const none = results.filter((result) => result.from === 'none');
-  const parts: string[] = [];
-  const oldest = (list: readonly SourceResult[]) =>
-    list
-      .map((result) => result.asOf)
-      .filter((date): date is Date => date !== undefined)
-      .sort((a, b) => a.getTime() - b.getTime())[0];
-  if (cached.length > 0) {
-    const date = oldest(cached);
-    parts.push(
-      `${cached.length} from the cache${date ? ` (oldest checked ${ageInWords(date, now)})` : ''}`,
-    );
-  }
-  if (snapshot.length > 0) {
-    const date = oldest(snapshot);
-    parts.push(
-      `${snapshot.length} from the snapshot shipped with pixel${date ? ` (oldest ${snapshotWords(date, now)})` : ''}`,
-    );
-  }
-  if (none.length > 0) {
-    parts.push(`nothing yet for ${none.map((result) => result.source.id).join(', ')}`);
-  }
-  if (snapshot.length > 0 || none.length > 0) context.warn(`offline: ${parts.join('; ')}`);
-}
-
 export async function feedList(
   options: FeedListOptions,
   context: Context,
@@ -176,8 +126,12 @@ export async function feedList(
   } finally {
     progress.clear();
   }
-  for (const result of results) warnFor(result, context);
-  if (options.offline) offlineSummary(results, context);
+  for (const result of results) {
+    const warning = failureWarning(result, now);
+    if (warning) context.warn(warning);
+  }
+  const summary = options.offline ? offlineSummary(results, now) : undefined;
+  if (summary) context.warn(summary);
 
   const merged = mergeItems(results.map((result) => result.items));
   const sourceNames = new Map(all.map((source) => [source.id, source.name]));
