@@ -166,6 +166,34 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     const results: CaseResult[] = [];
     let referenceFailure: string | undefined;
     const expected: number[][] = [];
+    /** One call's verdict, and the known mistake behind a wrong answer when one explains it. */
+    const judgeOne = (index: number, outcome: CallOutcome): CaseResult => {
+      const testCase = request.cases[index] as JudgeCase;
+      const values = expected[index] as number[];
+      const judgement = judgeCall(
+        outcome,
+        values,
+        names,
+        problem.tolerance,
+        { cpuMsPerCase: limits.cpuSecondsPerCase * 1000 },
+        testCase.hidden,
+      );
+      const returned =
+        outcome.status === 'returned' ? returnedNumbers(outcome.value, names.length) : undefined;
+      const kind = judgement.comparison?.kind;
+      const diagnosis =
+        returned && (kind === 'mismatch' || kind === 'not-finite')
+          ? diagnose(returned, variantOutputs(loaded, reference, testCase), problem.tolerance)
+          : undefined;
+      return {
+        testCase,
+        expected: values,
+        outcome,
+        judgement,
+        ...(returned ? { returned } : {}),
+        ...(diagnosis ? { diagnosis } : {}),
+      };
+    };
     const sandboxContainment = containment(request.env);
     const running = runHarness({
       containment: sandboxContainment,
@@ -200,38 +228,12 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
       onStart: (index) => request.onStart?.(request.cases[index] as JudgeCase, index),
       onCall: (index, outcome) => {
         if (referenceFailure) return 'stop';
-        const testCase = request.cases[index] as JudgeCase;
-        const values = expected[index] as number[];
-        const judgement = judgeCall(
-          outcome,
-          values,
-          names,
-          problem.tolerance,
-          { cpuMsPerCase: limits.cpuSecondsPerCase * 1000 },
-          testCase.hidden,
-        );
-        const returned =
-          outcome.status === 'returned' ? returnedNumbers(outcome.value, names.length) : undefined;
-        let diagnosis: Diagnosis | undefined;
-        const kind = judgement.comparison?.kind;
-        if (returned && (kind === 'mismatch' || kind === 'not-finite')) {
-          diagnosis = diagnose(
-            returned,
-            variantOutputs(loaded, reference, testCase),
-            problem.tolerance,
-          );
-        }
-        const result: CaseResult = {
-          testCase,
-          expected: values,
-          outcome,
-          judgement,
-          ...(returned ? { returned } : {}),
-          ...(diagnosis ? { diagnosis } : {}),
-        };
+        const result = judgeOne(index, outcome);
         results.push(result);
         request.onCase?.(result, index);
-        return request.stopAtFirstFailure && judgement.verdict !== 'accepted' ? 'stop' : 'continue';
+        return request.stopAtFirstFailure && result.judgement.verdict !== 'accepted'
+          ? 'stop'
+          : 'continue';
       },
     });
     // Expected values come from the reference now, while the runtime starts in parallel. A broken
@@ -258,22 +260,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     }
     // A call the runner ended (limit, crash) arrives after onCall was last used: judge it too.
     for (let index = results.length; index < run.calls.length; index++) {
-      const testCase = request.cases[index] as JudgeCase;
-      const outcome = run.calls[index] as CallOutcome;
-      const judgement = judgeCall(
-        outcome,
-        expected[index] as number[],
-        names,
-        problem.tolerance,
-        { cpuMsPerCase: limits.cpuSecondsPerCase * 1000 },
-        testCase.hidden,
-      );
-      const result: CaseResult = {
-        testCase,
-        expected: expected[index] as number[],
-        outcome,
-        judgement,
-      };
+      const result = judgeOne(index, run.calls[index] as CallOutcome);
       results.push(result);
       request.onCase?.(result, index);
     }
