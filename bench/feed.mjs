@@ -98,7 +98,7 @@ const median = (values) => {
 const pixel = join(root, 'bin', 'pixel.js');
 const preload = ['--import', join(root, 'bench', 'feed-maxrss.mjs')];
 const loadAtStart = loadavg()[0].toFixed(1);
-const samples = { node: [], refresh: [], warm: [] };
+const samples = { node: [], refresh: [], warm: [], progress: [] };
 // One untimed round warms the OS file cache.
 await timed(['-e', '0']);
 await timed([...preload, pixel, 'feed', '--refresh']);
@@ -107,6 +107,8 @@ for (let run = 0; run < RUNS; run++) {
   samples.node.push(await timed(['-e', '0']));
   samples.refresh.push(await timed([...preload, pixel, 'feed', '--refresh']));
   samples.warm.push(await timed([pixel, 'feed']));
+  // Reference, no budget: another command through the same commander + zod path.
+  samples.progress.push(await timed([pixel, 'progress']));
 }
 const rss = (await readFile(maxRssFile, 'utf8')).trim().split('\n').map(Number);
 server.close();
@@ -139,4 +141,8 @@ for (const [name, value, budget, detail] of results) {
     `${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(30)} ${value.toFixed(2).padStart(7)} (budget ${budget})  ${detail}`,
   );
 }
+const progress = median(samples.progress);
+console.log(
+  `info ${'pixel progress (reference)'.padEnd(30)} ${(progress / node).toFixed(2).padStart(7)} (no budget)  ${progress.toFixed(0)} ms: the shared start-up every command pays`,
+);
 process.exitCode = failed ? 1 : 0;
