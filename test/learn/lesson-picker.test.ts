@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainChalk } from '../../src/ui/plain-chalk.js';
 import { formatPickerFrame } from '../../src/ui/views/lesson-picker-frame.js';
+import { createLessonPicker } from '../../src/ui/views/pick-lesson.js';
 import {
   initialPickerState,
   pickerKeymap,
@@ -134,5 +135,22 @@ describe('formatPickerFrame', () => {
     expect(frame).toContain('› ');
     expect(frame).toContain('gradient-descent');
     expect(frame).toMatch(/… 1 more/);
+  });
+});
+
+describe('the ink view', () => {
+  it('draws the first frame with ink', async () => {
+    const [React, ink] = await Promise.all([import('react'), import('ink')]);
+    const LessonPicker = createLessonPicker({ React, ink }, ENTRIES, {
+      chalk: plainChalk(),
+      columns: 60,
+      rows: 20,
+    });
+    const output = ink.renderToString(
+      React.createElement(LessonPicker, { onDone: () => undefined }),
+      { columns: 60 },
+    );
+    expect(output).toContain('Pick a lesson (1 of 4 read)');
+    expect(output).toContain('›   linear-regression');
   });
 });

@@ -28,6 +28,40 @@ export interface PickOptions {
   rows: number;
 }
 
+export interface PickerLibraries {
+  React: typeof ReactModule;
+  ink: typeof InkModule;
+}
+
+export interface LessonPickerProps {
+  /** Called once, with the chosen lesson id or null when the learner quits. */
+  onDone: (chosen: string | null) => void;
+}
+
+/** The picker view: draws the frame for the state, forwards keys to the reducer. */
+export function createLessonPicker(
+  { React, ink }: PickerLibraries,
+  entries: readonly PickerEntry[],
+  options: PickOptions,
+) {
+  return function LessonPicker({ onDone }: LessonPickerProps) {
+    const [state, dispatch] = React.useReducer(pickerReducer, entries, initialPickerState);
+    ink.useInput((input, key) => {
+      const action = pickerKeymap(input, key);
+      if (action) dispatch(action);
+    });
+    React.useEffect(() => {
+      if (state.outcome) onDone(state.outcome.chosen);
+    }, [state.outcome, onDone]);
+    const frame = formatPickerFrame(state, {
+      width: options.columns,
+      rows: options.rows,
+      chalk: options.chalk,
+    });
+    return React.createElement(ink.Text, null, frame);
+  };
+}
+
 export async function pickLesson(
   entries: readonly PickerEntry[],
   options: PickOptions,
@@ -41,33 +75,12 @@ export async function pickLesson(
     typeof ReactModule,
     typeof InkModule,
   ];
-  const h = React.createElement;
-
-  function LessonPicker(props: { onDone: (chosen: string | null) => void }) {
-    const [state, dispatch] = React.useReducer(pickerReducer, entries, initialPickerState);
-    ink.useInput((input, key) => {
-      const action = pickerKeymap(input, key);
-      if (action) dispatch(action);
-    });
-    const { onDone } = props;
-    React.useEffect(() => {
-      if (state.outcome) onDone(state.outcome.chosen);
-    }, [state.outcome, onDone]);
-    return h(
-      ink.Text,
-      null,
-      formatPickerFrame(state, {
-        width: options.columns,
-        rows: options.rows,
-        chalk: options.chalk,
-      }),
-    );
-  }
+  const LessonPicker = createLessonPicker({ React, ink }, entries, options);
 
   return new Promise((resolve) => {
     let chosen: string | null = null;
     const instance = ink.render(
-      h(LessonPicker, {
+      React.createElement(LessonPicker, {
         onDone: (id: string | null) => {
           chosen = id;
           // Leave no picker behind: the lesson (or the prompt) takes the screen.
