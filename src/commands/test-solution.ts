@@ -180,7 +180,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
           (p) =>
             `${parameterName(problem, p.name, target.language)} = ${formatInputValue(testCase.input[p.name] ?? 0, 12)}`,
         )
-        .join('  ');
+        .join('; ');
       const lines = [
         '',
         `${chalk.bold(testCase.id)} ${chalk.dim(`— ${testCase.description}`)}`,

@@ -107,7 +107,9 @@ export function formatSubmitSummary(
   if (extras.decidingHidden) {
     lines.push(chalk.dim('  (a hidden case: its inputs and expected values are not shown)'));
   }
-  if (extras.notRun > 0) {
+  if (report.tests.length === 0 && report.verdict !== 'judge_error') {
+    lines.push(chalk.dim('  the solution did not load, so no case ran'));
+  } else if (extras.notRun > 0) {
     lines.push(
       chalk.dim(
         `  ${extras.notRun} later case${extras.notRun === 1 ? ' was' : 's were'} not run: the first failure decides`,
