@@ -49,7 +49,7 @@ describe('judge formatting', () => {
       total: 22,
       durationMs: 512,
       message: 'w is off by 2.1e+0 (relative 1.0e+0)',
-      tests: [],
+      tests: [{ ...test, message: 'w is off by 2.1e+0 (relative 1.0e+0)' }],
     };
     expect(
       formatSubmitSummary(plain, report, {
