@@ -70,7 +70,10 @@ export function createProgram(context: Context): Command {
   // pixel learn ---------------------------------------------------------------------------------
   addCommand('learn')
     .description('list the lessons, or read one in the terminal')
-    .argument('[topic]', 'lesson id or alias (e.g. mlops, gd); omit to list the lessons')
+    .argument(
+      '[topic...]',
+      'lesson id, alias or name (e.g. mlops, gd, linear regression); omit to list the lessons',
+    )
     .option('--json', 'print data as JSON instead of text')
     .option('--no-pager', 'do not page long lessons')
     .option('--pick', 'choose the lesson from an interactive list (in a terminal)')
@@ -84,8 +87,10 @@ export function createProgram(context: Context): Command {
         'pixel learn --json',
       ),
     )
-    .action(async (topic: string | undefined, raw: Record<string, unknown>) => {
+    .action(async (words: string[], raw: Record<string, unknown>) => {
       const module = await import('./commands/learn.js');
+      // `pixel learn linear regression` reads as one topic (spaces match dashes).
+      const topic = words.length > 0 ? words.join(' ') : undefined;
       await module.learn(parseOptions(module.learnOptionsSchema, { ...raw, topic }), context);
     });
 

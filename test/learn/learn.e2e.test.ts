@@ -83,6 +83,12 @@ describe('pixel learn', () => {
     expect(run.stdout).toContain('Practice: pixel solve gradient-descent');
   });
 
+  it('reads a topic given in several words', async () => {
+    const run = await runPixel(['learn', 'Linear', 'regression'], { env: env() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Linear regression\n/);
+  });
+
   it('exits 2 on an unknown topic and names the closest lessons', async () => {
     const run = await runPixel(['learn', 'gradient-decent'], { env: env() });
     expect(run.code).toBe(2);
