@@ -66,6 +66,8 @@ beforeAll(async () => {
     '/garbage.xml': { body: realFeed('meta-ai.xml').slice(0, 5000) },
     '/escapes.xml': { body: ESCAPES_FEED },
     '/links/feed.xml': { body: LINKS_FEED },
+    // A real feed with a wrong Content-Type still lists.
+    '/mislabelled.xml': { body: realFeed('bair.xml'), headers: { 'content-type': 'text/html' } },
     '/atom.xml': { body: ATOM_BAD_DATE_FEED, headers: { 'content-type': 'application/atom+xml' } },
     '/cp1252.xml': {
       body: cp1252Feed(),
@@ -95,6 +97,7 @@ beforeAll(async () => {
       { id: 'garbage', url: server.url('/garbage.xml') },
       { id: 'escapes', url: server.url('/escapes.xml') },
       { id: 'links', url: server.url('/links/feed.xml') },
+      { id: 'mislabelled', url: server.url('/mislabelled.xml') },
       { id: 'atom', url: server.url('/atom.xml') },
       { id: 'cp1252', url: server.url('/cp1252.xml') },
     ].map((source) => (source.id === 'slow' ? source : { timeoutSeconds: 30, ...source })),
@@ -118,7 +121,15 @@ describe('pixel feed against hostile sources', () => {
   });
 
   it('lists every good source beside the bad ones', () => {
-    for (const id of ['huggingface', 'microsoft', 'google-ai', 'deepmind', 'sail', 'moved']) {
+    for (const id of [
+      'huggingface',
+      'microsoft',
+      'google-ai',
+      'deepmind',
+      'sail',
+      'moved',
+      'mislabelled',
+    ]) {
       expect(bySource(id).length, id).toBeGreaterThan(0);
     }
     expect(bySource('huggingface')).toHaveLength(6);

@@ -120,7 +120,8 @@ export interface ParseFeedInput {
 
 export async function parseFeed(input: ParseFeedInput): Promise<FeedItem[]> {
   const text = decodeBody(input.bytes, input.contentType);
-  if (/^\s*text\/html/i.test(input.contentType ?? '') || looksLikeHtml(text)) {
+  // Judged by the body, not the Content-Type: some servers send real feeds as text/html.
+  if (looksLikeHtml(text)) {
     throw new FeedFailure('not-a-feed', 'not a feed: the address returned a web page');
   }
   const refusal = refusalReason(text);
