@@ -67,6 +67,11 @@ const ITEM_DATE = /<(pubDate|published|updated|dc:date)>\s*(?:<!\[CDATA\[)?([^<\
  * found cleanly; the caller falls back to the full document if the trimmed one fails to parse.
  */
 export function keepNewestItemsXml(xml: string, max: number): string {
+  // Counting openings is cheap; most feeds are short enough to need no matching at all.
+  let openings = 0;
+  for (let at = xml.indexOf('<item'); at !== -1; at = xml.indexOf('<item', at + 5)) openings++;
+  for (let at = xml.indexOf('<entry'); at !== -1; at = xml.indexOf('<entry', at + 6)) openings++;
+  if (openings <= max) return xml;
   const blocks = [...xml.matchAll(ITEM_BLOCK)];
   if (blocks.length <= max) return xml;
   const first = blocks[0];
