@@ -1,0 +1,63 @@
+/**
+ * A listing from a fresh cache must not load the network stack (undici) or worker threads:
+ * that is what keeps a warm `pixel feed` close to pixel's bare start-up.
+ * Checked through Node's own list of the internal modules a process loaded.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PIXEL_BIN, REPO_ROOT } from '../helpers/run-pixel.js';
+import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
+import { makeFeedEnv, realFeed, type FeedEnv } from './helpers/feed-env.js';
+
+let server: FeedServer;
+let env: FeedEnv;
+let hook: string;
+
+beforeAll(async () => {
+  server = await startFeedServer({ '/hf.xml': { body: realFeed('huggingface.xml') } });
+  env = await makeFeedEnv([{ id: 'hf', url: server.url('/hf.xml') }]);
+  hook = join(env.home, '..', 'record-modules.mjs');
+  await writeFile(
+    hook,
+    "import { writeFileSync } from 'node:fs';\n" +
+      'process.on(\'exit\', () => writeFileSync(process.env.MODULES_OUT, process.moduleLoadList.join("\\n")));\n',
+  );
+});
+
+afterAll(async () => {
+  await server?.close();
+  await env?.cleanup();
+});
+
+async function modulesLoadedBy(args: string[]): Promise<string[]> {
+  const out = join(env.home, '..', `modules-${args.join('-')}.txt`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', hook, PIXEL_BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        TZ: 'UTC',
+        PIXEL_HOME: env.home,
+        PIXEL_FEED_SOURCES: env.sourcesFile,
+        MODULES_OUT: out,
+      },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
+  });
+  return (await readFile(out, 'utf8')).split('\n');
+}
+
+describe('what a warm pixel feed loads', () => {
+  it('loads undici to refresh, and none of the network stack from a fresh cache', async () => {
+    const refresh = await modulesLoadedBy(['feed', '--refresh']);
+    expect(refresh).toContain('NativeModule internal/deps/undici/undici');
+
+    const warm = await modulesLoadedBy(['feed']);
+    expect(warm).not.toContain('NativeModule internal/deps/undici/undici');
+    expect(warm).not.toContain('NativeModule worker_threads');
+  });
+});
