@@ -61,7 +61,9 @@ function wantWorker(env: NodeJS.ProcessEnv): boolean {
 
 function hasSpareCore(): boolean {
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return cores >= 2 && (loadavg()[0] ?? 0) <= cores - 1;
+  // The 1-minute load counts pixel's own start-up and any one busy process; half a core of
+  // slack still leaves the worker a core of its own.
+  return cores >= 2 && (loadavg()[0] ?? 0) <= cores - 0.5;
 }
 
 export function createParsePool(env: NodeJS.ProcessEnv): ParsePool {
