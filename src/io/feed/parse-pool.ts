@@ -61,8 +61,8 @@ function wantWorker(env: NodeJS.ProcessEnv): boolean {
 
 function hasSpareCore(): boolean {
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  // The 1-minute load counts pixel's own start-up and any one busy process; half a core of
-  // slack still leaves the worker a core of its own.
+  // Below cores - 0.5 some core is idle much of the time; a single busy process (a benchmark
+  // loop, an editor's language server) keeps the load near 1 without taking the second core.
   return cores >= 2 && (loadavg()[0] ?? 0) <= cores - 0.5;
 }
 
