@@ -200,7 +200,10 @@ export function createProgram(context: Context): Command {
     .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
     .option('--problem <id>', 'problem id, when PATH is a file outside a workspace')
     .addOption(languageOption())
-    .option('--poll', 'poll for changes (for network or WSL folders where change events never come)')
+    .option(
+      '--poll',
+      'poll for changes (for network or WSL folders where change events never come)',
+    )
     .addHelpText(
       'after',
       `${examples('pixel watch', 'pixel watch --poll')}\nKeys: r or Enter re-run · s submit · h next hint · q quit\n`,
