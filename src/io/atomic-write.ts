@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -7,9 +6,14 @@ import { dirname } from 'node:path';
  * write a temporary file beside the target, flush it to disk, then rename it over the target.
  * A crash or a full disk leaves the old file untouched.
  */
+/** Makes temporary names unique within this process; the pid separates processes. */
+let counter = 0;
+
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  // Not crypto-random on purpose: loading node:crypto costs ~6 ms of every command's start-up,
+  // and pid + time + counter is already unique among the processes writing this file.
+  const temporary = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
   try {
     const handle = await open(temporary, 'w', 0o644);
     try {
