@@ -1,30 +1,38 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+/** Makes temporary names unique within this process; the pid separates processes. */
+let counter = 0;
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it:
  * write a temporary file beside the target, flush it to disk, then rename it over the target.
  * A crash or a full disk leaves the old file untouched.
+ *
+ * Synchronous on purpose: state files are a few kilobytes, and node:fs is loaded at start-up
+ * anyway while node:fs/promises costs ~4 ms to load on every command that records progress.
  */
-/** Makes temporary names unique within this process; the pid separates processes. */
-let counter = 0;
-
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  // Not crypto-random on purpose: loading node:crypto costs ~6 ms of every command's start-up,
-  // and pid + time + counter is already unique among the processes writing this file.
+  writeFileAtomicSync(path, content);
+}
+
+export function writeFileAtomicSync(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  // Not crypto-random on purpose: loading node:crypto costs ~6 ms of start-up, and
+  // pid + time + counter is already unique among the processes writing this file.
   const temporary = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
   try {
-    const handle = await open(temporary, 'w', 0o644);
+    const fd = openSync(temporary, 'w', 0o644);
     try {
-      await handle.writeFile(content);
-      await handle.sync();
+      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+      for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temporary, path);
+    renameSync(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

@@ -1,11 +1,11 @@
-import { readFile, rename } from 'node:fs/promises';
+import { readFileSync, renameSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { writeFileAtomic } from './atomic-write.js';
 
 export type Warn = (message: string) => void;
 
 /**
- * Reads a JSON state file and validates it. A missing file gives `undefined`. A file that is not
+ * Reads a JSON state file (synchronously: see atomic-write.ts for why) and validates it. A missing file gives `undefined`. A file that is not
  * JSON, or fails its schema, is moved aside as `<file>.corrupt-<time>` with a warning and also
  * gives `undefined`, so the command carries on with fresh state and nothing is silently lost.
  */
@@ -17,7 +17,7 @@ export async function readJsonFile<T>(
 ): Promise<T | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -31,7 +31,7 @@ export async function readJsonFile<T>(
     problem = 'is not valid JSON';
   }
   const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
-  await rename(path, aside);
+  renameSync(path, aside);
   warn(`${path} ${problem}; moved it to ${aside} and started afresh`);
   return undefined;
 }
