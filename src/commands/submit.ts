@@ -85,19 +85,6 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
     ...(evaluation.failure ? { failure: evaluation.failure } : {}),
   });
 
-  // A judge error is pixel's fault, never charged to the learner as an attempt.
-  if (report.verdict !== 'judge_error') {
-    await updateProgress(context.paths, context.warn, (progress) =>
-      recordSubmission(progress, report.problem, {
-        at: context.now().toISOString(),
-        language: report.language,
-        verdict: report.verdict,
-        passed: report.passed,
-        total: report.total,
-      }),
-    );
-  }
-
   if (options.json) {
     context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
@@ -117,6 +104,25 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
         columns,
       }),
     );
+  }
+  // A judge error is pixel's fault, never charged to the learner as an attempt. The verdict is
+  // already on screen: a progress file that cannot be written costs a warning, not the result.
+  if (report.verdict !== 'judge_error') {
+    try {
+      await updateProgress(context.paths, context.warn, (progress) =>
+        recordSubmission(progress, report.problem, {
+          at: context.now().toISOString(),
+          language: report.language,
+          verdict: report.verdict,
+          passed: report.passed,
+          total: report.total,
+        }),
+      );
+    } catch (error) {
+      context.warn(
+        `could not record this submission in your progress: ${(error as Error).message}`,
+      );
+    }
   }
   if (report.verdict !== 'accepted') context.exitCode = ExitCode.failed;
   return report;

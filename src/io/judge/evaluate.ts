@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { EnvironmentError, UsageError } from '../../errors.js';
 import { returnedNumbers } from '../../core/judge/compare.js';
 import { diagnose, type Diagnosis, type VariantOutputs } from '../../core/judge/diagnose.js';
 import type { JudgeCase, Language } from '../../core/judge/problem-schema.js';
@@ -135,6 +135,11 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     durationMs: performance.now() - started,
   });
 
+  if (process.platform === 'win32') {
+    throw new EnvironmentError('the judge runs solutions with POSIX process controls', {
+      hint: 'use Linux or macOS, or WSL on Windows',
+    });
+  }
   const limits = problem.limits;
   const launch = resolveLaunch(language, request.env, harnessesRoot(), limits.memoryMiB);
   const scratch = await mkdtemp(join(tmpdir(), 'pixel-judge-'));
