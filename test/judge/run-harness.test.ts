@@ -14,8 +14,9 @@ import { waitForNoProcess } from './judge-helpers.js';
  */
 const limits: HarnessLimits = {
   cpuMsPerCall: 4000,
-  wallMsPerCall: 1500,
-  startupMs: 10_000,
+  // Generous by default so a loaded machine never trips them; the timeout tests lower one.
+  wallMsPerCall: 60_000,
+  startupMs: 60_000,
   memoryBytes: 512 * 2 ** 20,
   outputBytes: 1 << 20,
 };
@@ -76,12 +77,17 @@ describe('runHarness', () => {
   });
 
   it('stops a call that waits past the wall-clock limit', async () => {
-    const run = await runPython('import time\ndef gradient_descent(*args):\n    time.sleep(60)\n');
+    const run = await runPython(
+      'import time\ndef gradient_descent(*args):\n    time.sleep(600)\n',
+      {
+        wallMsPerCall: 1500,
+      },
+    );
     expect(run.calls).toEqual([{ status: 'killed', reason: 'wall', wallMs: expect.any(Number) }]);
   });
 
   it('stops a solution that hangs while loading', async () => {
-    const run = await runPython('import time\ntime.sleep(60)\n', { startupMs: 1500 });
+    const run = await runPython('import time\ntime.sleep(600)\n', { startupMs: 1500 });
     expect(run.load).toEqual({ kind: 'killed', reason: 'wall' });
     expect(run.calls).toEqual([]);
   });
