@@ -140,6 +140,36 @@ describe('pixel submit and pixel test: usage and environment errors', () => {
     }
   });
 
+  it('rejects an unknown problem, language or file type (exit 2)', async () => {
+    await writeFile(join(temp.dir, 'solution.py'), await sample('accepted/plain-loop.py'));
+    await writeFile(join(temp.dir, 'solution.rb'), 'puts 1\n');
+    const cases: Array<[string[], RegExp]> = [
+      [
+        ['submit', 'solution.py', '--problem', 'nope'],
+        /^pixel: unknown problem "nope"\nhint: available problems: gradient-descent\n$/,
+      ],
+      [['submit', 'solution.py', '--lang', 'rust'], /python, javascript, typescript/],
+      [
+        ['submit', 'solution.rb', '--problem', 'gradient-descent'],
+        /^pixel: cannot tell the language of solution\.rb\nhint: /,
+      ],
+      [
+        ['submit', 'solution.py'],
+        /^pixel: which problem is solution\.py a solution to\?\nhint: pass --problem/,
+      ],
+      [
+        ['submit', 'missing.py', '--problem', 'gradient-descent'],
+        /^pixel: no such file or folder: missing\.py\n/,
+      ],
+    ];
+    for (const [args, stderr] of cases) {
+      const run = await pixel(args, temp.dir);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(stderr);
+      expect(run.stdout).toBe('');
+    }
+  });
+
   it('exits 3 and says what to install when python3 is missing', async () => {
     await pixel(['solve', 'gradient-descent'], temp.dir);
     const run = await pixel(['submit'], join(temp.dir, 'gradient-descent'), {
