@@ -47,7 +47,8 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
   const reference = await loadReference(loaded);
   const chalk = createChalk(context.color);
   const columns = context.stdout.columns;
-  const live = context.stdout.isTTY && !options.json;
+  // Progress belongs on stderr (DESIGN); only when both streams are the same kind of terminal.
+  const live = context.stdout.isTTY && context.stderr.isTTY && !options.json;
   const descriptions = new Map(loaded.cases.map((testCase) => [testCase.id, testCase.description]));
 
   if (!options.json) {
@@ -65,13 +66,14 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
     stopAtFirstFailure: true,
     // In a terminal, show which case is running; piped output stays stable plain lines.
     onStart: (testCase) => {
-      if (live) context.stdout.write(`${CLEAR_LINE}  ${chalk.dim(`… ${testCase.id} running`)}`);
+      if (live) context.stderr.write(`${CLEAR_LINE}  ${chalk.dim(`… ${testCase.id} running`)}`);
     },
     onCase: (result) => {
       if (options.json) return;
       const test = testReport(result);
+      if (live) context.stderr.write(CLEAR_LINE);
       context.stdout.write(
-        `${live ? CLEAR_LINE : ''}${formatCaseLine(chalk, { ...test, description: descriptions.get(test.id) ?? '' }, columns)}\n`,
+        `${formatCaseLine(chalk, { ...test, description: descriptions.get(test.id) ?? '' }, columns)}\n`,
       );
     },
   });
@@ -89,7 +91,7 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
     context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const deciding = evaluation.results.find((result) => result.judgement.verdict !== 'accepted');
-    if (live) context.stdout.write(CLEAR_LINE);
+    if (live) context.stderr.write(CLEAR_LINE);
     context.stdout.write(
       formatSubmitSummary(chalk, report, {
         ...(deciding
