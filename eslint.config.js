@@ -45,6 +45,15 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS shims handed to the bundler.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // core/ is pure: it may not touch the OS, the network or the terminal (DESIGN: shape of the code).
     files: ['src/core/**'],
     rules: {

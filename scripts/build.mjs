@@ -2,7 +2,7 @@
 // then one esbuild bundle of src/main.ts with code splitting, so each command's code and
 // libraries load only when that command runs.
 import { build } from 'esbuild';
-import { readFile, rm, mkdir, readdir, rename } from 'node:fs/promises';
+import { readFile, rm, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -42,8 +42,22 @@ for (const step of steps) {
   await run({ root, dist });
 }
 
-await build({
+/** Gives commander a lazy child_process (see scripts/lazy-child-process.cjs). */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: join(root, 'scripts', 'lazy-child-process.cjs') }
+        : undefined,
+    );
+  },
+};
+
+const bundle = await build({
   entryPoints: [join(root, 'src', 'main.ts')],
+  plugins: [lazyChildProcessForCommander],
+  metafile: true,
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -62,6 +76,8 @@ await build({
   jsx: 'automatic',
   logLevel: 'warning',
 });
+// What each output file holds, for anyone asking why a command loads what it loads.
+await writeFile(join(dist, 'meta.json'), JSON.stringify(bundle.metafile));
 const previous = `${finalDist}.old-${process.pid}`;
 await rename(finalDist, previous).catch(() => undefined);
 await rename(dist, finalDist);
