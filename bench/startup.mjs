@@ -2,8 +2,11 @@
 // Start-up budgets (issue 2): median wall-clock ratio of whole `pixel` processes to `node -e 0`,
 // measured in the same run, interleaved, so a noisy shared machine slows both sides alike.
 //
-//   node bench/startup.mjs [--runs N]
+//   node bench/startup.mjs [--runs N] [--instructions]
 //
+// --instructions also counts instructions under valgrind (callgrind, node --jitless): one run
+// per command, the same count whatever else the machine is doing, so a change's real cost can
+// be seen on a busy machine where wall-clock medians drift.
 // Exits 1 when a budget is missed, so it can gate a release; tests never run it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
@@ -50,7 +53,6 @@ const samples = cases.map(() => []);
 for (let round = 0; round < runs; round++) {
   cases.forEach((c, index) => samples[index].push(timeOnce(c.args)));
 }
-rmSync(home, { recursive: true, force: true });
 
 const baseline = median(samples[0]);
 let missed = 0;
@@ -66,4 +68,33 @@ for (const [index, c] of cases.entries()) {
     `${c.name.padEnd(28)} ${m.toFixed(1).padStart(9)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${c.budget}  ${ok ? 'ok' : 'OVER'}`,
   );
 }
+
+if (process.argv.includes('--instructions')) {
+  const countInstructions = (args) => {
+    const result = spawnSync(
+      'valgrind',
+      [
+        '--tool=callgrind',
+        '--callgrind-out-file=/dev/null',
+        process.execPath,
+        '--jitless',
+        ...args,
+      ],
+      { encoding: 'utf8', env: { ...process.env, PIXEL_HOME: home, NO_COLOR: '1' } },
+    );
+    const match = /Collected : (\d+)/.exec(result.stderr ?? '');
+    if (!match)
+      throw new Error(`valgrind did not count ${args.join(' ')} (is valgrind installed?)`);
+    return Number(match[1]);
+  };
+  const base = countInstructions(cases[0].args);
+  console.log(`\ninstructions (callgrind, --jitless): node -e 0 = ${(base / 1e6).toFixed(0)} M`);
+  for (const c of cases.slice(1)) {
+    const count = countInstructions(c.args);
+    console.log(
+      `${c.name.padEnd(28)} ${(count / 1e6).toFixed(0).padStart(6)} M   ${(count / base).toFixed(2)}`,
+    );
+  }
+}
+rmSync(home, { recursive: true, force: true });
 process.exitCode = missed ? 1 : 0;
