@@ -1,7 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type * as InkModule from 'ink';
-import type * as ReactModule from 'react';
 import { UsageError } from '../../errors.js';
+import { loadInk } from './load-ink.js';
 import { formatPickerFrame } from './lesson-picker-frame.js';
 import {
   initialPickerState,
@@ -15,23 +14,13 @@ import {
  * when the learner quits. Only `pixel learn --pick` in a terminal gets here.
  */
 
-/**
- * ink and react are loaded from node_modules at run time rather than bundled: bundling ink
- * drags in its optional devtools import, and only this rarely used screen needs them, so
- * every other command stays free of their start-up cost either way.
- */
-const loadAtRunTime = (name: string): Promise<unknown> => import(name);
-
 export interface PickOptions {
   chalk: ChalkInstance;
   columns: number;
   rows: number;
 }
 
-export interface PickerLibraries {
-  React: typeof ReactModule;
-  ink: typeof InkModule;
-}
+export type PickerLibraries = Awaited<ReturnType<typeof loadInk>>;
 
 export interface LessonPickerProps {
   /** Called once, with the chosen lesson id or null when the learner quits. */
@@ -71,10 +60,7 @@ export async function pickLesson(
       hint: 'name the lesson instead: pixel learn <topic> (pixel learn lists them)',
     });
   }
-  const [React, ink] = (await Promise.all([loadAtRunTime('react'), loadAtRunTime('ink')])) as [
-    typeof ReactModule,
-    typeof InkModule,
-  ];
+  const { React, ink } = await loadInk();
   const LessonPicker = createLessonPicker({ React, ink }, entries, options);
 
   return new Promise((resolve) => {
