@@ -106,3 +106,18 @@ export function padToWidth(
   }
   return text + ' '.repeat(gap);
 }
+
+/** Cuts text to at most `width` columns, ending with `…` when anything was cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (textWidth(text) <= width) return text;
+  let used = 0;
+  let result = '';
+  for (const char of text) {
+    const w = charWidth(char);
+    if (used + w > width - 1) break;
+    used += w;
+    result += char;
+  }
+  return `${result.trimEnd()}…`;
+}

@@ -9,7 +9,10 @@ import type { ChalkInstance } from 'chalk';
 import { ageInWords, shortAge } from '../core/feed/dates.js';
 import type { FeedItem } from '../core/feed/item.js';
 import { sanitizeText } from '../core/sanitize.js';
-import { displayWidth, fitToWidth, padToWidth } from '../core/feed/text-width.js';
+import { padToWidth, textWidth, truncateToWidth } from '../core/text-width.js';
+
+/** Fits text into exactly `width` columns: cut with an ellipsis, or padded with spaces. */
+const fitAndPad = (text: string, width: number) => padToWidth(truncateToWidth(text, width), width);
 import type { ResolvedSource } from '../core/feed/source.js';
 
 /** The documented JSON shape of one post. */
@@ -87,13 +90,13 @@ export function formatTerminal(items: readonly FeedItem[], options: TerminalForm
   const names = items.map((item) =>
     sanitizeText(options.sourceNames.get(item.source) ?? item.source, { singleLine: true }),
   );
-  const nameWidth = Math.min(20, Math.max(6, ...names.map(displayWidth)));
+  const nameWidth = Math.min(20, Math.max(6, ...names.map(textWidth)));
   const titleWidth = Math.max(10, options.columns - ageWidth - nameWidth - 5);
   return items
     .map((item, index) => {
       const age = (ages[index] ?? '?').padStart(ageWidth);
-      const name = padToWidth(names[index] ?? item.source, nameWidth);
-      const title = fitToWidth(item.title, titleWidth);
+      const name = fitAndPad(names[index] ?? item.source, nameWidth);
+      const title = truncateToWidth(item.title, titleWidth);
       const linked = options.hyperlinks && item.link ? hyperlink(title, item.link) : title;
       let line = `${chalk.dim(age)}  ${chalk.cyan(name)}  ${linked}\n`;
       if (options.long) {
@@ -162,28 +165,25 @@ export function formatSources(
       .join('');
   }
   const idWidth = Math.max(...sources.map((source) => source.id.length), 2);
-  const nameWidth = Math.min(
-    28,
-    Math.max(...sources.map((source) => displayWidth(source.name)), 4),
-  );
+  const nameWidth = Math.min(28, Math.max(...sources.map((source) => textWidth(source.name)), 4));
   return sources
     .map((source) => {
       const mark = source.enabled ? chalk.green('●') : chalk.dim('○');
       const label = source.provenance === 'community' ? chalk.yellow(' community') : '';
       const user = source.origin === 'user' ? chalk.magenta(' yours') : '';
       const tags = source.tags.length > 0 ? chalk.dim(` [${source.tags.join(', ')}]`) : '';
-      const head = `${mark} ${source.id.padEnd(idWidth)}  ${padToWidth(source.name, nameWidth)}${label}${user}${tags}`;
-      const url = `    ${' '.repeat(idWidth)}${chalk.dim(fitToWidth(source.url, Math.max(20, options.columns - idWidth - 4)))}`;
+      const head = `${mark} ${source.id.padEnd(idWidth)}  ${fitAndPad(source.name, nameWidth)}${label}${user}${tags}`;
+      const url = `    ${' '.repeat(idWidth)}${chalk.dim(truncateToWidth(source.url, Math.max(20, options.columns - idWidth - 4)))}`;
       const width = Math.max(20, options.columns - idWidth - 4);
       const indent = `\n    ${' '.repeat(idWidth)}`;
-      const note = source.note ? `${indent}${chalk.dim(fitToWidth(source.note, width))}` : '';
+      const note = source.note ? `${indent}${chalk.dim(truncateToWidth(source.note, width))}` : '';
       const status = options.statuses?.get(source.id);
       const checked =
         status && options.now
           ? `${indent}${chalk.dim(`${status.posts} posts cached, checked ${ageInWords(new Date(status.checkedAt), options.now)}`)}`
           : '';
       const moved = status?.movedTo
-        ? `${indent}${chalk.yellow(fitToWidth(`moved permanently to ${sanitizeText(status.movedTo, { singleLine: true })}`, width))}`
+        ? `${indent}${chalk.yellow(truncateToWidth(`moved permanently to ${sanitizeText(status.movedTo, { singleLine: true })}`, width))}`
         : '';
       return `${head}\n${url}${note}${checked}${moved}\n`;
     })

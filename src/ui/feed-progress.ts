@@ -4,7 +4,7 @@
  * redirected stderr gets nothing, so logs stay clean.
  */
 import type { OutputStream } from '../context.js';
-import { fitToWidth } from '../core/feed/text-width.js';
+import { truncateToWidth } from '../core/text-width.js';
 
 export interface FeedProgress {
   settled(sourceId: string, done: number, total: number): void;
@@ -18,7 +18,7 @@ export function createFeedProgress(stderr: OutputStream, total: number): FeedPro
   const finished: string[] = [];
   let shown = false;
   const draw = (text: string) => {
-    stderr.write(`\r\u001b[2K${fitToWidth(text, Math.max(10, stderr.columns - 1))}`);
+    stderr.write(`\r\u001b[2K${truncateToWidth(text, Math.max(10, stderr.columns - 1))}`);
     shown = true;
   };
   draw(`fetching ${total} feed${total === 1 ? '' : 's'}…`);

@@ -4,6 +4,7 @@ import type { Diagnosis } from '../core/judge/diagnose.js';
 import type { SubmissionReport, TestReport } from '../core/judge/report.js';
 import type { Verdict } from '../core/judge/verdict.js';
 import { sanitizeText } from '../core/sanitize.js';
+import { wrapText as wrapLines } from '../core/wrap-text.js';
 
 /** Plain-text rendering of judge results; colour only through the given chalk instance. */
 
@@ -30,22 +31,14 @@ export function paintVerdict(
 }
 
 /** Wraps text to a width, keeping words whole; `indent` prefixes every line. */
+/** Wraps text to the width (by display columns), every line indented; keeps its line breaks. */
 export function wrapText(text: string, width: number, indent = ''): string {
   const room = Math.max(20, width - indent.length);
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > room) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = line ? `${line} ${word}` : word;
-      }
-    }
-    lines.push(line);
-  }
-  return lines.map((line) => indent + line).join('\n');
+  return text
+    .split('\n')
+    .flatMap((paragraph) => wrapLines(paragraph, room))
+    .map((line) => indent + line)
+    .join('\n');
 }
 
 function fit(text: string, width: number): string {

@@ -7,7 +7,10 @@ import {
   shortAge,
 } from '../../src/core/feed/dates.js';
 import { decodeEntities, htmlToText, truncateText } from '../../src/core/feed/html-text.js';
-import { displayWidth, fitToWidth } from '../../src/core/feed/text-width.js';
+import {
+  textWidth as displayWidth,
+  truncateToWidth as fitToWidth,
+} from '../../src/core/text-width.js';
 import { detectCharset, repairWindows1252 } from '../../src/core/feed/charset.js';
 
 const now = new Date('2026-11-27T12:00:00Z');

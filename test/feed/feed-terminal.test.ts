@@ -9,7 +9,7 @@ import { captureStream, fakeContext } from '../helpers/fake-context.js';
 import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
 import { makeFeedEnv, realFeed, type FeedEnv } from './helpers/feed-env.js';
 import { ESCAPES_FEED } from './helpers/hostile-feeds.js';
-import { displayWidth } from '../../src/core/feed/text-width.js';
+import { textWidth as displayWidth } from '../../src/core/text-width.js';
 
 let server: FeedServer;
 let env: FeedEnv;

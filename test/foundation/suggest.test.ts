@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatches, editDistance, suggestClosest } from '../../src/core/suggest.js';
+import { closestMatches, suggestClosest } from '../../src/core/suggest.js';
+import { editDistance } from '../../src/core/topic-match.js';
 
 describe('suggestions', () => {
   it('measures edit distance with transpositions', () => {
