@@ -68,3 +68,19 @@ export function hasControlCharacters(text: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text);
 }
+
+/** Resolves once the growing text that `read` returns contains `needle`; fails after the timeout. */
+export async function waitForText(
+  read: () => string,
+  needle: string | RegExp,
+  timeoutMs = 40_000,
+): Promise<void> {
+  const started = Date.now();
+  const found = () => (typeof needle === 'string' ? read().includes(needle) : needle.test(read()));
+  while (!found()) {
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`timed out waiting for ${String(needle)}; got:\n${read()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

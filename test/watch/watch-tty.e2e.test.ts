@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PIXEL_BIN, makeTempDir, runPixel } from '../helpers/run-pixel.js';
+import { PIXEL_BIN, makeTempDir, runPixel, waitForText } from '../helpers/run-pixel.js';
 
 /**
  * The interactive screen, driven as a person would: util-linux `script` gives pixel a
@@ -25,20 +25,6 @@ const WRONG_SIGN = `def gradient_descent(x, y, learning_rate, iterations):
         w, b = w + learning_rate * dw, b + learning_rate * db
     return w, b
 `;
-
-async function waitFor(
-  read: () => string,
-  needle: string | RegExp,
-  timeoutMs = 40_000,
-): Promise<void> {
-  const started = Date.now();
-  const found = () => (typeof needle === 'string' ? read().includes(needle) : needle.test(read()));
-  while (!found()) {
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`timed out waiting for ${String(needle)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.skipIf(!hasScript)('pixel watch in a terminal', () => {
   it('shows the examples, takes keys for a hint and a submission, and quits on q', async () => {
@@ -73,14 +59,14 @@ describe.skipIf(!hasScript)('pixel watch in a terminal', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
 
-    await waitFor(visible, '0/3 examples pass');
+    await waitForText(visible, '0/3 examples pass');
     expect(visible()).toContain('pixel watch');
     expect(visible()).toContain('s submit');
 
     child.stdin.write('h');
-    await waitFor(visible, 'hint 1 of');
+    await waitForText(visible, 'hint 1 of');
     child.stdin.write('s');
-    await waitFor(visible, /wrong_answer \(0\/\d+\)/);
+    await waitForText(visible, /wrong_answer \(0\/\d+\)/);
     expect(visible()).toContain('likely mistake: the step goes uphill');
 
     child.stdin.write('q');

@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PIXEL_BIN, hasControlCharacters, makeTempDir, runPixel } from '../helpers/run-pixel.js';
+import {
+  PIXEL_BIN,
+  hasControlCharacters,
+  makeTempDir,
+  runPixel,
+  waitForText,
+} from '../helpers/run-pixel.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -19,16 +25,6 @@ const CORRECT = `def gradient_descent(x, y, learning_rate, iterations):
         w, b = w - learning_rate * dw, b - learning_rate * db
     return w, b
 `;
-
-/** Resolves once `text` contains `needle`, polling the growing output. */
-async function waitFor(read: () => string, needle: string, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!read().includes(needle)) {
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`timed out waiting for ${needle}; got:\n${read()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('pixel watch (piped)', () => {
   it('re-runs the examples on every save and stops cleanly on Ctrl-C', async () => {
@@ -47,12 +43,12 @@ describe('pixel watch (piped)', () => {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
 
-    await waitFor(() => stdout, '[run 1] 0/3 examples pass');
+    await waitForText(() => stdout, '[run 1] 0/3 examples pass');
     expect(stderr).toContain('every save re-runs the examples');
     expect(await readFile(join(workspace, 'solution.py'), 'utf8')).toContain('TODO');
 
     await writeFile(join(workspace, 'solution.py'), CORRECT);
-    await waitFor(() => stdout, '[run 2] 3/3 examples pass');
+    await waitForText(() => stdout, '[run 2] 3/3 examples pass');
 
     child.kill('SIGINT');
     expect(await exited).toBe(0);
