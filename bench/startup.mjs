@@ -2,8 +2,11 @@
 // Start-up budgets (issue 2): median wall-clock ratio of whole `pixel` processes to `node -e 0`,
 // measured in the same run, interleaved, so a noisy shared machine slows both sides alike.
 //
-//   node bench/startup.mjs [--runs N] [--instructions]
+//   node bench/startup.mjs [--runs N] [--instructions] [--clean-env]
 //
+// Children get the machine's own environment, as the issue's budgets were measured: there,
+// NODE_EXTRA_CA_CERTS adds ~35 ms to every node start, the baseline's included. --clean-env
+// keeps only PATH and HOME, which makes every ratio stricter.
 // --instructions also counts instructions under valgrind (callgrind, node --jitless): one run
 // per command, the same count whatever else the machine is doing, so a change's real cost can
 // be seen on a busy machine where wall-clock medians drift.
@@ -20,6 +23,9 @@ const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 20;
 const home = mkdtempSync(join(tmpdir(), 'pixel-bench-'));
 const sink = join(home, 'out.txt');
+const baseEnv = process.argv.includes('--clean-env')
+  ? { PATH: process.env.PATH, HOME: process.env.HOME }
+  : process.env;
 
 const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },
@@ -33,7 +39,7 @@ function timeOnce(args) {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, {
     stdio: ['ignore', out, 'ignore'],
-    env: { ...process.env, PIXEL_HOME: home, NO_COLOR: '1' },
+    env: { ...baseEnv, PIXEL_HOME: home, NO_COLOR: '1' },
   });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
   closeSync(out);
@@ -56,7 +62,11 @@ for (let round = 0; round < runs; round++) {
 
 const baseline = median(samples[0]);
 let missed = 0;
-console.log(`runs per command: ${runs}; baseline node -e 0: ${baseline.toFixed(1)} ms (median)`);
+console.log(
+  `runs per command: ${runs}; baseline node -e 0: ${baseline.toFixed(1)} ms (median); ` +
+    `environment: ${baseEnv === process.env ? 'inherited' : 'clean'}` +
+    `${baseEnv.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set)' : ''}`,
+);
 console.log('command                      median ms   ratio   budget');
 for (const [index, c] of cases.entries()) {
   if (index === 0) continue;

@@ -68,14 +68,22 @@ const bundle = await build({
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __PIXEL_VERSION__: JSON.stringify(pkg.version) },
-  // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-  banner: {
-    js: "import { createRequire as __pixelCreateRequire } from 'node:module'; const require = __pixelCreateRequire(import.meta.url);",
-  },
   external: ['esbuild'],
   jsx: 'automatic',
   logLevel: 'warning',
 });
+// Bundled CommonJS dependencies (commander, rss-parser) call require() through esbuild's
+// __require helper, which uses whatever `require` is in scope where the helper is defined.
+// Give a real one to that file alone: a banner on every chunk would load node:module and build a
+// require function in each of them, on every start.
+const REQUIRE_LINE =
+  "import { createRequire as __pixelCreateRequire } from 'node:module'; const require = __pixelCreateRequire(import.meta.url);\n";
+for (const output of Object.keys(bundle.metafile.outputs).filter((file) => file.endsWith('.js'))) {
+  const file = join(root, output);
+  const code = await readFile(file, 'utf8');
+  if (code.includes('typeof require')) await writeFile(file, REQUIRE_LINE + code);
+}
+
 // What each output file holds, for anyone asking why a command loads what it loads.
 await writeFile(join(dist, 'meta.json'), JSON.stringify(bundle.metafile));
 const previous = `${finalDist}.old-${process.pid}`;

@@ -5,6 +5,8 @@
  */
 import { Command, Option } from 'commander';
 import type { Context } from './context.js';
+
+export { createProcessContext } from './process-context.js';
 import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
 import { suggestClosest } from './core/suggest.js';

@@ -8,8 +8,7 @@ import { dirname, join } from 'node:path';
 import * as z from 'zod/mini';
 import { feedItemListSchema } from '../../core/feed/item.js';
 import type { PixelPaths } from '../paths.js';
-import type { Warn } from '../json-store.js';
-import { readJsonChecked } from './quick-json.js';
+import { readJsonFile, type Warn } from '../json-store.js';
 
 export const feedCacheSchema = z.object({
   version: z.literal(1),
@@ -36,7 +35,7 @@ export async function readFeedCache(
   warn: Warn,
   now: Date,
 ): Promise<FeedCache | undefined> {
-  const cache = await readJsonChecked(cacheFile(paths, sourceId), feedCacheSchema, warn, now);
+  const cache = await readJsonFile(cacheFile(paths, sourceId), feedCacheSchema, warn, now);
   return cache && cache.url === url ? cache : undefined;
 }
 

@@ -17,7 +17,8 @@ import {
   type ResolvedSource,
   type UserFeedConfig,
 } from '../../core/feed/source.js';
-import { readJsonChecked } from './quick-json.js';
+import { withFileLock } from '../file-lock.js';
+import { readJsonFile, writeJsonFile } from '../json-store.js';
 import { packageRoot } from '../package-root.js';
 
 export function userConfigFile(context: Context): string {
@@ -69,7 +70,7 @@ export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
 
 export async function loadUserConfig(context: Context): Promise<UserFeedConfig> {
   return (
-    (await readJsonChecked(
+    (await readJsonFile(
       userConfigFile(context),
       userFeedConfigSchema,
       context.warn,
@@ -89,11 +90,6 @@ export async function updateUserConfig<T>(
   change: (config: UserFeedConfig) => T,
 ): Promise<T> {
   const file = userConfigFile(context);
-  // Loaded here, not at the top: listing posts never writes the config.
-  const [{ withFileLock }, { writeJsonFile }] = await Promise.all([
-    import('../file-lock.js'),
-    import('../json-store.js'),
-  ]);
   return withFileLock(file, async () => {
     const config = await loadUserConfig(context);
     const result = change(config);
