@@ -12,11 +12,28 @@ let counter = 0;
  * Synchronous on purpose: state files are a few kilobytes, and node:fs is loaded at start-up
  * anyway while node:fs/promises costs ~4 ms to load on every command that records progress.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  writeFileAtomicSync(path, content);
+export interface AtomicWriteOptions {
+  /**
+   * Flush to disk before the rename (default). Off only for what can be fetched again, such as
+   * the feed cache: still atomic, but after a power cut the file may fail validation, and is
+   * then moved aside like any corrupt file.
+   */
+  durable?: boolean;
 }
 
-export function writeFileAtomicSync(path: string, content: string | Uint8Array): void {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  writeFileAtomicSync(path, content, options);
+}
+
+export function writeFileAtomicSync(
+  path: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): void {
   mkdirSync(dirname(path), { recursive: true });
   // Not crypto-random on purpose: loading node:crypto costs ~6 ms of start-up, and
   // pid + time + counter is already unique among the processes writing this file.
@@ -26,7 +43,7 @@ export function writeFileAtomicSync(path: string, content: string | Uint8Array):
     try {
       const bytes = typeof content === 'string' ? Buffer.from(content) : content;
       for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
-      fsyncSync(fd);
+      if (options.durable !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -3,8 +3,8 @@
  * the normalised items (so a warm listing never loads rss-parser), and when it last succeeded.
  * Writes are atomic; a corrupt file is moved aside with a warning by readJsonFile.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { feedItemListSchema } from '../../core/feed/item.js';
 import type { PixelPaths } from '../paths.js';
@@ -40,27 +40,15 @@ export async function readFeedCache(
 }
 
 /**
- * Atomic (temp file + rename: readers see the old file or the new one, never half) but not
- * fsynced, unlike state files: the cache can always be fetched again, and a dozen fsyncs sat
- * on the critical path of every refresh. After a power cut the worst case is a file that fails
- * validation, which readJsonFile moves aside with a warning.
+ * Atomic but not fsynced, unlike state files: the cache can always be fetched again, and a
+ * dozen fsyncs sat on the critical path of every refresh.
  */
-let temporaryCount = 0;
-
 export async function writeFeedCache(
   paths: PixelPaths,
   sourceId: string,
   cache: FeedCache,
 ): Promise<void> {
-  const file = cacheFile(paths, sourceId);
-  await mkdir(dirname(file), { recursive: true });
-  // Unique within this process by the counter, across processes by the pid.
-  const temporary = `${file}.tmp-${process.pid}-${(temporaryCount++).toString(36)}`;
-  try {
-    await writeFile(temporary, `${JSON.stringify(cache)}\n`);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(cacheFile(paths, sourceId), `${JSON.stringify(cache)}\n`, {
+    durable: false,
+  });
 }
