@@ -167,6 +167,16 @@ describe('XML safety and repair', () => {
     expect(repairAtom(rss)).toBe(rss);
   });
 
+  it('turns xhtml titles and summaries into escaped html, so their words keep their order', () => {
+    const atom =
+      '<feed><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">A <b>bold</b> &amp; x</div></title>' +
+      "<summary type='xhtml'><p>s</p></summary><title>plain</title></entry></feed>";
+    expect(repairAtom(atom)).toBe(
+      '<feed><entry><title type="html">&lt;div xmlns="http://www.w3.org/1999/xhtml"&gt;A &lt;b&gt;bold&lt;/b&gt; &amp;amp; x&lt;/div&gt;</title>' +
+        '<summary type="html">&lt;p&gt;s&lt;/p&gt;</summary><title>plain</title></entry></feed>',
+    );
+  });
+
   it('escapes bare ampersands only', () => {
     expect(escapeBareAmpersands('a & b &amp; &#38; &#x26; &nbsp; AT&T')).toBe(
       'a &amp; b &amp; &#38; &#x26; &nbsp; AT&amp;T',

@@ -48,7 +48,20 @@ export function repairAtom(xml: string): string {
         href ? `<link href="${href.replace(/"/g, '&quot;')}"/>` : '',
       )
       .replace(/<link\s*\/>/g, '')
+      // xml2js keeps an xhtml title's text and its child elements apart, losing their order
+      // ("XHTML <b>bold</b> title" came out as "XHTML title"); as escaped html the markup
+      // arrives whole and the usual HTML-to-text step reads it in order.
+      .replace(
+        /<(title|summary|content)(\s[^>]*?)type=(["'])xhtml\3([^>]*)>([\s\S]*?)<\/\1>/g,
+        (_whole, tag: string, before: string, _quote: string, after: string, inner: string) =>
+          `<${tag}${before}type="html"${after}>${escapeMarkup(inner)}</${tag}>`,
+      )
   );
+}
+
+/** Turns markup into the text of an XML element: `<b>` becomes `&lt;b&gt;`. */
+function escapeMarkup(markup: string): string {
+  return markup.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Escapes `&` that does not start an entity or character reference. */
