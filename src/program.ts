@@ -5,11 +5,11 @@
  */
 import { Command, Option } from 'commander';
 import type { Context } from './context.js';
-
-export { createProcessContext } from './process-context.js';
 import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
 import { suggestClosest } from './core/suggest.js';
+
+export { createProcessContext } from './process-context.js';
 
 /** Turns commander's `error: ...` lines into pixel's `pixel: ...` / `hint: ...` shape. */
 function formatCommanderError(text: string, command: string): string {
