@@ -4,6 +4,7 @@ import type { Diagnosis } from '../core/judge/diagnose.js';
 import type { SubmissionReport, TestReport } from '../core/judge/report.js';
 import type { Verdict } from '../core/judge/verdict.js';
 import { sanitizeText } from '../core/sanitize.js';
+import { truncateToWidth } from '../core/text-width.js';
 import { wrapText as wrapLines } from '../core/wrap-text.js';
 
 /** Plain-text rendering of judge results; colour only through the given chalk instance. */
@@ -41,11 +42,6 @@ export function wrapText(text: string, width: number, indent = ''): string {
     .join('\n');
 }
 
-function fit(text: string, width: number): string {
-  if (width <= 1) return '';
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-}
-
 /**
  * One line per case, as the judge goes: mark, id, group, verdict, time, then what the case
  * exercises; on a narrow terminal the description moves to its own line rather than vanish.
@@ -59,8 +55,8 @@ export function formatCaseLine(
   const head = `  ${MARK[test.verdict]} ${test.id.padEnd(21)} ${test.group.padEnd(11)} ${time}  ${test.verdict}`;
   const painted = `  ${paintVerdict(chalk, test.verdict, MARK[test.verdict])} ${test.id.padEnd(21)} ${test.group.padEnd(11)} ${time}  ${paintVerdict(chalk, test.verdict)}`;
   const room = columns - head.length - 2;
-  if (room >= 16) return `${painted}  ${chalk.dim(fit(test.description, room))}`;
-  return `${painted}\n      ${chalk.dim(fit(test.description, columns - 6))}`;
+  if (room >= 16) return `${painted}  ${chalk.dim(truncateToWidth(test.description, room))}`;
+  return `${painted}\n      ${chalk.dim(truncateToWidth(test.description, columns - 6))}`;
 }
 
 export function formatDiagnosis(
@@ -164,7 +160,9 @@ export function formatPrinted(
   const clean = sanitizeText(text).replace(/\n+$/, '');
   if (!clean) return `    ${chalk.dim('printed nothing')}`;
   const lines = clean.split('\n');
-  const shown = lines.slice(0, maxLines).map((line) => `    ${chalk.dim('│')} ${fit(line, 200)}`);
+  const shown = lines
+    .slice(0, maxLines)
+    .map((line) => `    ${chalk.dim('│')} ${truncateToWidth(line, 200)}`);
   const hidden = lines.length - shown.length;
   const more =
     hidden > 0 || truncated

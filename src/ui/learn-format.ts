@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { LessonMeta } from '../core/lesson-meta.js';
 import type { NextStep } from '../core/next-step.js';
-import { padToWidth, splitToWidth, textWidth } from '../core/text-width.js';
+import { padToWidth, textWidth, truncateToWidth } from '../core/text-width.js';
 import { wrapPieces, wrapText } from '../core/wrap-text.js';
 
 /** Plain formatters for `pixel learn` (the list, a lesson's footer) and `pixel progress`. */
@@ -15,12 +15,6 @@ const READ_MARK = '✓';
 const NO_BREAK = '\u00a0';
 /** Narrower than this, a title column is dropped rather than cut to nothing. */
 const MIN_TITLE_WIDTH = 8;
-
-function truncate(text: string, width: number): string {
-  if (textWidth(text) <= width) return text;
-  if (width <= 1) return '…'.slice(0, Math.max(0, width));
-  return `${splitToWidth(text, width - 1)[0] ?? ''}…`;
-}
 
 /** The next step, wrapped to the width (its parts stay whole words). */
 function formatNext(
@@ -67,7 +61,9 @@ export function formatLessonList(
     const mark = entry.read ? chalk.green(READ_MARK) : ' ';
     const id = chalk.bold(padToWidth(entry.meta.id, idWidth));
     const title =
-      titleWidth > 0 ? `${padToWidth(truncate(entry.meta.title, titleWidth), titleWidth)}  ` : '';
+      titleWidth > 0
+        ? `${padToWidth(truncateToWidth(entry.meta.title, titleWidth), titleWidth)}  `
+        : '';
     const time = chalk.dim(padToWidth(minutes[index] ?? '', minutesWidth, 'right'));
     return `${mark} ${id}  ${title}${time}`;
   });
@@ -114,7 +110,7 @@ export function formatLessonFooter(
     const head = `${label} ${chalk.bold(padToWidth(row.command, commandWidth))}`;
     const room = width - labelWidth - 1 - commandWidth - 2;
     // The description is a courtesy: dropped rather than wrapped on a narrow screen.
-    return room >= 12 ? `${head}  ${chalk.dim(truncate(row.about, room))}` : head.trimEnd();
+    return room >= 12 ? `${head}  ${chalk.dim(truncateToWidth(row.about, room))}` : head.trimEnd();
   });
   return `\n${chalk.dim('─'.repeat(Math.max(1, Math.min(width, 40))))}\n${lines.join('\n')}\n`;
 }
@@ -157,7 +153,7 @@ export function formatProgress(
       : 0;
   for (const item of view.lessons.items) {
     const mark = item.read ? chalk.green(READ_MARK) : ' ';
-    const title = truncate(item.title, titleWidth);
+    const title = truncateToWidth(item.title, titleWidth);
     const times = item.timesRead === 1 ? 'once' : `${item.timesRead} times`;
     // The detail goes only where it fits: it is a courtesy, the mark says it all.
     const fits = 4 + idWidth + 2 + titleWidth + 2 + textWidth(`read ${times}`) <= width;

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { padToWidth, splitToWidth, textWidth } from '../../core/text-width.js';
+import { padToWidth, textWidth, truncateToWidth } from '../../core/text-width.js';
 import { wrapText } from '../../core/wrap-text.js';
 import { visibleEntries, type PickerState } from './lesson-picker-state.js';
 
@@ -10,11 +10,6 @@ import { visibleEntries, type PickerState } from './lesson-picker-state.js';
  */
 
 const HELP = '↑/↓ move · type to filter · enter read · esc quit';
-
-function cut(text: string, width: number): string {
-  if (textWidth(text) <= width) return text;
-  return width <= 1 ? '' : `${splitToWidth(text, width - 1)[0] ?? ''}…`;
-}
 
 export function formatPickerFrame(
   state: PickerState,
@@ -28,7 +23,7 @@ export function formatPickerFrame(
     `${chalk.bold('Pick a lesson')} ${chalk.dim(`(${read} of ${state.entries.length} read)`)}`,
     state.filter === ''
       ? chalk.dim('type to filter')
-      : `filter: ${chalk.bold(cut(state.filter, width - 9))}`,
+      : `filter: ${chalk.bold(truncateToWidth(state.filter, width - 9))}`,
     '',
   ];
 
@@ -47,7 +42,8 @@ export function formatPickerFrame(
     const selected = start + offset === state.cursor;
     const minutes = padToWidth(`${entry.minutes} min`, minutesWidth, 'right');
     const titleRoom = Math.min(longestTitle, width - 4 - idWidth - 2 - 2 - minutesWidth);
-    const title = titleRoom >= 8 ? `  ${padToWidth(cut(entry.title, titleRoom), titleRoom)}` : '';
+    const title =
+      titleRoom >= 8 ? `  ${padToWidth(truncateToWidth(entry.title, titleRoom), titleRoom)}` : '';
     const mark = entry.read ? chalk.green('✓') : ' ';
     const body = `${padToWidth(entry.id, idWidth)}${title}  ${minutes}`;
     lines.push(
@@ -60,6 +56,6 @@ export function formatPickerFrame(
   const current = visible[state.cursor];
   const summary = current ? wrapText(current.summary, width - 2).slice(0, 2) : [];
   lines.push(...summary.map((line) => `  ${chalk.italic(line)}`));
-  lines.push('', chalk.dim(cut(HELP, width)));
+  lines.push('', chalk.dim(truncateToWidth(HELP, width)));
   return lines.join('\n');
 }
