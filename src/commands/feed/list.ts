@@ -168,12 +168,13 @@ export async function feedList(
   else if (options.ndjson) context.stdout.write(formatNdjson(items));
   else if (terminal) {
     // chalk (and the tty probing it does on import) only for a person at a terminal.
-    const { createChalk } = await import('../../ui/theme.js');
+    const { chalkFor } = await import('../../ui/plain-chalk.js');
+    const chalk = await chalkFor(context.color);
     context.stdout.write(
       formatTerminal(items, {
         now,
         columns: context.stdout.columns,
-        chalk: createChalk(context.color),
+        chalk,
         hyperlinks: supportsHyperlinks(context.env, context.stdout.isTTY),
         long: Boolean(options.long),
         sourceNames,
