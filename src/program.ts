@@ -106,13 +106,19 @@ export function createProgram(context: Context): Command {
       await module.progress(parseOptions(module.progressOptionsSchema, raw), context);
     });
 
-  // pixel solve / test / submit / hint: the judge work adds these here ------------------------
+  // pixel solve / test / submit / problems / hint / watch --------------------------------------
   const languageOption = () =>
     new Option('--lang <language>', 'language of the solution').choices([
       'python',
       'javascript',
       'typescript',
     ]);
+  /** What test, submit and watch judge: [path], --problem and --lang (see io/judge/target.ts). */
+  const addSolutionTarget = (command: Command): Command =>
+    command
+      .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
+      .option('--problem <id>', 'problem id, when PATH is a file outside a workspace')
+      .addOption(languageOption());
 
   addCommand('solve')
     .description('scaffold an exercise into a folder: statement, starter, editor config')
@@ -134,14 +140,11 @@ export function createProgram(context: Context): Command {
       await module.solve(parseOptions(module.solveOptionsSchema, { ...raw, problem }), context);
     });
 
-  addCommand('test')
+  addSolutionTarget(addCommand('test'))
     .description(
       'run the public examples (or your own input) and show each value beside the reference',
     )
-    .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
     .option('--input <json>', 'a custom input as JSON, or @file.json')
-    .option('--problem <id>', 'problem id, when PATH is a file outside a workspace')
-    .addOption(languageOption())
     .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',
@@ -156,11 +159,8 @@ export function createProgram(context: Context): Command {
       await module.test(parseOptions(module.testOptionsSchema, { ...raw, path }), context);
     });
 
-  addCommand('submit')
+  addSolutionTarget(addCommand('submit'))
     .description('judge a solution on the public and hidden cases (exit 0 accepted, 1 not)')
-    .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
-    .option('--problem <id>', 'problem id, when PATH is a file outside a workspace')
-    .addOption(languageOption())
     .option('--json', 'print the verdict as JSON')
     .addHelpText(
       'after',
@@ -196,12 +196,8 @@ export function createProgram(context: Context): Command {
       await module.hint(parseOptions(module.hintOptionsSchema, raw), context);
     });
 
-  // pixel watch ---------------------------------------------------------------------------------
-  addCommand('watch')
+  addSolutionTarget(addCommand('watch'))
     .description('re-run the public examples every time you save; keys to submit and get hints')
-    .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
-    .option('--problem <id>', 'problem id, when PATH is a file outside a workspace')
-    .addOption(languageOption())
     .option(
       '--poll',
       'poll for changes (for network or WSL folders where change events never come)',
@@ -215,7 +211,7 @@ export function createProgram(context: Context): Command {
       await module.watch(parseOptions(module.watchOptionsSchema, { ...raw, path }), context);
     });
 
-  // pixel feed: the feed work adds it here -------------------------------------------------------
+  // pixel feed ----------------------------------------------------------------------------------
   const feed = addCommand('feed')
     .description('the latest posts from AI & ML research blogs (OpenAI, DeepMind, ...)')
     .addHelpText(

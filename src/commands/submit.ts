@@ -2,21 +2,18 @@ import { relative } from 'node:path';
 import * as z from 'zod/mini';
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
-import { LanguageSchema } from '../core/judge/problem-schema.js';
 import { buildReport, type SubmissionReport, type TestReport } from '../core/judge/report.js';
 import { recordSubmission } from '../core/progress.js';
 import { evaluateSolution, type CaseResult } from '../io/judge/evaluate.js';
 import { loadProblem, loadReference } from '../io/judge/problem-store.js';
-import { resolveTarget } from '../io/judge/target.js';
+import { resolveTarget, targetOptionsShape } from '../io/judge/target.js';
 import { updateProgress } from '../io/progress-store.js';
 import { formatCaseLine, formatSubmitSummary } from '../ui/judge-format.js';
 import { createChalk } from '../ui/theme.js';
 
 export const submitOptionsSchema = z.object({
-  path: z.optional(z.string()),
+  ...targetOptionsShape,
   json: z.optional(z.boolean()),
-  problem: z.optional(z.string()),
-  lang: z.optional(LanguageSchema),
 });
 export type SubmitOptions = z.infer<typeof submitOptionsSchema>;
 

@@ -6,13 +6,13 @@ import { ExitCode, UsageError } from '../errors.js';
 import { validateInput } from '../core/judge/custom-input.js';
 import type { ValueCheck } from '../core/judge/compare.js';
 import type { Diagnosis } from '../core/judge/diagnose.js';
-import { LanguageSchema, type JudgeCase, type Problem } from '../core/judge/problem-schema.js';
+import type { JudgeCase, Problem } from '../core/judge/problem-schema.js';
 import { formatInputValue, parameterName } from '../core/judge/readme.js';
 import type { Verdict } from '../core/judge/verdict.js';
 import { sanitizeText } from '../core/sanitize.js';
 import { evaluateSolution } from '../io/judge/evaluate.js';
 import { loadProblem, loadReference } from '../io/judge/problem-store.js';
-import { resolveTarget } from '../io/judge/target.js';
+import { resolveTarget, targetOptionsShape } from '../io/judge/target.js';
 import {
   formatDiagnosis,
   formatPrinted,
@@ -23,11 +23,9 @@ import {
 import { createChalk } from '../ui/theme.js';
 
 export const testOptionsSchema = z.object({
-  path: z.optional(z.string()),
+  ...targetOptionsShape,
   input: z.optional(z.string()),
   json: z.optional(z.boolean()),
-  problem: z.optional(z.string()),
-  lang: z.optional(LanguageSchema),
 });
 export type TestOptions = z.infer<typeof testOptionsSchema>;
 

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import type { Context, OutputStream } from '../context.js';
 import { ExitCode, PixelError } from '../errors.js';
-import { LanguageSchema } from '../core/judge/problem-schema.js';
-import { resolveTarget, type Target } from '../io/judge/target.js';
+import { resolveTarget, targetOptionsShape, type Target } from '../io/judge/target.js';
 import { watchForChanges } from '../io/watch-file.js';
 import { createChalk } from '../ui/theme.js';
 import {
@@ -15,9 +14,7 @@ import {
 } from '../ui/views/watch-state.js';
 
 export const watchOptionsSchema = z.object({
-  path: z.optional(z.string()),
-  problem: z.optional(z.string()),
-  lang: z.optional(LanguageSchema),
+  ...targetOptionsShape,
   poll: z.optional(z.boolean()),
 });
 export type WatchOptions = z.infer<typeof watchOptionsSchema>;

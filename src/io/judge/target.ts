@@ -1,9 +1,17 @@
 import { stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
-import type { Language } from '../../core/judge/problem-schema.js';
+import * as z from 'zod/mini';
+import { LanguageSchema, type Language } from '../../core/judge/problem-schema.js';
 import { LANGUAGE_BY_EXTENSION } from './languages.js';
 import { findWorkspaceRoot, readWorkspace, requireWorkspace } from './workspace.js';
+
+/** The options that say what to judge, shared by `pixel test`, `submit` and `watch`. */
+export const targetOptionsShape = {
+  path: z.optional(z.string()),
+  problem: z.optional(z.string()),
+  lang: z.optional(LanguageSchema),
+};
 
 /** What to judge: a problem, a language and a solution file. */
 export interface Target {
