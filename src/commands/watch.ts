@@ -92,31 +92,35 @@ export async function runWatchJob(
   }
 }
 
-/** Drives the state machine: starts queued jobs one at a time and reports every change. */
-function createController(
+/**
+ * Drives the state machine: starts queued jobs one at a time and reports every action with the
+ * state it led to, a finished job before the queued one that follows it starts.
+ */
+export function createController(
   run: (job: WatchJob) => Promise<JobOutcome>,
-  onState: (state: WatchState) => void,
+  onState: (state: WatchState, action: WatchAction) => void,
 ) {
   let state = initialWatchState;
   let idle: Promise<void> = Promise.resolve();
   const dispatch = (action: WatchAction): void => {
     state = watchReducer(state, action);
+    onState(state, action);
     const job = nextJob(state);
-    if (job) {
-      state = watchReducer(state, { type: 'started', job });
-      idle = run(job).then(
-        (outcome) => dispatch({ type: 'finished', job, ...outcome }),
-        (error: unknown) =>
-          dispatch({
-            type: 'finished',
-            job,
-            output: `pixel: internal error: ${String(error)}\n`,
-            status: 'failed',
-            ok: false,
-          }),
-      );
-    }
-    onState(state);
+    if (!job) return;
+    const started: WatchAction = { type: 'started', job };
+    state = watchReducer(state, started);
+    onState(state, started);
+    idle = run(job).then(
+      (outcome) => dispatch({ type: 'finished', job, ...outcome }),
+      (error: unknown) =>
+        dispatch({
+          type: 'finished',
+          job,
+          output: `pixel: internal error: ${String(error)}\n`,
+          status: 'failed',
+          ok: false,
+        }),
+    );
   };
   return { dispatch, state: () => state, idle: () => idle };
 }
@@ -141,50 +145,41 @@ function untilInterrupted(): Promise<void> {
 export async function watch(options: WatchOptions, context: Context): Promise<{ runs: number }> {
   const target = await resolveTarget(options, context.cwd);
   const interactive = context.stdout.isTTY && Boolean(process.stdin.isTTY);
-  const run = (job: WatchJob) => runWatchJob(job, target, context);
-
-  if (!interactive) {
-    const chalk = createChalk(context.color);
-    const controller = createController(run, (state) => {
-      if (state.running) return;
-      if (state.runs === 0) return;
-      context.stdout.write(
-        `${state.output.replace(/\n*$/, '\n')}${chalk.bold(`[run ${state.runs}] ${state.status}`)}\n\n`,
-      );
-    });
+  const chalk = createChalk(context.color);
+  const view = interactive
+    ? await (
+        await import('../ui/views/watch-view.js')
+      ).showWatchView({
+        chalk,
+        title: `${target.problem} · ${target.language}`,
+        rows: context.stdout.rows,
+      })
+    : undefined;
+  const controller = createController(
+    (job) => runWatchJob(job, target, context),
+    (state, action) => {
+      if (view) {
+        view.draw(state);
+        if (state.quit) view.close();
+      } else if (action.type === 'finished') {
+        const heading = chalk.bold(`[run ${state.runs}] ${state.status}`);
+        context.stdout.write(`${state.output.replace(/\n*$/, '\n')}${heading}\n\n`);
+      }
+    },
+  );
+  if (!view) {
     context.stderr.write(
       `watching ${target.solutionPath}: every save re-runs the examples; Ctrl-C stops\n`,
     );
-    const watcher = watchForChanges(
-      target.solutionPath,
-      () => controller.dispatch({ type: 'request', job: 'test' }),
-      options,
-    );
-    controller.dispatch({ type: 'request', job: 'test' });
-    await untilInterrupted();
-    watcher.close();
-    await controller.idle();
-    return { runs: controller.state().runs };
   }
-
-  const { showWatchView } = await import('../ui/views/watch-view.js');
-  const view = await showWatchView({
-    chalk: createChalk(context.color),
-    title: `${target.problem} · ${target.language}`,
-    rows: context.stdout.rows,
-  });
-  const controller = createController(run, (state) => {
-    view.draw(state);
-    if (state.quit) view.close();
-  });
   const watcher = watchForChanges(
     target.solutionPath,
     () => controller.dispatch({ type: 'request', job: 'test' }),
     options,
   );
-  view.onAction((action) => controller.dispatch(action));
+  view?.onAction((action) => controller.dispatch(action));
   controller.dispatch({ type: 'request', job: 'test' });
-  await view.closed;
+  await (view ? view.closed : untilInterrupted());
   watcher.close();
   await controller.idle();
   return { runs: controller.state().runs };
