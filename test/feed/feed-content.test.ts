@@ -10,7 +10,7 @@ import { isFeedItem } from '../../src/core/feed/item.js';
 import { sourceListSchema } from '../../src/core/feed/source.js';
 import { parseFeed } from '../../src/io/feed/parse-feed.js';
 import { hasControlCharacters, REPO_ROOT } from '../helpers/run-pixel.js';
-import { REAL } from './helpers/feed-env.js';
+import { LABS_THE_ISSUE_NAMES, REAL } from './helpers/feed-env.js';
 
 const sources = sourceListSchema.parse(
   JSON.parse(readFileSync(join(REPO_ROOT, 'feeds', 'sources.json'), 'utf8')),
@@ -24,23 +24,7 @@ describe('feeds/sources.json', () => {
       expect(source.home, source.id).toMatch(/^https:\/\//);
       expect(source.tags.length, source.id).toBeGreaterThan(0);
     }
-    for (const id of [
-      'openai',
-      'deepmind',
-      'google-research',
-      'google-ai',
-      'anthropic',
-      'huggingface',
-      'meta-ai',
-      'microsoft-research',
-      'bair',
-      'apple-ml',
-      'nvidia',
-      'aws-ml',
-      'stanford-ai-lab',
-    ]) {
-      expect(ids).toContain(id);
-    }
+    for (const id of LABS_THE_ISSUE_NAMES) expect(ids).toContain(id);
   });
 
   it('labels every community feed and says why it is there', () => {

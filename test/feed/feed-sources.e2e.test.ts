@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runPixel } from '../helpers/run-pixel.js';
+import { LABS_THE_ISSUE_NAMES } from './helpers/feed-env.js';
 
 let home: string;
 let cleanup: () => Promise<void>;
@@ -29,23 +30,7 @@ describe('pixel feed sources', () => {
   it('lists the curated defaults with provenance, honestly labelling community feeds', async () => {
     const list = await sources();
     const ids = list.map((source) => source.id);
-    for (const id of [
-      'openai',
-      'deepmind',
-      'google-research',
-      'google-ai',
-      'anthropic',
-      'huggingface',
-      'meta-ai',
-      'microsoft-research',
-      'bair',
-      'apple-ml',
-      'nvidia',
-      'aws-ml',
-      'stanford-ai-lab',
-    ]) {
-      expect(ids).toContain(id);
-    }
+    for (const id of LABS_THE_ISSUE_NAMES) expect(ids).toContain(id);
     expect(list.find((s) => s.id === 'anthropic')?.provenance).toBe('community');
     expect(list.find((s) => s.id === 'meta-ai')?.provenance).toBe('community');
     expect(list.find((s) => s.id === 'openai')?.provenance).toBe('official');

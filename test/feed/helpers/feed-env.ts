@@ -62,3 +62,20 @@ export interface JsonItem {
 export function parseJsonItems(stdout: string): JsonItem[] {
   return JSON.parse(stdout) as JsonItem[];
 }
+
+/** The default sources issue 4 asks for by name. */
+export const LABS_THE_ISSUE_NAMES = [
+  'openai',
+  'deepmind',
+  'google-research',
+  'google-ai',
+  'anthropic',
+  'huggingface',
+  'meta-ai',
+  'microsoft-research',
+  'bair',
+  'apple-ml',
+  'nvidia',
+  'aws-ml',
+  'stanford-ai-lab',
+] as const;
