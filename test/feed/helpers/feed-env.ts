@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeTempDir, runPixel, type PixelRun } from '../../helpers/run-pixel.js';
+import type { FeedItem } from '../../../src/core/feed/item.js';
 
 export const REAL = resolve(import.meta.dirname, '..', '..', 'fixtures', 'feeds', 'real');
 
@@ -49,15 +50,8 @@ export async function makeFeedEnv(sources: TestSource[]): Promise<FeedEnv> {
   };
 }
 
-export interface JsonItem {
-  id: string;
-  source: string;
-  title: string;
-  link: string | null;
-  published: string | null;
-  summary: string;
-  categories: string[];
-}
+/** One post of `pixel feed --json`: the documented shape is FeedItem's. */
+export type JsonItem = FeedItem;
 
 export function parseJsonItems(stdout: string): JsonItem[] {
   return JSON.parse(stdout) as JsonItem[];
