@@ -30,17 +30,23 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
+/** A lesson file's YAML front matter and the Markdown after it, or undefined without one. */
+export function splitFrontMatter(source: string): { yaml: string; body: string } | undefined {
+  const match = FRONT_MATTER.exec(source);
+  return match ? { yaml: match[1] ?? '', body: source.slice(match[0].length) } : undefined;
+}
+
 /** Parses one lesson file; `fileId` is its name without `.md`. */
 export function parseLessonSource(fileId: string, source: string): ParsedLesson {
   const issues: string[] = [];
-  const match = FRONT_MATTER.exec(source);
-  if (!match) {
+  const parts = splitFrontMatter(source);
+  if (!parts) {
     return { issues: ['no front matter: the file must start with a "---" block of YAML'] };
   }
   if (CONTROL.test(source)) issues.push('contains control characters (escape codes?)');
   let raw: unknown;
   try {
-    raw = parseYaml(match[1] ?? '');
+    raw = parseYaml(parts.yaml);
   } catch (error) {
     return { issues: [...issues, `front matter is not valid YAML: ${(error as Error).message}`] };
   }
@@ -56,8 +62,7 @@ export function parseLessonSource(fileId: string, source: string): ParsedLesson 
       issues.push(`${where}: ${issue.message}`);
     }
   }
-  const body = source.slice(match[0].length);
-  const { blocks, issues: markdownIssues } = markdownToBlocks(body);
+  const { blocks, issues: markdownIssues } = markdownToBlocks(parts.body);
   issues.push(...markdownIssues);
   if (blocks.length === 0) issues.push('the lesson has no text after the front matter');
   return meta ? { lesson: { meta, blocks }, issues } : { issues };

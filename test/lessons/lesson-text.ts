@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { splitFrontMatter } from '../../scripts/lessons/compile-lessons.js';
 import { LessonMetaSchema, type LessonMeta } from '../../src/core/lesson-meta.js';
 
 /**
@@ -30,10 +31,9 @@ export interface LessonFile {
 
 export function readLesson(id: string): LessonFile {
   const raw = readFileSync(join(LESSONS_DIR, `${id}.md`), 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(raw);
-  if (!match) throw new Error(`lessons/${id}.md has no front matter`);
-  const meta = LessonMetaSchema.parse(parseYaml(match[1] ?? ''));
-  return { meta, body: raw.slice(match[0].length) };
+  const parts = splitFrontMatter(raw);
+  if (!parts) throw new Error(`lessons/${id}.md has no front matter`);
+  return { meta: LessonMetaSchema.parse(parseYaml(parts.yaml)), body: parts.body };
 }
 
 /**
