@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { availableParallelism, loadavg, setPriority, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const fixtures = join(root, 'test', 'fixtures', 'feeds', 'real');
@@ -92,12 +93,6 @@ function timed(args) {
     });
   });
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const pixel = join(root, 'bin', 'pixel.js');
 const preload = ['--import', join(root, 'bench', 'feed-maxrss.mjs')];

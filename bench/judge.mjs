@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { median } from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const runsFlag = process.argv.indexOf('--runs');
@@ -123,12 +124,6 @@ function timed(command, args, options = {}) {
     });
   });
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function measure(label, solution, bare) {
   const home = await mkdtemp(join(tmpdir(), 'pixel-bench-'));

@@ -16,6 +16,7 @@ import { mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const pixel = join(root, 'bin', 'pixel.js');
@@ -46,12 +47,6 @@ function timeOnce(args) {
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`);
   return elapsed;
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 // Warm the file cache first, then interleave: baseline, each command, baseline, ...
 for (const c of cases) timeOnce(c.args);
