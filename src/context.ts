@@ -1,5 +1,5 @@
 import type { PixelPaths } from './io/paths.js';
-import type { ExitCodeValue } from './errors.js';
+import type { ExitCodeValue, StopSignal } from './errors.js';
 
 /** Where a command writes: stdout is the product, stderr is for progress and warnings. */
 export interface OutputStream {
@@ -31,6 +31,23 @@ export interface Context {
   now(): Date;
   /** Prints `pixel: warning: ...` on stderr. */
   warn(message: string): void;
+  /**
+   * Catches SIGINT, SIGTERM and SIGHUP while work that must be cleaned up runs (a sandboxed
+   * solution): the signal aborts `signal` (its reason is the signal's name) instead of killing
+   * pixel. Commands that never call this keep the default: the signal ends them at once.
+   */
+  guardSignals(): SignalGuard;
   /** The exit code the process ends with when the command returns normally. */
   exitCode: ExitCodeValue;
+}
+
+export interface SignalGuard {
+  readonly signal: AbortSignal;
+  /** Restores the default handling once nothing is left to clean up. */
+  release(): void;
+}
+
+/** Reads which signal aborted a guard. */
+export function stopSignalOf(signal: AbortSignal): StopSignal | undefined {
+  return signal.aborted ? (signal.reason as StopSignal) : undefined;
 }

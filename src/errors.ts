@@ -12,6 +12,10 @@ export const ExitCode = {
   usage: 2,
   /** Environment error: a runtime such as python3 missing, no network and no cache. */
   environment: 3,
+  /** Ended by a signal: 128 + its number, as shells report it. */
+  hangup: 129,
+  interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -62,5 +66,21 @@ export class ContentError extends PixelError {
     });
     this.name = 'ContentError';
     this.issues = issues;
+  }
+}
+
+const SIGNAL_EXIT_CODES = {
+  SIGHUP: ExitCode.hangup,
+  SIGINT: ExitCode.interrupted,
+  SIGTERM: ExitCode.terminated,
+} as const;
+export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
+export const STOP_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as StopSignal[];
+
+/** The run was stopped by a signal (Ctrl-C, a closed terminal, kill): one line, exit 128 + n. */
+export class InterruptedError extends PixelError {
+  constructor(signal: StopSignal, what: string) {
+    super(`stopped by ${signal}: ${what}`, { exitCode: SIGNAL_EXIT_CODES[signal] });
+    this.name = 'InterruptedError';
   }
 }

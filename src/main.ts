@@ -32,7 +32,7 @@ function isCommanderError(error: unknown): error is Error & { code: string; exit
 function isPixelError(error: unknown): error is Error & { exitCode: number; hint?: string } {
   return (
     error instanceof Error &&
-    /^(Pixel|Usage|Environment|Content)Error$/.test(error.name) &&
+    /^(Pixel|Usage|Environment|Content|Interrupted)Error$/.test(error.name) &&
     typeof (error as { exitCode?: unknown }).exitCode === 'number'
   );
 }

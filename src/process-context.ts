@@ -1,5 +1,5 @@
-import { ExitCode } from './errors.js';
-import type { Context, OutputStream } from './context.js';
+import { ExitCode, STOP_SIGNALS, type StopSignal } from './errors.js';
+import type { Context, OutputStream, SignalGuard } from './context.js';
 import { resolvePaths } from './io/paths.js';
 import { colorEnabled } from './ui/color.js';
 
@@ -20,6 +20,34 @@ function streamOf(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): OutputStr
     get rows() {
       return stream.isTTY && stream.rows ? stream.rows : 24;
     },
+  };
+}
+
+/**
+ * One abort controller for the process, armed while at least one guard is held: the first
+ * SIGINT, SIGTERM or SIGHUP aborts every guard (nested guards, as in watch → submit, share it).
+ */
+function signalGuards(): () => SignalGuard {
+  let holders = 0;
+  let controller = new AbortController();
+  const onSignal = (name: StopSignal) => controller.abort(name);
+  const handlers = STOP_SIGNALS.map((name) => [name, () => onSignal(name)] as const);
+  return () => {
+    if (holders === 0) {
+      if (controller.signal.aborted) controller = new AbortController();
+      for (const [name, handler] of handlers) process.on(name, handler);
+    }
+    holders++;
+    let released = false;
+    return {
+      signal: controller.signal,
+      release: () => {
+        if (released) return;
+        released = true;
+        holders--;
+        if (holders === 0) for (const [name, handler] of handlers) process.off(name, handler);
+      },
+    };
   };
 }
 
@@ -44,6 +72,7 @@ export function createProcessContext(argv: readonly string[]): Context {
       const label = stderrColor ? '\u001b[33mpixel: warning:\u001b[39m' : 'pixel: warning:';
       stderr.write(`${label} ${message}\n`);
     },
+    guardSignals: signalGuards(),
     exitCode: ExitCode.ok,
   };
 }

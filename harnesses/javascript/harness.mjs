@@ -1,16 +1,47 @@
-// pixel's JavaScript harness (also runs transpiled TypeScript): loads the learner's ES module and
-// calls its function once per case. Same protocol as harnesses/python/harness.py: the payload
-// (with the nonce) arrives on fd 4 and is closed before learner code loads; results leave on
-// fd 3 as "\n<nonce> <json>\n" lines; stdout and stderr are the learner's own.
-import { closeSync, readFileSync, writeSync } from 'node:fs';
-import { cpuUsage } from 'node:process';
-import { performance } from 'node:perf_hooks';
+// pixel's JavaScript harness (also runs bundled TypeScript): loads the learner's ES module and
+// calls its function once per case. Same protocol as harnesses/python/harness.py: lines from the
+// judge on fd 4 (the setup, then one case at a time, each after the previous answer), frames
+// back on fd 3 as "\n<nonce> <json>\n". The judge times every call and measures CPU and memory
+// from outside; frames are trusted for return values only. stdout and stderr are the learner's.
+import { spawnSync } from 'node:child_process';
+import { closeSync, fstatSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const payload = JSON.parse(readFileSync(4, 'utf8'));
-closeSync(4);
-const nonce = payload.nonce;
+const RESULTS = 3;
+const CONTROL = 4;
 const pause = new Int32Array(new SharedArrayBuffer(4));
+const wait = () => Atomics.wait(pause, 0, 0, 1);
+
+/** Reads one line from the judge, waiting while the pipe is empty. */
+const pendingBytes = [];
+function readLine() {
+  const buffer = Buffer.alloc(1 << 16);
+  for (;;) {
+    const joined = Buffer.concat(pendingBytes);
+    const newline = joined.indexOf(10);
+    if (newline >= 0) {
+      pendingBytes.length = 0;
+      if (newline + 1 < joined.length) pendingBytes.push(joined.subarray(newline + 1));
+      return joined.subarray(0, newline).toString('utf8');
+    }
+    let count;
+    try {
+      count = readSync(CONTROL, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if (error.code === 'EAGAIN') {
+        wait();
+        continue;
+      }
+      return undefined;
+    }
+    if (count === 0)
+      return joined.length > 0 ? ((pendingBytes.length = 0), joined.toString('utf8')) : undefined;
+    pendingBytes.length = 0;
+    pendingBytes.push(joined, Buffer.from(buffer.subarray(0, count)));
+  }
+}
+
 /** Writes everything, waiting when a non-blocking pipe is full. */
 const writeAll = (fd, data) => {
   let offset = 0;
@@ -19,18 +50,54 @@ const writeAll = (fd, data) => {
       offset += writeSync(fd, data, offset);
     } catch (error) {
       if (error.code !== 'EAGAIN') throw error;
-      Atomics.wait(pause, 0, 0, 1);
+      wait();
     }
   }
 };
-const send = (frame) => writeAll(3, Buffer.from(`\n${nonce} ${JSON.stringify(frame)}\n`, 'utf8'));
+
+/**
+ * Closes descriptors inherited from pixel's parent (Node opens its own with close-on-exec, so a
+ * descriptor without that flag that is not 0-4 came from outside). Linux only; best effort.
+ */
+function closeInheritedDescriptors() {
+  let fds;
+  try {
+    fds = readdirSync('/proc/self/fd').map(Number);
+  } catch {
+    return;
+  }
+  for (const fd of fds) {
+    if (fd <= CONTROL) continue;
+    try {
+      const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'latin1'));
+      if (flags && (Number.parseInt(flags[1], 8) & 0o2000000) === 0) closeSync(fd);
+    } catch {
+      // Gone already, or the directory's own descriptor.
+    }
+  }
+}
+
+const setup = JSON.parse(readLine());
+const nonce = setup.nonce;
+const channel = fstatSync(RESULTS);
+closeInheritedDescriptors();
 // Keep our own references: learner code may replace globals.
 const exit = process.exit.bind(process);
-const now = () => performance.now();
-const cpuNow = () => {
-  const usage = cpuUsage();
-  return (usage.user + usage.system) / 1000;
+const send = (frame) => {
+  const current = fstatSync(RESULTS);
+  if (current.ino !== channel.ino || current.dev !== channel.dev) {
+    // The solution replaced fd 3 (dup2): nothing sent now could reach the judge.
+    writeAll(
+      2,
+      Buffer.from("pixel: the solution replaced file descriptor 3, pixel's result channel\n"),
+    );
+    exit(120);
+  }
+  writeAll(RESULTS, Buffer.from(`\n${nonce} ${JSON.stringify(frame)}\n`, 'utf8'));
 };
+const workdir = setup.workdir;
+process.chdir(workdir);
+send({ type: 'hello' });
 
 // Make the learner's prints synchronous: on a pipe Node buffers them in memory until the event
 // loop runs, so a print in an endless loop would never reach the judge's output limit.
@@ -54,25 +121,54 @@ for (const [fd, stream] of [
   };
 }
 
-const solutionUrl = pathToFileURL(payload.solution).href;
-const displayName = payload.filename;
+const solutionPath = join(workdir, setup.solution);
+const displayName = setup.display ?? setup.solution;
+
+/** Where in the learner's files an error happened: the first frame inside the work folder. */
+function learnerFrame(error) {
+  for (const line of String(error?.stack ?? '').split('\n')) {
+    const match = /(?:file:\/\/)?(\/[^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (!match) continue;
+    const file = match[1].startsWith('file:') ? new URL(match[1]).pathname : match[1];
+    if (file.startsWith(workdir + sep))
+      return { file: relative(workdir, file), line: match[2], column: match[3] };
+  }
+  return undefined;
+}
 
 /** "TypeError: x is not iterable (solution.js:7:13)": the learner's frame only. */
 function describe(error) {
   if (!(error instanceof Error))
     return `threw ${typeof error === 'string' ? JSON.stringify(error).slice(0, 200) : String(error)}`;
   const head = `${error.name}: ${error.message}`.split('\n')[0];
-  const frame = String(error.stack ?? '')
-    .split('\n')
-    .find((line) => line.includes(solutionUrl) || line.includes(payload.solution));
-  const location = frame?.match(/:(\d+):(\d+)\)?\s*$/);
-  return location ? `${head} (${displayName}:${location[1]}:${location[2]})` : head;
+  const frame = learnerFrame(error);
+  const file = frame?.file === setup.solution ? displayName : frame?.file;
+  return frame ? `${head} (${file}:${frame.line}:${frame.column})` : head;
+}
+
+/**
+ * Node does not say where a module fails to parse; `node --check` does. It runs here, in the
+ * sandbox, only after the parse failed, so no learner code has run yet.
+ */
+function locateSyntaxError(error) {
+  const head = `${error.name}: ${error.message}`.split('\n')[0];
+  const check = spawnSync(process.execPath, ['--check', solutionPath], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 10_000,
+  });
+  const lines = (check.stderr ?? '').split('\n');
+  const at = lines.findIndex((line) => line.startsWith(`${solutionPath}:`));
+  if (at < 0) return `${head} (in ${displayName} or a module it imports)`;
+  const lineNumber = lines[at].slice(solutionPath.length + 1);
+  const caret = lines[at + 2]?.indexOf('^') ?? -1;
+  return `${head} (${displayName}:${lineNumber}${caret >= 0 ? `:${caret + 1}` : ''})`;
 }
 
 let current = -1;
 const fail = (error) => {
   if (current >= 0)
-    send({ type: 'error', case: current, kind: 'runtime', message: describe(error), wallMs: 0 });
+    send({ type: 'error', case: current, kind: 'runtime', message: describe(error) });
   else send({ type: 'load_error', kind: 'runtime', message: describe(error) });
   exit(0);
 };
@@ -105,10 +201,11 @@ function describeValue(value, depth) {
 
 let module;
 try {
-  module = await import(solutionUrl);
+  module = await import(pathToFileURL(solutionPath).href);
 } catch (error) {
-  if (error instanceof SyntaxError) {
-    send({ type: 'compile_error', message: describe(error) });
+  // A parse failure has no learner frame (nothing ran); a SyntaxError thrown by running code has.
+  if (error instanceof SyntaxError && !learnerFrame(error)) {
+    send({ type: 'compile_error', message: locateSyntaxError(error) });
   } else if (error instanceof RangeError && /memory|allocation/i.test(String(error.message))) {
     send({ type: 'load_error', kind: 'memory', message: describe(error) });
   } else {
@@ -116,40 +213,34 @@ try {
   }
   exit(0);
 }
-const fn = module[payload.entry] ?? module.default?.[payload.entry];
+const fn = module[setup.entry] ?? module.default?.[setup.entry];
 if (typeof fn !== 'function') {
   send({
     type: 'missing',
-    message: `${displayName} does not export a function ${payload.entry}(...)`,
+    message: `${displayName} does not export a function ${setup.entry}(...)`,
   });
   exit(0);
 }
 send({ type: 'ready' });
 
-for (const [index, args] of payload.cases.entries()) {
-  current = index;
-  send({ type: 'start', case: index });
-  const cpuStart = cpuNow();
-  const wallStart = now();
+for (let line = readLine(); line !== undefined; line = readLine()) {
+  const request = JSON.parse(line);
+  current = request.case;
   let value;
   try {
-    value = await fn(...args);
+    value = await fn(...request.args);
   } catch (error) {
     const memory = error instanceof RangeError && /allocation|out of memory/i.test(error.message);
     send({
       type: 'error',
-      case: index,
+      case: current,
       kind: memory ? 'memory' : 'runtime',
       message: describe(error),
-      wallMs: now() - wallStart,
     });
     exit(0);
   }
-  const wallMs = now() - wallStart;
-  const cpuMs = cpuNow() - cpuStart;
-  send({ type: 'result', case: index, value: describeValue(value, 0), cpuMs, wallMs });
+  send({ type: 'result', case: current, value: describeValue(value, 0) });
 }
-send({ type: 'done' });
-// Wait for the judge to kill us, so what the solution started is still in our tree to sweep;
-// the timeout only guards against a vanished judge.
+// Wait for the judge to end the run, so what the solution started is still in our tree; the
+// timeout only guards against a vanished judge.
 setTimeout(() => exit(0), 30_000);

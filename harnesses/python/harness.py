@@ -1,10 +1,12 @@
 # pixel's Python harness: loads the learner's solution and calls its function once per case.
 #
-# Protocol (see src/io/judge/run-harness.ts): the judge writes one JSON payload to fd 4 and
-# closes it; the harness reads it and closes its end BEFORE any learner code runs, so the nonce
-# it carries is known only to the harness. Results go out on fd 3 as lines "<nonce> <json>",
-# each preceded by a newline so stray bytes written to fd 3 cannot glue onto a frame. Whatever
-# the learner prints goes to stdout/stderr, which the judge shows back but never parses.
+# Protocol (see src/io/judge/record-run.ts). fd 4 carries lines from the judge: first the setup
+# (working folder, solution file, entry point, nonce), then one case at a time, each sent only
+# after the previous answer, so no later input is in this process before its call. fd 3 carries
+# frames back as "\n<nonce> <json>\n": hello, then ready (or why the solution did not load),
+# then one result or error per case. The judge times every call itself and measures CPU and
+# memory from outside; frames are trusted for return values only. Whatever the learner prints
+# goes to stdout/stderr, which the judge shows back but never parses.
 import json
 import math
 import os
@@ -13,58 +15,83 @@ import time
 import traceback
 import types
 
+RESULTS = 3
+CONTROL = 4
+
+
+def _close_inherited_descriptors():
+    # Nothing of pixel's parent may reach learner code: only 0-4 stay open.
+    try:
+        os.closerange(5, 1 << 16)
+    except OSError:
+        pass
+
 
 def _main():
-    with os.fdopen(4, "rb") as control:
-        payload = json.loads(control.read().decode("utf-8"))
-    nonce = payload["nonce"]
-    channel = 3
+    # Buffered: the judge writes one line at a time, so a read never takes in a later case.
+    control = os.fdopen(CONTROL, "rb")
+    setup = json.loads(_read_line(control))
+    nonce = setup["nonce"]
+    channel = os.fstat(RESULTS)
+    _close_inherited_descriptors()
 
     def send(frame):
+        current = os.fstat(RESULTS)
+        if (current.st_dev, current.st_ino) != (channel.st_dev, channel.st_ino):
+            # The solution replaced fd 3 (dup2): nothing sent now could reach the judge.
+            os.write(2, b"pixel: the solution replaced file descriptor 3, pixel's result channel\n")
+            os._exit(120)
         data = ("\n" + nonce + " " + json.dumps(frame, allow_nan=False) + "\n").encode("utf-8")
         while data:
-            data = data[os.write(channel, data):]
+            data = data[os.write(RESULTS, data):]
 
-    filename = payload["filename"]
+    workdir = setup["workdir"]
+    filename = setup["solution"]
+    path = os.path.join(workdir, filename)
+    os.chdir(workdir)
+    send({"type": "hello"})
 
-    def where(error):
-        # Only the learner's frames: the harness is not their business.
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
-        if not frames:
-            return ""
-        last = frames[-1]
-        return " (%s, line %d, in %s)" % (filename, last.lineno, last.name)
-
-    def describe(error):
-        text = "".join(traceback.format_exception_only(type(error), error)).strip()
-        lines = text.splitlines()
-        return (lines[-1] if lines else type(error).__name__) + where(error)
-
-    if os.environ.get("PIXEL_SUBREAPER") == "1":
+    if setup.get("subreaper"):
         # Adopt orphaned descendants, so the judge finds a double-forked grandchild in our
-        # tree (only needed when no PID namespace contains the run; Linux only, best effort).
+        # tree (only in the reduced sandbox, which has no PID namespace; best effort).
         try:
             import ctypes
             ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
         except Exception:
             pass
 
-    source = payload["source"]
+    def where(error):
+        # Only the learner's frames: the harness is not their business.
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if f.filename.startswith(workdir + os.sep)]
+        if not frames:
+            return ""
+        last = frames[-1]
+        return " (%s, line %d, in %s)" % (os.path.relpath(last.filename, workdir), last.lineno, last.name)
+
+    def describe(error):
+        text = "".join(traceback.format_exception_only(type(error), error)).strip()
+        lines = text.splitlines()
+        return (lines[-1] if lines else type(error).__name__) + where(error)
+
+    with open(path, "rb") as source_file:
+        # Bytes, not text: compile() honours a UTF-8 BOM and a PEP 263 coding cookie as python3 does.
+        source = source_file.read()
     try:
-        code = compile(source, filename, "exec", dont_inherit=True)
+        code = compile(source, path, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
         if isinstance(error, SyntaxError):
-            message = "%s: %s (%s, line %s)" % (
-                type(error).__name__, error.msg, filename, error.lineno)
+            where_text = filename + (", line %d" % error.lineno if error.lineno else "")
+            message = "%s: %s (%s)" % (type(error).__name__, error.msg, where_text)
         else:
-            message = str(error)
+            message = "%s: %s" % (type(error).__name__, error)
         send({"type": "compile_error", "message": message})
         return
 
     module = types.ModuleType("solution")
-    module.__file__ = os.path.join(payload["directory"], filename)
+    module.__file__ = path
     sys.modules["solution"] = module
-    sys.path.insert(0, payload["directory"])
+    sys.path.insert(0, workdir)
     try:
         exec(code, module.__dict__)
     except MemoryError:
@@ -73,52 +100,43 @@ def _main():
     except BaseException as error:  # SystemExit and KeyboardInterrupt are the learner's too
         send({"type": "load_error", "kind": "runtime", "message": describe(error)})
         return
-    function = module.__dict__.get(payload["entry"])
+    function = module.__dict__.get(setup["entry"])
     if not callable(function):
         send({"type": "missing", "message": "%s does not define a function %s(...)" % (
-            filename, payload["entry"])})
+            filename, setup["entry"])})
         return
     send({"type": "ready"})
 
-    for index, args in enumerate(payload["cases"]):
-        send({"type": "start", "case": index})
-        cpu_start = time.process_time()
-        wall_start = time.perf_counter()
+    while True:
+        line = _read_line(control)
+        if not line:
+            break
+        request = json.loads(line)
+        index = request["case"]
         try:
-            value = function(*args)
+            value = function(*request["args"])
         except MemoryError:
             send({"type": "error", "case": index, "kind": "memory",
-                  "message": "MemoryError: ran out of memory", "wallMs": _ms(wall_start)})
-            return
-        except RecursionError as error:
-            send({"type": "error", "case": index, "kind": "runtime",
-                  "message": describe(error), "wallMs": _ms(wall_start)})
+                  "message": "MemoryError: ran out of memory"})
             return
         except BaseException as error:
-            send({"type": "error", "case": index, "kind": "runtime",
-                  "message": describe(error), "wallMs": _ms(wall_start)})
+            send({"type": "error", "case": index, "kind": "runtime", "message": describe(error)})
             return
-        wall_ms = _ms(wall_start)
-        cpu_ms = (time.process_time() - cpu_start) * 1000.0
         try:
             described = _describe_value(value, 0)
         except BaseException as error:
             send({"type": "error", "case": index, "kind": "runtime",
-                  "message": "the returned value could not be read: " + describe(error),
-                  "wallMs": wall_ms})
+                  "message": "the returned value could not be read: " + describe(error)})
             return
         _flush()
-        send({"type": "result", "case": index, "value": described,
-              "cpuMs": cpu_ms, "wallMs": wall_ms})
-    send({"type": "done"})
-    _flush()
-    # Wait for the judge to kill us: until then, whatever the solution started is still our
-    # descendant and gets swept with us. The timeout only guards against a vanished judge.
+        send({"type": "result", "case": index, "value": described})
+    # Wait for the judge to end the run: until then, whatever the solution started is still in
+    # our tree. The timeout only guards against a vanished judge.
     time.sleep(30)
 
 
-def _ms(start):
-    return (time.perf_counter() - start) * 1000.0
+def _read_line(control):
+    return control.readline().decode("utf-8").rstrip("\n")
 
 
 def _number(value):

@@ -53,33 +53,46 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
       `Judging ${chalk.bold(loaded.problem.id)} (${target.language}, ${relative(context.cwd, target.solutionPath) || target.solutionPath}): ${loaded.cases.length} cases\n`,
     );
   }
-  const evaluation = await evaluateSolution({
-    loaded,
-    reference,
-    cases: loaded.cases,
-    language: target.language,
-    solutionPath: target.solutionPath,
-    env: context.env,
-    stopAtFirstFailure: true,
-    // In a terminal, show which case is running; piped output stays stable plain lines.
-    onStart: (testCase) => {
-      if (live) context.stderr.write(`${CLEAR_LINE}  ${chalk.dim(`… ${testCase.id} running`)}`);
-    },
-    onCase: (result) => {
-      if (options.json) return;
+  // Ctrl-C, a closed terminal or kill end the sandbox, record nothing and exit 130/129/143.
+  const guard = context.guardSignals();
+  let evaluation;
+  try {
+    evaluation = await evaluateSolution({
+      loaded,
+      reference,
+      cases: loaded.cases,
+      language: target.language,
+      solutionPath: target.solutionPath,
+      ...(target.workspaceRoot ? { workspaceRoot: target.workspaceRoot } : {}),
+      env: context.env,
+      signal: guard.signal,
+      // In a terminal, show which case is running; piped output stays stable plain lines.
+      onStart: (testCase, index) => {
+        if (live)
+          context.stderr.write(
+            `${CLEAR_LINE}  ${chalk.dim(`… ${testCase.id} running (${index + 1}/${loaded.cases.length})`)}`,
+          );
+      },
+    });
+  } finally {
+    if (live) context.stderr.write(CLEAR_LINE);
+    guard.release();
+  }
+  if (!options.json) {
+    for (const result of evaluation.results) {
       const test = testReport(result);
-      if (live) context.stderr.write(CLEAR_LINE);
       context.stdout.write(
         `${formatCaseLine(chalk, { ...test, description: descriptions.get(test.id) ?? '' }, columns)}\n`,
       );
-    },
-  });
+    }
+  }
 
   const report = buildReport({
     problem: loaded.problem.id,
     language: target.language,
     total: loaded.cases.length,
     durationMs: evaluation.durationMs,
+    sandbox: evaluation.sandbox,
     tests: evaluation.results.map(testReport),
     ...(evaluation.failure ? { failure: evaluation.failure } : {}),
   });
@@ -88,7 +101,6 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
     context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const deciding = evaluation.results.find((result) => result.judgement.verdict !== 'accepted');
-    if (live) context.stderr.write(CLEAR_LINE);
     context.stdout.write(
       formatSubmitSummary(chalk, report, {
         ...(deciding
@@ -101,6 +113,7 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
         notRun: report.total - evaluation.results.length,
         printedBytes: evaluation.output.bytes,
         columns,
+        ...(evaluation.sandboxNote ? { sandboxNote: evaluation.sandboxNote } : {}),
       }),
     );
   }

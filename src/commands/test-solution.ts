@@ -16,6 +16,7 @@ import { resolveTarget, targetOptionsShape } from '../io/judge/target.js';
 import {
   formatDiagnosis,
   formatPrinted,
+  formatReducedSandbox,
   formatValueTable,
   paintVerdict,
   wrapText,
@@ -66,6 +67,8 @@ export interface TestResult {
   language: string;
   passed: number;
   total: number;
+  /** How the runs were contained (see the README's threat model). */
+  sandbox: 'full' | 'reduced';
   cases: TestCaseResult[];
 }
 
@@ -125,84 +128,95 @@ export async function test(options: TestOptions, context: Context): Promise<Test
       `Testing ${file} (${target.language}) on ${options.input ? 'your input' : `${cases.length} public examples`}\n`,
     );
   }
-  for (const testCase of cases) {
-    const evaluation = await evaluateSolution({
-      loaded,
-      reference,
-      cases: [testCase],
-      language: target.language,
-      solutionPath: target.solutionPath,
-      env: context.env,
-      stopAtFirstFailure: true,
-      allowNonFiniteReference: testCase.id === 'custom',
-    });
-    const result = evaluation.results[0];
-    const comparison = result?.judgement.comparison;
-    const values =
-      comparison &&
-      (comparison.kind === 'match' ||
-        comparison.kind === 'mismatch' ||
-        comparison.kind === 'not-finite')
-        ? comparison.values
-        : undefined;
-    const verdict = evaluation.failure?.verdict ?? result?.judgement.verdict ?? 'judge_error';
-    const message = evaluation.failure?.message ?? result?.judgement.message;
-    const entry: TestCaseResult = {
-      id: testCase.id,
-      description: testCase.description,
-      input: testCase.input as Record<string, number | number[]>,
-      verdict,
-      timeMs: result?.judgement.timeMs ?? 0,
-      ...(message === undefined ? {} : { message }),
-      ...(values
-        ? {
-            values: values.map((check) => ({
-              name: check.name,
-              ok: check.ok,
-              got: jsonNumber(check.got),
-              expected: jsonNumber(check.expected),
-              absoluteError: jsonNumber(check.absoluteError),
-              relativeError: jsonNumber(check.relativeError),
-            })),
-          }
-        : {}),
-      ...(result?.diagnosis ? { diagnosis: result.diagnosis } : {}),
-      output: sanitizeText(evaluation.output.text),
-      outputBytes: evaluation.output.bytes,
-      outputTruncated: evaluation.output.truncated,
-    };
-    results.push(entry);
-    if (!options.json) {
-      const inputs = problem.parameters
-        .map(
-          (p) =>
-            `${parameterName(problem, p.name, target.language)} = ${formatInputValue(testCase.input[p.name] ?? 0, 12)}`,
-        )
-        .join('; ');
-      const lines = [
-        '',
-        `${chalk.bold(testCase.id)} ${chalk.dim(`— ${testCase.description}`)}`,
-        wrapText(`input: ${inputs}`, Math.max(columns, 200), '    '),
-      ];
-      if (values) lines.push(formatValueTable(chalk, values));
-      if (message && verdict !== 'accepted')
-        lines.push(wrapText(sanitizeText(message), columns, '    '));
-      if (result?.diagnosis) lines.push(formatDiagnosis(chalk, result.diagnosis, columns));
-      lines.push(
-        formatPrinted(
-          chalk,
-          evaluation.output.text,
-          evaluation.output.bytes,
-          evaluation.output.truncated,
-        ),
-      );
-      lines.push(
-        `    ${paintVerdict(chalk, verdict, verdict === 'accepted' ? 'passed' : verdict)} ${chalk.dim(`(${entry.timeMs} ms)`)}`,
-      );
-      context.stdout.write(`${lines.join('\n')}\n`);
+  // Ctrl-C, a closed terminal or kill end the sandbox and exit 130/129/143.
+  const guard = context.guardSignals();
+  let sandbox: TestResult['sandbox'] = 'full';
+  let sandboxNote: string | undefined;
+  try {
+    for (const testCase of cases) {
+      const evaluation = await evaluateSolution({
+        loaded,
+        reference,
+        cases: [testCase],
+        language: target.language,
+        solutionPath: target.solutionPath,
+        ...(target.workspaceRoot ? { workspaceRoot: target.workspaceRoot } : {}),
+        env: context.env,
+        signal: guard.signal,
+        allowNonFiniteReference: testCase.id === 'custom',
+      });
+      sandbox = evaluation.sandbox;
+      sandboxNote = evaluation.sandboxNote;
+      const result = evaluation.results[0];
+      const comparison = result?.judgement.comparison;
+      const values =
+        comparison &&
+        (comparison.kind === 'match' ||
+          comparison.kind === 'mismatch' ||
+          comparison.kind === 'not-finite')
+          ? comparison.values
+          : undefined;
+      const verdict = evaluation.failure?.verdict ?? result?.judgement.verdict ?? 'judge_error';
+      const message = evaluation.failure?.message ?? result?.judgement.message;
+      const entry: TestCaseResult = {
+        id: testCase.id,
+        description: testCase.description,
+        input: testCase.input as Record<string, number | number[]>,
+        verdict,
+        timeMs: result?.judgement.timeMs ?? 0,
+        ...(message === undefined ? {} : { message }),
+        ...(values
+          ? {
+              values: values.map((check) => ({
+                name: check.name,
+                ok: check.ok,
+                got: jsonNumber(check.got),
+                expected: jsonNumber(check.expected),
+                absoluteError: jsonNumber(check.absoluteError),
+                relativeError: jsonNumber(check.relativeError),
+              })),
+            }
+          : {}),
+        ...(result?.diagnosis ? { diagnosis: result.diagnosis } : {}),
+        output: sanitizeText(evaluation.output.text),
+        outputBytes: evaluation.output.bytes,
+        outputTruncated: evaluation.output.truncated,
+      };
+      results.push(entry);
+      if (!options.json) {
+        const inputs = problem.parameters
+          .map(
+            (p) =>
+              `${parameterName(problem, p.name, target.language)} = ${formatInputValue(testCase.input[p.name] ?? 0, 12)}`,
+          )
+          .join('; ');
+        const lines = [
+          '',
+          `${chalk.bold(testCase.id)} ${chalk.dim(`— ${testCase.description}`)}`,
+          wrapText(`input: ${inputs}`, Math.max(columns, 200), '    '),
+        ];
+        if (values) lines.push(formatValueTable(chalk, values));
+        if (message && verdict !== 'accepted')
+          lines.push(wrapText(sanitizeText(message), columns, '    '));
+        if (result?.diagnosis) lines.push(formatDiagnosis(chalk, result.diagnosis, columns));
+        lines.push(
+          formatPrinted(
+            chalk,
+            evaluation.output.text,
+            evaluation.output.bytes,
+            evaluation.output.truncated,
+          ),
+        );
+        lines.push(
+          `    ${paintVerdict(chalk, verdict, verdict === 'accepted' ? 'passed' : verdict)} ${chalk.dim(`(${entry.timeMs} ms)`)}`,
+        );
+        context.stdout.write(`${lines.join('\n')}\n`);
+      }
+      // A solution that does not compile fails every example the same way: say it once.
+      if (evaluation.failure && evaluation.failure.verdict !== 'judge_error') break;
     }
-    // A solution that does not compile fails every example the same way: say it once.
-    if (evaluation.failure && evaluation.failure.verdict !== 'judge_error') break;
+  } finally {
+    guard.release();
   }
   const passed = results.filter((entry) => entry.verdict === 'accepted').length;
   const summary: TestResult = {
@@ -210,6 +224,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
     language: target.language,
     passed,
     total: cases.length,
+    sandbox,
     cases: results,
   };
   if (options.json) {
@@ -220,6 +235,8 @@ export async function test(options: TestOptions, context: Context): Promise<Test
     context.stdout.write(
       `\n${all ? chalk.green(text) : chalk.red(text)}${all && !options.input ? chalk.dim(' — next: `pixel submit` runs the hidden cases too') : ''}\n`,
     );
+    if (sandbox === 'reduced')
+      context.stdout.write(`${formatReducedSandbox(chalk, sandboxNote, columns)}\n`);
   }
   if (passed !== cases.length) context.exitCode = ExitCode.failed;
   return summary;

@@ -1,9 +1,14 @@
 import * as z from 'zod/mini';
 import type { Context, OutputStream } from '../context.js';
-import { ExitCode, PixelError } from '../errors.js';
+import { ExitCode, InterruptedError, PixelError, type StopSignal } from '../errors.js';
 import { resolveTarget, targetOptionsShape, type Target } from '../io/judge/target.js';
 import { watchForChanges } from '../io/watch-file.js';
 import { createChalk } from '../ui/theme.js';
+// Loaded now, before any learner code runs: in the reduced sandbox a solution can write to
+// pixel's own files, so nothing of pixel's may be imported after the first run.
+import { hint } from './hint.js';
+import { submit } from './submit.js';
+import { test } from './test-solution.js';
 import {
   initialWatchState,
   nextJob,
@@ -60,7 +65,6 @@ export async function runWatchJob(
   const where = { path: target.solutionPath, problem: target.problem, lang: target.language };
   try {
     if (job === 'test') {
-      const { test } = await import('./test-solution.js');
       const result = await test(where, jobContext);
       const ok = result.passed === result.total;
       return {
@@ -70,7 +74,6 @@ export async function runWatchJob(
       };
     }
     if (job === 'submit') {
-      const { submit } = await import('./submit.js');
       const report = await submit(where, jobContext);
       return {
         output: out.text,
@@ -78,11 +81,11 @@ export async function runWatchJob(
         status: `${report.verdict} (${report.passed}/${report.total})`,
       };
     }
-    const { hint } = await import('./hint.js');
     const result = await hint({ problem: target.problem }, jobContext);
     return { output: out.text, status: `hint ${result.revealed} of ${result.total}` };
   } catch (error) {
-    if (!(error instanceof PixelError)) throw error;
+    // A signal ends the watcher itself (see watch()), not just this job.
+    if (!(error instanceof PixelError) || error instanceof InterruptedError) throw error;
     const hint = error.hint ? `\nhint: ${error.hint}` : '';
     return {
       output: `${out.text}pixel: ${error.message}${hint}\n`,
@@ -125,16 +128,11 @@ export function createController(
   return { dispatch, state: () => state, idle: () => idle };
 }
 
-/** Resolves on Ctrl-C or SIGTERM, so a plain (piped) watcher can finish its current job and exit cleanly. */
-function untilInterrupted(): Promise<void> {
+/** Resolves when the signal is aborted (by SIGINT, SIGTERM or SIGHUP). */
+function whenAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }
 
@@ -155,9 +153,17 @@ export async function watch(options: WatchOptions, context: Context): Promise<{ 
         rows: context.stdout.rows,
       })
     : undefined;
+  // For the watcher's whole life a signal ends the running job's sandbox and then the watcher.
+  const guard = context.guardSignals();
+  const jobContext: Context = {
+    ...context,
+    guardSignals: () => ({ signal: guard.signal, release: () => undefined }),
+  };
   const controller = createController(
-    (job) => runWatchJob(job, target, context),
+    (job) => runWatchJob(job, target, jobContext),
     (state, action) => {
+      // After a signal the run in progress ends unfinished: nothing more to show.
+      if (guard.signal.aborted) return;
       if (view) {
         view.draw(state);
         if (state.quit) view.close();
@@ -179,8 +185,19 @@ export async function watch(options: WatchOptions, context: Context): Promise<{ 
   );
   view?.onAction((action) => controller.dispatch(action));
   controller.dispatch({ type: 'request', job: 'test' });
-  await (view ? view.closed : untilInterrupted());
-  watcher.close();
-  await controller.idle();
+  try {
+    await Promise.race([
+      view ? view.closed : new Promise(() => undefined),
+      whenAborted(guard.signal),
+    ]);
+    watcher.close();
+    if (guard.signal.aborted) view?.close();
+    await controller.idle().catch(() => undefined);
+  } finally {
+    guard.release();
+  }
+  if (guard.signal.aborted) {
+    throw new InterruptedError(guard.signal.reason as StopSignal, 'stopped watching');
+  }
   return { runs: controller.state().runs };
 }

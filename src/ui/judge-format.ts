@@ -71,6 +71,22 @@ export function formatDiagnosis(
   ].join('\n');
 }
 
+/** Said once per report when the run had only the reduced sandbox (README: threat model). */
+export function formatReducedSandbox(
+  chalk: ChalkInstance,
+  note: string | undefined,
+  columns: number,
+): string {
+  const why = note ? ` (${sanitizeText(note)})` : '';
+  return chalk.dim(
+    wrapText(
+      `sandbox: reduced${why}: your code ran with your own access to files and the network; see "The judge's sandbox" in pixel's README`,
+      columns,
+      '  ',
+    ),
+  );
+}
+
 export function formatSubmitSummary(
   chalk: ChalkInstance,
   report: SubmissionReport,
@@ -81,6 +97,8 @@ export function formatSubmitSummary(
     notRun: number;
     printedBytes: number;
     columns: number;
+    /** Why the sandbox was reduced, when it was. */
+    sandboxNote?: string;
   },
 ): string {
   const lines: string[] = [''];
@@ -101,7 +119,7 @@ export function formatSubmitSummary(
   } else if (extras.notRun > 0) {
     lines.push(
       chalk.dim(
-        `  ${extras.notRun} later case${extras.notRun === 1 ? ' was' : 's were'} not run: the first failure decides`,
+        `  ${extras.notRun} later case${extras.notRun === 1 ? ' was' : 's were'} not judged: the first failure decides`,
       ),
     );
   }
@@ -112,6 +130,8 @@ export function formatSubmitSummary(
       ),
     );
   }
+  if (report.sandbox === 'reduced')
+    lines.push(formatReducedSandbox(chalk, extras.sandboxNote, extras.columns));
   if (report.verdict === 'accepted') lines.push(chalk.green('  Accepted. Well done!'));
   else if (report.verdict !== 'judge_error')
     lines.push(chalk.dim('  stuck? `pixel hint` gives the next hint'));

@@ -39,6 +39,8 @@ export function fakeContext(
     version: '0.0.0-test',
     now: () => new Date('2026-11-27T12:00:00Z'),
     exitCode: ExitCode.ok,
+    // A guard nothing aborts; a test that needs Ctrl-C passes its own.
+    guardSignals: () => ({ signal: new AbortController().signal, release: () => undefined }),
     ...overrides,
     env,
     paths: overrides.paths ?? resolvePaths(env),

@@ -215,6 +215,7 @@ describe('report', () => {
       language: 'python',
       total: 3,
       durationMs: 12.4,
+      sandbox: 'full',
       tests: [
         { id: 'a', group: 'g', hidden: false, verdict: 'accepted', timeMs: 1 },
         { id: 'b', group: 'g', hidden: true, verdict: 'wrong_answer', timeMs: 2, message: 'm' },
@@ -227,6 +228,7 @@ describe('report', () => {
       passed: 1,
       total: 3,
       durationMs: 12,
+      sandbox: 'full',
       message: 'm',
       tests: [
         { id: 'a', group: 'g', hidden: false, verdict: 'accepted', timeMs: 1 },

@@ -48,6 +48,7 @@ describe('judge formatting', () => {
       passed: 6,
       total: 22,
       durationMs: 512,
+      sandbox: 'full',
       message: 'w is off by 2.1e+0 (relative 1.0e+0)',
       tests: [{ ...test, message: 'w is off by 2.1e+0 (relative 1.0e+0)' }],
     };
@@ -66,7 +67,7 @@ describe('judge formatting', () => {
         'verdict: wrong_answer on edge-single-point (edge cases, hidden) · 6/22 passed · 0.51 s',
         '  w is off by 2.1e+0 (relative 1.0e+0)',
         '  (a hidden case: its inputs and expected values are not shown)',
-        '  15 later cases were not run: the first failure decides',
+        '  15 later cases were not judged: the first failure decides',
         '  stuck? `pixel hint` gives the next hint',
         '',
       ].join('\n'),

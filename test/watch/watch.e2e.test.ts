@@ -27,7 +27,7 @@ const CORRECT = `def gradient_descent(x, y, learning_rate, iterations):
 `;
 
 describe('pixel watch (piped)', () => {
-  it('re-runs the examples on every save and stops cleanly on Ctrl-C', async () => {
+  it('re-runs the examples on every save and stops on Ctrl-C with one line and exit 130', async () => {
     const env = { PIXEL_HOME: join(dir, 'home') };
     const solved = await runPixel(['solve', 'gradient-descent', '--dir', 'ws'], { cwd: dir, env });
     expect(solved.code).toBe(0);
@@ -51,7 +51,8 @@ describe('pixel watch (piped)', () => {
     await waitForText(() => stdout, '[run 2] 3/3 examples pass');
 
     child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    expect(await exited).toBe(130);
+    expect(stderr.trim().split('\n').at(-1)).toBe('pixel: stopped by SIGINT: stopped watching');
     expect(hasControlCharacters(stdout)).toBe(false);
   });
 

@@ -21,6 +21,8 @@ export interface SubmissionReport {
   passed: number;
   total: number;
   durationMs: number;
+  /** How the run was contained: `full` (namespaces, new root) or `reduced` (see the README). */
+  sandbox: 'full' | 'reduced';
   message?: string;
   diagnosis?: Diagnosis;
   tests: TestReport[];
@@ -32,6 +34,7 @@ export function buildReport(parts: {
   language: Language;
   total: number;
   durationMs: number;
+  sandbox: 'full' | 'reduced';
   tests: TestReport[];
   /** Set when no case could run (compile error, judge error). */
   failure?: { verdict: Verdict; message: string };
@@ -53,6 +56,7 @@ export function buildReport(parts: {
     passed,
     total: parts.total,
     durationMs: Math.round(parts.durationMs),
+    sandbox: parts.sandbox,
     ...(message === undefined ? {} : { message }),
     ...(deciding?.diagnosis ? { diagnosis: deciding.diagnosis } : {}),
     tests: parts.tests.map((test) => ({

@@ -16,7 +16,8 @@ export type Verdict = (typeof VERDICTS)[number];
 
 /** What happened to one call of the learner's function, as the process runner saw it. */
 export type CallOutcome =
-  | { status: 'returned'; value: ReturnedValue; cpuMs: number; wallMs: number }
+  /** cpuMs is the whole process tree's CPU, measured by the judge; absent without /proc. */
+  | { status: 'returned'; value: ReturnedValue; cpuMs?: number; wallMs: number }
   | { status: 'raised'; kind: 'runtime' | 'memory'; message: string; wallMs: number }
   /** The runner stopped the program during this call. */
   | { status: 'killed'; reason: 'cpu' | 'wall' | 'memory' | 'output'; wallMs: number }
@@ -78,7 +79,7 @@ export function judgeCall(
         ? { verdict: 'memory_limit_exceeded', message: outcome.message, timeMs }
         : { verdict: 'runtime_error', message: outcome.message, timeMs };
     case 'returned': {
-      if (outcome.cpuMs > limits.cpuMsPerCase)
+      if (outcome.cpuMs !== undefined && outcome.cpuMs > limits.cpuMsPerCase)
         return {
           verdict: 'time_limit_exceeded',
           message: `used ${(outcome.cpuMs / 1000).toFixed(1)} s of CPU time; the limit is ${seconds} s`,
@@ -94,10 +95,4 @@ export function judgeCall(
       };
     }
   }
-}
-
-/** Cases run in a fixed order and the first one that fails decides (Kattis "stop and report"). */
-export function decidingIndex(verdicts: readonly Verdict[]): number | undefined {
-  const index = verdicts.findIndex((verdict) => verdict !== 'accepted');
-  return index < 0 ? undefined : index;
 }

@@ -1,38 +1,49 @@
+import { basename, dirname, join } from 'node:path';
+
 /**
- * The "compile" step for JavaScript and TypeScript: esbuild (already a dependency, loaded only
- * here) checks the syntax and strips TypeScript types. Type errors are not judged; a syntax error
- * is a compile error with its line and column.
+ * The "compile" step for TypeScript: esbuild (already a dependency, loaded only here, and only
+ * before any learner code runs) strips the types and bundles the solution with the relative
+ * modules it imports, so a helper file beside it works as it does when run by hand. Type errors
+ * are not judged; a syntax error is a compile error with its line and column. Packages and
+ * Node's built-in modules stay imports.
  */
 export type CompileResult = { ok: true; code: string } | { ok: false; message: string };
 
+/** The bundle's name in the sandbox; the source map points back at the learner's files. */
+export const BUNDLE_NAME = 'pixel-solution.mjs';
+
 interface EsbuildMessage {
   text: string;
-  location?: { line: number; column: number } | null;
+  location?: { file: string; line: number; column: number } | null;
 }
 
-export async function compileModule(
-  source: string,
-  language: 'javascript' | 'typescript',
-  filename: string,
-): Promise<CompileResult> {
+export async function bundleTypeScript(entry: string): Promise<CompileResult> {
   const esbuild = await import('esbuild');
+  const folder = dirname(entry);
   try {
-    const result = await esbuild.transform(source, {
-      loader: language === 'typescript' ? 'ts' : 'js',
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      absWorkingDir: folder,
+      // Sources in the map are relative to this name, so /work/<file>.ts in the sandbox.
+      outfile: join(folder, BUNDLE_NAME),
+      write: false,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
       format: 'esm',
       target: 'node20',
-      sourcemap: language === 'typescript' ? 'inline' : false,
-      sourcefile: filename,
+      sourcemap: 'inline',
       logLevel: 'silent',
     });
-    // JavaScript runs as written (esbuild only checked it); TypeScript runs as transpiled.
-    return { ok: true, code: language === 'typescript' ? result.code : source };
+    const output = result.outputFiles[0];
+    if (!output) return { ok: false, message: 'esbuild produced no output' };
+    return { ok: true, code: output.text };
   } catch (error) {
     const errors = (error as { errors?: EsbuildMessage[] }).errors ?? [];
     const first = errors[0];
     if (!first) return { ok: false, message: String((error as Error).message ?? error) };
     const where = first.location
-      ? ` (${filename}:${first.location.line}:${first.location.column + 1})`
+      ? ` (${basename(first.location.file)}:${first.location.line}:${first.location.column + 1})`
       : '';
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     return { ok: false, message: `SyntaxError: ${first.text}${where}${more}` };

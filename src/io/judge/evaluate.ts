@@ -1,25 +1,28 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { EnvironmentError, UsageError } from '../../errors.js';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { EnvironmentError, InterruptedError, type StopSignal } from '../../errors.js';
+import { classifyRun, type LoadFailure } from '../../core/judge/classify.js';
 import { returnedNumbers } from '../../core/judge/compare.js';
 import { diagnose, type Diagnosis, type VariantOutputs } from '../../core/judge/diagnose.js';
 import type { JudgeCase, Language } from '../../core/judge/problem-schema.js';
+import type { CapturedOutput, RunRecord } from '../../core/judge/run-record.js';
 import {
   judgeCall,
   type CallOutcome,
   type CaseJudgement,
   type Verdict,
 } from '../../core/judge/verdict.js';
-import { compileModule } from './compile.js';
-import { resolveLaunch } from './languages.js';
+import { BUNDLE_NAME, bundleTypeScript } from './compile.js';
 import type { LoadedProblem, ReferenceModule } from './problem-store.js';
 import { harnessesRoot } from './problem-store.js';
-import { runHarness, type CapturedOutput, type LoadFailure } from './run-harness.js';
-import { containment } from './sandbox.js';
+import { recordRun } from './record-run.js';
+import { resolveRuntime, type Runtime } from './runtimes.js';
+import { fullSandboxAvailable, workFolder, type SandboxKind } from './sandbox.js';
+import { collectSolutionFiles, readSolutionFile, type SourceFile } from './solution-files.js';
 
-/** Source files larger than this are refused (ICPC's typical limit is 128 KiB). */
-const MAX_SOURCE_BYTES = 256 * 1024;
+/** What the program may keep in its work folder (its files, HOME and TMPDIR). */
+const WORK_BYTES = 64 * 2 ** 20;
 
 export interface CaseResult {
   testCase: JudgeCase;
@@ -32,6 +35,10 @@ export interface CaseResult {
 }
 
 export interface Evaluation {
+  /** How the run was contained (see the README's threat model). */
+  sandbox: SandboxKind;
+  /** Why the sandbox was reduced on a machine that should have had the full one. */
+  sandboxNote?: string;
   /** Set when no call could be judged: the solution did not compile or load, or the judge failed. */
   failure?: { verdict: Verdict; message: string };
   results: CaseResult[];
@@ -41,20 +48,26 @@ export interface Evaluation {
 
 export interface EvaluateRequest {
   loaded: LoadedProblem;
+  /** Loaded before any learner code runs: nothing of pixel's is imported after. */
   reference: ReferenceModule;
   cases: JudgeCase[];
   language: Language;
   solutionPath: string;
-  /** The user's environment: only PATH and PIXEL_PYTHON are read from it. */
+  /** The workspace around the solution: its source files are copied in beside it. */
+  workspaceRoot?: string;
+  /** The user's environment: only PATH, HOME, PIXEL_PYTHON and the like are read from it. */
   env: NodeJS.ProcessEnv;
-  stopAtFirstFailure: boolean;
   /** Custom inputs may legitimately diverge to infinity; the shipped cases must not. */
   allowNonFiniteReference?: boolean;
-  onCase?: (result: CaseResult, index: number) => void;
   onStart?: (testCase: JudgeCase, index: number) => void;
+  /** Aborted by SIGINT/SIGTERM/SIGHUP: the sandbox ends, nothing is judged. */
+  signal?: AbortSignal;
 }
 
 const NO_OUTPUT: CapturedOutput = { text: '', bytes: 0, truncated: false };
+
+/** Set once the OS refused the full sandbox in this process, so it is not tried again. */
+let fullSandboxRefused: string | undefined;
 
 function loadFailureVerdict(failure: LoadFailure): { verdict: Verdict; message: string } {
   switch (failure.kind) {
@@ -82,25 +95,6 @@ function loadFailureVerdict(failure: LoadFailure): { verdict: Verdict; message: 
   }
 }
 
-export async function readSolution(path: string): Promise<string> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new Error('not a file');
-    size = info.size;
-  } catch {
-    throw new UsageError(`cannot read the solution file ${path}`, {
-      hint: 'check the path, or run `pixel solve` again to get a fresh starter',
-    });
-  }
-  if (size > MAX_SOURCE_BYTES) {
-    throw new UsageError(`${path} is larger than ${MAX_SOURCE_BYTES / 1024} KiB`, {
-      hint: 'a solution to this exercise fits in a few dozen lines',
-    });
-  }
-  return readFile(path, 'utf8');
-}
-
 function variantOutputs(
   loaded: LoadedProblem,
   reference: ReferenceModule,
@@ -118,176 +112,228 @@ function variantOutputs(
   }));
 }
 
+interface Prepared {
+  files: SourceFile[];
+  /** The file the harness loads, relative to the work folder, and the name shown for it. */
+  entry: string;
+  display: string;
+}
+
+/** The learner's files as the sandbox will see them; TypeScript is bundled here, before the run. */
+async function prepareFiles(
+  language: Language,
+  solutionPath: string,
+  workspaceRoot: string | undefined,
+): Promise<Prepared | { compileError: string }> {
+  const display = basename(solutionPath);
+  if (language === 'typescript') {
+    readSolutionFile(solutionPath);
+    const bundled = await bundleTypeScript(solutionPath);
+    if (!bundled.ok) return { compileError: bundled.message };
+    return {
+      files: [{ path: BUNDLE_NAME, bytes: Buffer.from(bundled.code) }],
+      entry: BUNDLE_NAME,
+      display,
+    };
+  }
+  const files = collectSolutionFiles(solutionPath, workspaceRoot);
+  const entry = workspaceRoot ? relative(workspaceRoot, solutionPath) : display;
+  // JavaScript always loads as an ES module, as the starter's package.json says.
+  if (language === 'javascript' && !files.some((file) => file.path === 'package.json')) {
+    files.push({ path: 'package.json', bytes: Buffer.from('{"type":"module"}\n') });
+  }
+  return { files, entry, display };
+}
+
+async function writeFiles(folder: string, files: readonly SourceFile[]): Promise<void> {
+  for (const file of files) {
+    const target = join(folder, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.bytes);
+  }
+}
+
+function record(
+  kind: SandboxKind,
+  base: string,
+  runtime: Runtime,
+  prepared: Prepared,
+  request: EvaluateRequest,
+): Promise<RunRecord> {
+  const { problem } = request.loaded;
+  const limits = problem.limits;
+  return recordRun({
+    sandbox: {
+      kind,
+      base,
+      command: runtime.command,
+      args: runtime.args,
+      runtimeFolders: runtime.folders,
+      harnessDir: join(harnessesRoot(), runtime.harness),
+      env: {
+        PATH: '/usr/local/bin:/usr/bin:/bin',
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C.UTF-8',
+        HOME: '{work}',
+        TMPDIR: '{work}',
+        ...runtime.env,
+      },
+      workBytes: WORK_BYTES,
+    },
+    setup: {
+      workdir: workFolder(kind, base),
+      solution: prepared.entry,
+      display: prepared.display,
+      entry: problem.languages[request.language].entry,
+      // Without a PID namespace the Python harness adopts orphans so the sweep finds them.
+      ...(kind === 'reduced' ? { subreaper: true } : {}),
+    },
+    cases: request.cases.map((testCase) =>
+      problem.parameters.map((parameter) => testCase.input[parameter.name]),
+    ),
+    limits: {
+      cpuMsPerCall: limits.cpuSecondsPerCase * 1000,
+      wallMsPerCall: limits.wallSecondsPerCase * 1000,
+      startupMs: limits.startupSeconds * 1000,
+      memoryBytes: limits.memoryMiB * 2 ** 20,
+      outputBytes: limits.outputBytes,
+    },
+    onStart: (index) => request.onStart?.(request.cases[index] as JudgeCase, index),
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+}
+
 /**
- * Runs a solution on cases in the sandbox and judges each call against the reference computed
- * now (the package holds no answers). Cases run in the given order; with stopAtFirstFailure the
- * run ends at the first failing call, which decides the verdict.
+ * Runs a solution on cases in the sandbox, then judges each call against the reference. The
+ * expected values are computed only after the run has ended, so no process the solution could
+ * read ever held them while it ran. Cases run in the given order; the first failure decides.
  */
 export async function evaluateSolution(request: EvaluateRequest): Promise<Evaluation> {
   const started = performance.now();
   const { loaded, reference, language } = request;
   const { problem } = loaded;
   const solutionPath = resolve(request.solutionPath);
-  const source = await readSolution(solutionPath);
-  const filename = basename(solutionPath);
-  const finish = (partial: Omit<Evaluation, 'durationMs'>): Evaluation => ({
-    ...partial,
-    durationMs: performance.now() - started,
-  });
-
   if (process.platform === 'win32') {
     throw new EnvironmentError('the judge runs solutions with POSIX process controls', {
       hint: 'use Linux or macOS, or WSL on Windows',
     });
   }
-  const limits = problem.limits;
-  const launch = resolveLaunch(language, request.env, harnessesRoot(), limits.memoryMiB);
-  const scratch = await mkdtemp(join(tmpdir(), 'pixel-judge-'));
+  const finish = (partial: Omit<Evaluation, 'durationMs'>): Evaluation => ({
+    ...partial,
+    durationMs: performance.now() - started,
+  });
+  const preferred: SandboxKind =
+    fullSandboxAvailable(request.env) && !fullSandboxRefused ? 'full' : 'reduced';
+  const prepared = await prepareFiles(language, solutionPath, request.workspaceRoot);
+  if ('compileError' in prepared) {
+    return finish({
+      sandbox: preferred,
+      failure: { verdict: 'compile_error', message: prepared.compileError },
+      results: [],
+      output: NO_OUTPUT,
+    });
+  }
+  const runtime = resolveRuntime(
+    language,
+    request.env,
+    dirname(solutionPath),
+    problem.limits.memoryMiB,
+  );
+  const base = await mkdtemp(join(tmpdir(), 'pixel-judge-'));
   try {
-    let payload: Record<string, unknown>;
-    if (language === 'python') {
-      payload = { source, filename, directory: dirname(solutionPath) };
-    } else {
-      // TypeScript goes through esbuild; JavaScript runs as written and the harness reports a
-      // SyntaxError on import as a compile error (no esbuild start-up on the common path).
-      const compiled =
-        language === 'typescript'
-          ? await compileModule(source, language, filename)
-          : ({ ok: true, code: source } as const);
-      if (!compiled.ok) {
+    await mkdir(join(base, 'root'));
+    await writeFiles(join(base, 'src'), prepared.files);
+    let run = await record(preferred, base, runtime, prepared, request);
+    let sandboxNote: string | undefined;
+    if (preferred === 'full' && !run.started && !request.signal?.aborted) {
+      // The OS refused a namespace or a mount, or the runtime cannot start without the rest of
+      // the machine: judge with the reduced sandbox and say so. Learner code never ran yet.
+      const why = run.stderrTail.trim().split('\n').pop() ?? `exit ${run.exit.code}`;
+      fullSandboxRefused = why;
+      sandboxNote = `the full sandbox could not start here (${why.slice(0, 200)})`;
+      run = await record('reduced', base, runtime, prepared, request);
+    } else if (preferred === 'reduced' && fullSandboxRefused) {
+      sandboxNote = `the full sandbox could not start here (${fullSandboxRefused.slice(0, 200)})`;
+    }
+    const stopped = request.signal?.aborted ? (request.signal.reason as StopSignal) : undefined;
+    if (stopped)
+      throw new InterruptedError(stopped, 'the solution was stopped and nothing was recorded');
+    const classification = classifyRun(run);
+    const common = {
+      sandbox: run.sandbox,
+      ...(sandboxNote ? { sandboxNote } : {}),
+      output: run.output,
+    };
+    if (classification.kind === 'not-started') {
+      throw new EnvironmentError(
+        `${runtime.command} could not start pixel's harness: ${classification.message}`,
+        {
+          hint:
+            language === 'python'
+              ? 'check that it is Python 3.8 or newer, or set PIXEL_PYTHON to another interpreter'
+              : 'check that Node.js runs normally on this machine',
+        },
+      );
+    }
+    if (classification.kind === 'load-failed') {
+      return finish({
+        ...common,
+        failure: loadFailureVerdict(classification.failure),
+        results: [],
+      });
+    }
+    // Expected values now, after the run: a broken reference is the judge's fault, never the
+    // learner's.
+    const results: CaseResult[] = [];
+    for (const [index, outcome] of classification.calls.entries()) {
+      const testCase = request.cases[index] as JudgeCase;
+      let expected: number[];
+      try {
+        expected = reference.solve(testCase.input);
+        if (!Array.isArray(expected) || expected.length !== problem.returns.length)
+          throw new Error(`it returned a malformed value on ${testCase.id}`);
+        if (!request.allowNonFiniteReference && !expected.every(Number.isFinite))
+          throw new Error(`it is not finite on ${testCase.id}`);
+      } catch (error) {
         return finish({
-          failure: { verdict: 'compile_error', message: compiled.message },
+          ...common,
+          failure: {
+            verdict: 'judge_error',
+            message: `the reference failed: ${(error as Error).message}`,
+          },
           results: [],
-          output: NO_OUTPUT,
         });
       }
-      // Always an ES module, whatever package.json (or none) sits beside the learner's file.
-      const modulePath = join(scratch, 'solution.mjs');
-      await writeFile(modulePath, compiled.code);
-      payload = { solution: modulePath, filename };
-    }
-    const entry = problem.languages[language].entry;
-    const names = problem.returns;
-    const results: CaseResult[] = [];
-    let referenceFailure: string | undefined;
-    const expected: number[][] = [];
-    /** One call's verdict, and the known mistake behind a wrong answer when one explains it. */
-    const judgeOne = (index: number, outcome: CallOutcome): CaseResult => {
-      const testCase = request.cases[index] as JudgeCase;
-      const values = expected[index] as number[];
       const judgement = judgeCall(
         outcome,
-        values,
-        names,
+        expected,
+        problem.returns,
         problem.tolerance,
-        { cpuMsPerCase: limits.cpuSecondsPerCase * 1000 },
+        { cpuMsPerCase: problem.limits.cpuSecondsPerCase * 1000 },
         testCase.hidden,
       );
       const returned =
-        outcome.status === 'returned' ? returnedNumbers(outcome.value, names.length) : undefined;
+        outcome.status === 'returned'
+          ? returnedNumbers(outcome.value, problem.returns.length)
+          : undefined;
       const kind = judgement.comparison?.kind;
       const diagnosis =
         returned && (kind === 'mismatch' || kind === 'not-finite')
           ? diagnose(returned, variantOutputs(loaded, reference, testCase), problem.tolerance)
           : undefined;
-      return {
+      results.push({
         testCase,
-        expected: values,
+        expected,
         outcome,
         judgement,
         ...(returned ? { returned } : {}),
         ...(diagnosis ? { diagnosis } : {}),
-      };
-    };
-    const sandboxContainment = containment(request.env);
-    const running = runHarness({
-      containment: sandboxContainment,
-      command: launch.command,
-      args: launch.args,
-      cwd: scratch,
-      env: {
-        PATH: request.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
-        LANG: 'C.UTF-8',
-        LC_ALL: 'C.UTF-8',
-        HOME: scratch,
-        TMPDIR: scratch,
-        ...launch.env,
-        // Without a PID namespace the harness adopts orphans (PR_SET_CHILD_SUBREAPER) so the
-        // sweep can still find a double-forked grandchild.
-        ...(sandboxContainment === 'none' ? { PIXEL_SUBREAPER: '1' } : {}),
-      },
-      payload: {
-        ...payload,
-        entry,
-        cases: request.cases.map((testCase) =>
-          problem.parameters.map((parameter) => testCase.input[parameter.name]),
-        ),
-      },
-      limits: {
-        cpuMsPerCall: limits.cpuSecondsPerCase * 1000,
-        wallMsPerCall: limits.wallSecondsPerCase * 1000,
-        startupMs: limits.startupSeconds * 1000,
-        memoryBytes: limits.memoryMiB * 2 ** 20,
-        outputBytes: limits.outputBytes,
-      },
-      onStart: (index) => request.onStart?.(request.cases[index] as JudgeCase, index),
-      onCall: (index, outcome) => {
-        if (referenceFailure) return 'stop';
-        const result = judgeOne(index, outcome);
-        results.push(result);
-        request.onCase?.(result, index);
-        return request.stopAtFirstFailure && result.judgement.verdict !== 'accepted'
-          ? 'stop'
-          : 'continue';
-      },
-    });
-    // Expected values come from the reference now, while the runtime starts in parallel. A broken
-    // reference is the judge's fault, never the learner's.
-    try {
-      for (const testCase of request.cases) {
-        const values = reference.solve(testCase.input);
-        if (!Array.isArray(values) || values.length !== problem.returns.length)
-          throw new Error(`reference returned a malformed value on ${testCase.id}`);
-        if (!request.allowNonFiniteReference && !values.every(Number.isFinite))
-          throw new Error(`reference is not finite on ${testCase.id}`);
-        expected.push(values);
-      }
-    } catch (error) {
-      referenceFailure = `the reference failed: ${(error as Error).message}`;
-    }
-    const run = await running;
-    if (referenceFailure) {
-      return finish({
-        failure: { verdict: 'judge_error', message: referenceFailure },
-        results: [],
-        output: run.output,
       });
+      // The first failure decides; later cases never ran or do not count.
+      if (judgement.verdict !== 'accepted') break;
     }
-    // A call the runner ended (limit, crash) arrives after onCall was last used: judge it too.
-    for (let index = results.length; index < run.calls.length; index++) {
-      const result = judgeOne(index, run.calls[index] as CallOutcome);
-      results.push(result);
-      request.onCase?.(result, index);
-    }
-    let failure = run.load ? loadFailureVerdict(run.load) : undefined;
-    if (failure?.verdict === 'compile_error' && language === 'javascript') {
-      // Node does not say where a module fails to parse; esbuild does (loaded only now).
-      const located = await compileModule(source, language, filename);
-      if (!located.ok) failure = { verdict: 'compile_error', message: located.message };
-    }
-    if (
-      !failure &&
-      results.length < request.cases.length &&
-      results.every((r) => r.judgement.verdict === 'accepted')
-    ) {
-      return finish({
-        failure: { verdict: 'judge_error', message: 'the harness stopped before every case ran' },
-        results,
-        output: run.output,
-      });
-    }
-    return finish({ ...(failure ? { failure } : {}), results, output: run.output });
+    return finish({ ...common, results });
   } finally {
-    await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
+    await rm(base, { recursive: true, force: true }).catch(() => undefined);
   }
 }

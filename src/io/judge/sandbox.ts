@@ -1,136 +1,202 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import type { Readable, Writable } from 'node:stream';
+import { delimiter, join } from 'node:path';
+import type { Duplex, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findDescendants, findSandboxProcesses, readProcStat, readResidentBytes } from './proc.js';
+import { findTokenProcesses, processTree, treeUsage, type TreeUsage } from './process-tree.js';
+import {
+  fullSandboxArgv,
+  INSIDE,
+  reducedSandboxArgv,
+  type FullSandboxPlan,
+  type Rlimits,
+  type SystemEntry,
+} from './sandbox-plan.js';
 
-/** Hard OS limits applied with ulimit before the runtime starts (backstops, see below). */
-export interface OsLimits {
-  /** RLIMIT_CPU for the whole process, in seconds. */
-  cpuSeconds: number;
-  /** RLIMIT_AS in MiB: generous, because runtimes reserve address space they never touch. */
-  addressSpaceMiB: number;
-  /** RLIMIT_FSIZE in MiB: no huge files in the scratch folder. */
-  fileSizeMiB: number;
-}
+/** `full`: namespaces and a new root (Linux); `reduced`: process group and rlimits only. */
+export type SandboxKind = 'full' | 'reduced';
 
-export interface SandboxSpawn {
-  containment: Containment;
+export interface SandboxRequest {
+  kind: SandboxKind;
+  /** Scratch folder made by the caller; `src/` in it holds the copies of the learner's files. */
+  base: string;
+  /** The runtime, as a host path (also its path inside: shared at the same place). */
   command: string;
+  /** Arguments; `{harness}` is replaced by the harness folder as the program sees it. */
   args: readonly string[];
-  cwd: string;
-  /** The complete environment: nothing of the user's is added. */
+  /** Host folders the runtime needs besides the system ones (its prefix, site-packages). */
+  runtimeFolders: readonly string[];
+  harnessDir: string;
+  /** The complete environment (nothing of the user's is added); `{work}` is replaced. */
   env: Record<string, string>;
-  limits: OsLimits;
+  limits: Rlimits;
+  /** Bytes the program may store in its work folder. */
+  workBytes: number;
 }
 
 export interface Sandbox {
-  child: ChildProcess;
+  kind: SandboxKind;
   pid: number;
   stdout: Readable;
   stderr: Readable;
-  /** fd 3 in the child: the harness writes results here. */
+  /** fd 3 in the program: the harness writes results here. */
   results: Readable;
-  /** fd 4 in the child: the judge writes the payload here and closes it. */
-  control: Writable;
-  /** CPU time the process has used, from /proc (undefined off Linux). */
-  cpuMs(): number | undefined;
-  residentBytes(): number | undefined;
-  /** Kills the whole process group and everything that carries the run's token. */
+  /** fd 4 in the program: the judge writes the solution's name and then one case at a time. */
+  control: Duplex;
+  /** CPU, memory and process count of the whole run right now (undefined without /proc). */
+  usage(): TreeUsage | undefined;
+  /** Ends everything the run started, and resolves once it is gone. */
   killAll(): Promise<void>;
-  /** Resolves when the child has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** How the run is contained beyond its process group. */
-export type Containment = 'pid-namespace' | 'pid-namespace-user' | 'none';
-
-let probed: Containment | undefined;
-
-/**
- * A PID namespace is the one sweep the kernel guarantees: when the runtime (its init) ends,
- * every process inside is killed, even one that left the group, the session and cleared its
- * environment. `unshare` needs root or unprivileged user namespaces; probe once per process.
- * PIXEL_SANDBOX_NAMESPACE=0 turns it off (to test the fallback sweep).
- */
-export function containment(env: NodeJS.ProcessEnv): Containment {
-  if (env.PIXEL_SANDBOX_NAMESPACE === '0' || process.platform !== 'linux') return 'none';
-  if (probed) return probed;
-  const works = (args: string[]) =>
-    spawnSync('unshare', [...args, '--pid', '--fork', '--kill-child', 'true'], {
-      stdio: 'ignore',
-      timeout: 5000,
-    }).status === 0;
-  probed = works([])
-    ? 'pid-namespace'
-    : works(['--user', '--map-root-user'])
-      ? 'pid-namespace-user'
-      : 'none';
-  return probed;
+/** The folder a program works in, as it sees it: /work in the full sandbox. */
+export function workFolder(kind: SandboxKind, base: string): string {
+  return kind === 'full' ? INSIDE.work : join(base, 'src');
 }
 
-function namespacePrefix(mode: Containment): string[] {
-  if (mode === 'none') return [];
-  return [
-    'unshare',
-    ...(mode === 'pid-namespace-user' ? ['--user', '--map-root-user'] : []),
-    '--pid',
-    '--fork',
-    '--kill-child',
-  ];
+export function harnessFolder(kind: SandboxKind, harnessDir: string): string {
+  return kind === 'full' ? INSIDE.harness : harnessDir;
 }
 
-/** The first child of a process (the runtime that unshare forked), from /proc. */
-function firstChild(pid: number): number | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1').trim();
-    const first = Number(text.split(' ')[0]);
-    return Number.isInteger(first) && first > 0 ? first : undefined;
-  } catch {
-    return undefined;
+const TOOL_FOLDERS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+function findTool(name: string, path: string | undefined): string | undefined {
+  for (const folder of [...(path ?? '').split(delimiter), ...TOOL_FOLDERS]) {
+    if (!folder) continue;
+    const candidate = join(folder, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here.
+    }
   }
+  return undefined;
+}
+
+type Tools = FullSandboxPlan['tools'];
+let tools: Tools | null | undefined;
+
+/** util-linux's setpriv, unshare and prlimit, coreutils' chroot and /bin/sh, once per process. */
+function sandboxTools(): Tools | undefined {
+  if (tools !== undefined) return tools ?? undefined;
+  const found = {
+    setpriv: findTool('setpriv', process.env.PATH),
+    unshare: findTool('unshare', process.env.PATH),
+    chroot: findTool('chroot', process.env.PATH),
+    prlimit: findTool('prlimit', process.env.PATH),
+    sh: '/bin/sh',
+  };
+  tools = Object.values(found).every(Boolean) ? (found as Tools) : null;
+  return tools ?? undefined;
+}
+
+/** The top-level system folders, as they are on this host (folders, or merged-/usr symlinks). */
+const SYSTEM_FOLDERS = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc'];
+
+function systemEntries(): SystemEntry[] {
+  const entries: SystemEntry[] = [];
+  for (const path of SYSTEM_FOLDERS) {
+    try {
+      const info = lstatSync(path);
+      if (info.isSymbolicLink())
+        entries.push({ kind: 'symlink', path, target: readlinkSync(path) });
+      else if (info.isDirectory()) entries.push({ kind: 'dir', path });
+    } catch {
+      // Not on this system.
+    }
+  }
+  return entries;
+}
+
+/** Runtime folders that the system folders do not already cover, each once. */
+function extraFolders(folders: readonly string[], system: readonly SystemEntry[]): string[] {
+  const covered = system.filter((entry) => entry.kind === 'dir').map((entry) => entry.path);
+  const unique: string[] = [];
+  const real = folders.flatMap((folder) => {
+    try {
+      return [realpathSync(folder)];
+    } catch {
+      return [];
+    }
+  });
+  // Shortest first, so a folder inside another one already shared is skipped.
+  for (const folder of [...new Set(real)].sort((a, b) => a.length - b.length)) {
+    const inside = (parent: string) => folder === parent || folder.startsWith(`${parent}/`);
+    if (folder === '/' || covered.some(inside) || unique.some(inside)) continue;
+    unique.push(folder);
+  }
+  return unique;
+}
+
+/** A uid no account uses, so RLIMIT_NPROC counts only this run's processes. */
+function unusedUid(): number {
+  return 2_000_000_000 + (randomBytes(3).readUIntBE(0, 3) % 1_000_000);
+}
+
+function fill(text: string, kind: SandboxKind, request: SandboxRequest): string {
+  return text
+    .replaceAll('{work}', workFolder(kind, request.base))
+    .replaceAll('{harness}', harnessFolder(kind, request.harnessDir));
+}
+
+/** Whether this machine can have the full sandbox at all (Linux with the tools). */
+export function fullSandboxAvailable(env: NodeJS.ProcessEnv): boolean {
+  if (env.PIXEL_SANDBOX_NAMESPACE === '0' || process.platform !== 'linux') return false;
+  return sandboxTools() !== undefined;
 }
 
 /**
- * Starts a program in its own process group (detached), with stdin closed, a scratch cwd, the
- * given environment plus a unique token, and ulimits set by /bin/sh before `exec`, so the
- * limits apply to the runtime itself and to anything it spawns.
+ * Starts the program in its own process group (detached), with stdin closed, the given
+ * environment, and fds 3 (results, out) and 4 (control, in). Spawned synchronously, so the
+ * caller can prepare while the runtime boots.
  */
-export function startSandbox(request: SandboxSpawn): Sandbox {
+export function startSandbox(request: SandboxRequest): Sandbox {
   const token = randomBytes(16).toString('hex');
-  const { cpuSeconds, addressSpaceMiB, fileSizeMiB } = request.limits;
-  const script = [
-    `ulimit -t ${Math.ceil(cpuSeconds)}`,
-    `ulimit -v ${Math.ceil(addressSpaceMiB * 1024)}`,
-    // dash counts -f in 512-byte blocks.
-    `ulimit -f ${Math.ceil(fileSizeMiB * 2048)}`,
-    'ulimit -c 0',
-    'exec "$@"',
-  ].join('; ');
-  const prefix = namespacePrefix(request.containment);
-  const shell = ['/bin/sh', '-c', script, 'pixel-sandbox', request.command, ...request.args];
-  const [program, ...programArgs] = [...prefix, ...shell] as [string, ...string[]];
-  const child = spawn(program, programArgs, {
-    cwd: request.cwd,
-    env: { ...request.env, PIXEL_SANDBOX_TOKEN: token },
+  const env = Object.fromEntries(
+    Object.entries(request.env).map(([key, value]) => [key, fill(value, request.kind, request)]),
+  );
+  const args = request.args.map((arg) => fill(arg, request.kind, request));
+  let argv: string[];
+  if (request.kind === 'full') {
+    const found = sandboxTools() as Tools;
+    const system = systemEntries();
+    const mode = process.getuid?.() === 0 ? 'root' : 'user';
+    argv = fullSandboxArgv({
+      mode,
+      tools: found,
+      base: request.base,
+      system,
+      readOnly: extraFolders(request.runtimeFolders, system),
+      harnessDir: request.harnessDir,
+      workBytes: request.workBytes,
+      uid: unusedUid(),
+      limits: request.limits,
+      command: request.command,
+      args,
+    });
+  } else {
+    argv = reducedSandboxArgv('/bin/sh', request.limits, request.command, args);
+    // The reduced sweep finds what the run left behind by this token (see process-tree.ts).
+    env.PIXEL_SANDBOX_TOKEN = token;
+  }
+  const [program, ...programArgs] = argv as [string, ...string[]];
+  const child: ChildProcess = spawn(program, programArgs, {
+    cwd: join(request.base, 'src'),
+    env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
   });
-  const pid = child.pid;
+  const pid = child.pid ?? -1;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
     child.once('error', () => resolve({ code: null, signal: null }));
   });
-  const control = child.stdio[4] as Writable;
-  // The child may die before reading its payload; that is reported through its exit.
+  const control = child.stdio[4] as Duplex;
+  // The program may die before reading its cases; that is reported through its exit.
   control.on('error', () => undefined);
-  // Inside a namespace the runtime is unshare's child; its pid appears a moment after spawn.
-  let runtime: number | undefined = request.containment === 'none' ? pid : undefined;
-  const runtimePid = () => {
-    if (runtime === undefined && pid !== undefined) runtime = firstChild(pid);
-    return runtime;
-  };
   const signal = (target: number, name: NodeJS.Signals) => {
     try {
       process.kill(target, name);
@@ -139,15 +205,17 @@ export function startSandbox(request: SandboxSpawn): Sandbox {
     }
   };
   const killAll = async () => {
-    if (pid === undefined) return;
-    // Freeze the whole tree before killing any of it, so nothing can fork or reap in between;
-    // orphans are still in the tree because the runtime is their subreaper (or namespace init).
-    const tree = [pid, ...findDescendants(pid)];
+    if (pid < 0) return;
+    // Freeze the whole tree before killing any of it, so nothing can fork in between. In the
+    // full sandbox killing the namespace's init ends everything in it; the reduced one needs
+    // the sweep below.
+    const tree = processTree(pid);
     for (const member of tree) signal(member, 'SIGSTOP');
     for (const member of tree) signal(member, 'SIGKILL');
+    signal(-pid, 'SIGKILL');
+    if (request.kind === 'full') return;
     for (let round = 0; round < 20; round++) {
-      signal(-pid, 'SIGKILL');
-      const leftovers = findSandboxProcesses(token, pid);
+      const leftovers = findTokenProcesses(token, pid);
       if (leftovers.length === 0) return;
       for (const leftover of leftovers) signal(leftover, 'SIGKILL');
       // Give the kernel a moment to reap, then look again: a fork bomb may have spawned more.
@@ -155,20 +223,13 @@ export function startSandbox(request: SandboxSpawn): Sandbox {
     }
   };
   return {
-    child,
-    pid: pid ?? -1,
+    kind: request.kind,
+    pid,
     stdout: child.stdout as Readable,
     stderr: child.stderr as Readable,
     results: child.stdio[3] as Readable,
     control,
-    cpuMs: () => {
-      const target = runtimePid();
-      return target === undefined ? undefined : readProcStat(target)?.cpuMs;
-    },
-    residentBytes: () => {
-      const target = runtimePid();
-      return target === undefined ? undefined : readResidentBytes(target);
-    },
+    usage: () => (pid < 0 ? undefined : treeUsage(pid)),
     killAll,
     exited,
   };

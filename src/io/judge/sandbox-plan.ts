@@ -1,0 +1,189 @@
+/**
+ * The command line that starts a learner's program in pixel's Linux sandbox, built from a plan
+ * as plain data so that it can be read and unit-tested without running it.
+ *
+ * What the sandbox is (the README's threat model promises exactly this):
+ * - `unshare` gives the run new mount, PID, network and IPC namespaces: the program sees only its
+ *   own processes (a fresh /proc), has only a loopback that is down, and when its first process
+ *   ends the kernel ends every other one;
+ * - a new root on a small tmpfs holds only read-only binds of the system folders, the language
+ *   runtime, pixel's harness for that language, a few /dev nodes, and /work, a size-capped tmpfs
+ *   that holds copies of the learner's files: nothing else of the machine, the user's home,
+ *   pixel's package (problems, references, cases) or its state is visible, and /work is the only
+ *   place it can write;
+ * - `setpriv` drops every capability and sets no_new_privs; when pixel runs as root the program
+ *   also runs as an unused uid, so it cannot read what only root may;
+ * - `prlimit` caps CPU seconds, address space, file size, core dumps and processes.
+ * The setup runs as (namespace) root in a shell before any learner code; if a step fails the shell
+ * exits with SETUP_FAILED_CODE and the judge falls back to the reduced sandbox and says so.
+ */
+
+/** Exit code of the setup shell when the OS refuses a step (namespaces, mounts). */
+export const SETUP_FAILED_CODE = 125;
+/** Printed before the failing step's name on stderr. */
+export const SETUP_FAILED_MARKER = 'pixel-sandbox-setup:';
+
+/** A top-level folder of the host system, shared read-only, or re-created as a symlink. */
+export type SystemEntry =
+  { kind: 'dir'; path: string } | { kind: 'symlink'; path: string; target: string };
+
+export interface Rlimits {
+  cpuSeconds: number;
+  addressSpaceBytes: number;
+  fileSizeBytes: number;
+  processes: number;
+}
+
+export interface FullSandboxPlan {
+  /** root: pixel runs as root, the program as `uid`; user: an unprivileged user namespace. */
+  mode: 'root' | 'user';
+  /** Absolute paths of the tools, resolved on the host. */
+  tools: { setpriv: string; unshare: string; chroot: string; prlimit: string; sh: string };
+  /** Scratch folder: `root/` is the mount point of the new root, `src/` holds the copies. */
+  base: string;
+  system: SystemEntry[];
+  /** More host folders shared read-only at the same path (the runtime when it lives elsewhere). */
+  readOnly: string[];
+  /** Host folder with pixel's harness for this language, shared read-only at /pixel. */
+  harnessDir: string;
+  /** Size of /work (learner files, HOME and TMPDIR). */
+  workBytes: number;
+  /** Uid and gid of the program in root mode (one no account uses). */
+  uid: number;
+  limits: Rlimits;
+  /** The program to run inside (absolute paths as seen inside). */
+  command: string;
+  args: readonly string[];
+}
+
+/** Where the sandbox's own folders are, as the program sees them. */
+export const INSIDE = { work: '/work', harness: '/pixel' } as const;
+
+const DEV_NODES = ['null', 'zero', 'random', 'urandom'];
+
+/** Quotes a string for /bin/sh. */
+export function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/** Paths inside the new root are the host paths without their leading slash. */
+const inRoot = (path: string) => path.replace(/^\/+/, '');
+
+/**
+ * The setup script: every step is a separate command so that a refusal names the step. It runs
+ * in the new namespaces before any learner code; its last act is to exec the program.
+ */
+export function setupScript(plan: FullSandboxPlan): string {
+  const q = shellQuote;
+  const lines: string[] = [
+    `fail() { echo "${SETUP_FAILED_MARKER} $1" >&2; exit ${SETUP_FAILED_CODE}; }`,
+    `R=${q(`${plan.base}/root`)}`,
+    `mount -t tmpfs -o mode=755,size=4m,nosuid,nodev pixel-root "$R" || fail 'a tmpfs for the new root'`,
+    `cd "$R" || fail 'enter the new root'`,
+  ];
+  const dirs = plan.system.filter((entry) => entry.kind === 'dir').map((entry) => entry.path);
+  const folders = [
+    ...dirs,
+    ...plan.readOnly,
+    'proc',
+    'dev',
+    inRoot(INSIDE.work),
+    inRoot(INSIDE.harness),
+  ];
+  lines.push(`mkdir -p ${folders.map((path) => q(inRoot(path))).join(' ')} || fail 'mkdir'`);
+  for (const entry of plan.system) {
+    if (entry.kind === 'symlink')
+      lines.push(
+        `ln -s ${q(entry.target)} ${q(inRoot(entry.path))} || fail 'symlink ${entry.path}'`,
+      );
+  }
+  for (const path of [...dirs, ...plan.readOnly]) {
+    lines.push(`mount --bind -o ro ${q(path)} ${q(inRoot(path))} || fail 'share ${path}'`);
+  }
+  lines.push(`mount -t proc -o nosuid,nodev,noexec proc proc || fail 'a fresh /proc'`);
+  for (const node of DEV_NODES) {
+    lines.push(
+      `: > dev/${node} && mount --bind /dev/${node} dev/${node} || fail 'share /dev/${node}'`,
+    );
+  }
+  const owner = plan.mode === 'root' ? `,uid=${plan.uid},gid=${plan.uid}` : '';
+  lines.push(
+    `mount -t tmpfs -o size=${plan.workBytes},mode=755,nosuid,nodev${owner} pixel-work ${q(inRoot(INSIDE.work))} || fail 'a tmpfs for /work'`,
+    `cp -R ${q(`${plan.base}/src/.`)} ${q(inRoot(INSIDE.work))} || fail 'copy the solution'`,
+    `mount --bind -o ro ${q(plan.harnessDir)} ${q(inRoot(INSIDE.harness))} || fail 'share the harness'`,
+    `mount -o remount,bind,ro "$R" || fail 'make the new root read-only'`,
+    `cd / || fail 'leave the new root'`,
+  );
+  const { limits } = plan;
+  const prlimit = [
+    q(plan.tools.prlimit),
+    `--cpu=${Math.ceil(limits.cpuSeconds)}`,
+    `--as=${Math.ceil(limits.addressSpaceBytes)}`,
+    `--fsize=${Math.ceil(limits.fileSizeBytes)}`,
+    '--core=0',
+    `--nproc=${limits.processes}`,
+    '--',
+  ];
+  const identity =
+    plan.mode === 'root' ? [`--reuid=${plan.uid}`, `--regid=${plan.uid}`, '--clear-groups'] : [];
+  // pdeathsig again after the uid change (which clears it): the program dies with unshare.
+  const setpriv = [
+    q(plan.tools.setpriv),
+    ...identity,
+    '--bounding-set=-all',
+    '--inh-caps=-all',
+    '--no-new-privs',
+    '--pdeathsig=KILL',
+    '--',
+  ];
+  lines.push(
+    `exec ${[...prlimit, q(plan.tools.chroot), '"$R"', ...setpriv, ...[plan.command, ...plan.args].map(q)].join(' ')}`,
+  );
+  return lines.join('\n');
+}
+
+/** The whole command: setpriv (dies with pixel) → unshare (namespaces) → sh (setup) → program. */
+export function fullSandboxArgv(plan: FullSandboxPlan): string[] {
+  return [
+    plan.tools.setpriv,
+    // If pixel itself is killed, unshare dies, and with it the namespace.
+    '--pdeathsig=KILL',
+    '--',
+    plan.tools.unshare,
+    ...(plan.mode === 'user' ? ['--user', '--map-root-user'] : []),
+    '--mount',
+    '--pid',
+    '--net',
+    '--ipc',
+    '--fork',
+    '--kill-child',
+    '--propagation=private',
+    '--',
+    plan.tools.sh,
+    '-c',
+    setupScript(plan),
+    'pixel-sandbox',
+  ];
+}
+
+/**
+ * The reduced sandbox (no namespaces): a shell sets the rlimits, then execs the program. It still
+ * runs in its own process group with a scrubbed environment, a scratch folder, stdin closed and
+ * every limit measured from outside, but it can read and write what the user can.
+ */
+export function reducedSandboxArgv(
+  sh: string,
+  limits: Rlimits,
+  command: string,
+  args: readonly string[],
+): string[] {
+  const script = [
+    `ulimit -t ${Math.ceil(limits.cpuSeconds)}`,
+    `ulimit -v ${Math.ceil(limits.addressSpaceBytes / 1024)}`,
+    // POSIX shells count -f in 512-byte blocks.
+    `ulimit -f ${Math.ceil(limits.fileSizeBytes / 512)}`,
+    'ulimit -c 0',
+    'exec "$@"',
+  ].join('; ');
+  return [sh, '-c', script, 'pixel-sandbox', command, ...args];
+}
