@@ -146,23 +146,37 @@ function describe(error) {
   return frame ? `${head} (${file}:${frame.line}:${frame.column})` : head;
 }
 
+/** The learner's JavaScript files in the work folder, the solution first. */
+function javascriptFiles() {
+  const others = [];
+  for (const name of readdirSync(workdir, { recursive: true })) {
+    if (/\.(m|c)?js$/.test(name) && join(workdir, name) !== solutionPath)
+      others.push(join(workdir, name));
+  }
+  return [solutionPath, ...others.sort()];
+}
+
 /**
  * Node does not say where a module fails to parse; `node --check` does. It runs here, in the
- * sandbox, only after the parse failed, so no learner code has run yet.
+ * sandbox, after the parse failed; it only parses, so no learner code runs in it.
  */
 function locateSyntaxError(error) {
   const head = `${error.name}: ${error.message}`.split('\n')[0];
-  const check = spawnSync(process.execPath, ['--check', solutionPath], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    timeout: 10_000,
-  });
-  const lines = (check.stderr ?? '').split('\n');
-  const at = lines.findIndex((line) => line.startsWith(`${solutionPath}:`));
-  if (at < 0) return `${head} (in ${displayName} or a module it imports)`;
-  const lineNumber = lines[at].slice(solutionPath.length + 1);
-  const caret = lines[at + 2]?.indexOf('^') ?? -1;
-  return `${head} (${displayName}:${lineNumber}${caret >= 0 ? `:${caret + 1}` : ''})`;
+  for (const file of javascriptFiles().slice(0, 50)) {
+    const check = spawnSync(process.execPath, ['--check', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 10_000,
+    });
+    const lines = (check.stderr ?? '').split('\n');
+    const at = lines.findIndex((line) => line.startsWith(`${file}:`));
+    if (at < 0) continue;
+    const lineNumber = lines[at].slice(file.length + 1);
+    const caret = lines[at + 2]?.indexOf('^') ?? -1;
+    const name = file === solutionPath ? displayName : relative(workdir, file);
+    return `${head} (${name}:${lineNumber}${caret >= 0 ? `:${caret + 1}` : ''})`;
+  }
+  return `${head} (in ${displayName} or a module it imports)`;
 }
 
 let current = -1;

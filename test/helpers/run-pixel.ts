@@ -18,6 +18,8 @@ export interface RunPixelOptions {
   env?: Record<string, string | undefined>;
   input?: string;
   timeoutMs?: number;
+  /** A command that runs pixel, e.g. setpriv to another user: prefix + node + bin/pixel.js. */
+  prefix?: string[];
 }
 
 /**
@@ -36,7 +38,13 @@ export function runPixel(args: string[], options: RunPixelOptions = {}): Promise
     else env[key] = value;
   }
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [PIXEL_BIN, ...args], {
+    const [command, ...commandArgs] = [
+      ...(options.prefix ?? []),
+      process.execPath,
+      PIXEL_BIN,
+      ...args,
+    ] as [string, ...string[]];
+    const child = spawn(command, commandArgs, {
       cwd: options.cwd ?? REPO_ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
