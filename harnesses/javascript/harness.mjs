@@ -4,8 +4,17 @@
 // back on fd 3 as "\n<nonce> <json>\n". The judge times every call and measures CPU and memory
 // from outside; frames are trusted for return values only. stdout and stderr are the learner's.
 import { spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const RESULTS = 3;
@@ -96,6 +105,13 @@ const send = (frame) => {
   writeAll(RESULTS, Buffer.from(`\n${nonce} ${JSON.stringify(frame)}\n`, 'utf8'));
 };
 const workdir = setup.workdir;
+// The learner's files, sent by the judge: the sandbox's work folder starts empty.
+for (const file of setup.files ?? []) {
+  const target = resolve(workdir, file.path);
+  if (!target.startsWith(workdir + sep)) continue;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, Buffer.from(file.data, 'base64'));
+}
 process.chdir(workdir);
 send({ type: 'hello' });
 

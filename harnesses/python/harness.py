@@ -48,6 +48,7 @@ def _main():
     workdir = setup["workdir"]
     filename = setup["solution"]
     path = os.path.join(workdir, filename)
+    _write_files(workdir, setup.get("files", []))
     os.chdir(workdir)
     send({"type": "hello"})
 
@@ -133,6 +134,19 @@ def _main():
     # Wait for the judge to end the run: until then, whatever the solution started is still in
     # our tree. The timeout only guards against a vanished judge.
     time.sleep(30)
+
+
+def _write_files(workdir, files):
+    # The learner's files, sent by the judge: the sandbox's work folder starts empty.
+    import base64
+    root = os.path.realpath(workdir)
+    for entry in files:
+        target = os.path.realpath(os.path.join(root, entry["path"]))
+        if not target.startswith(root + os.sep):
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(base64.b64decode(entry["data"]))
 
 
 def _read_line(control):

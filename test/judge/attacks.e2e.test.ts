@@ -173,7 +173,8 @@ def gradient_descent(x, y, learning_rate, iterations):
                 try:
                     mem.seek(start)
                     if needle in mem.read(end - start):
-                        found.append('memory of %s' % pid)
+                        command = open('/proc/%s/cmdline' % pid, 'rb').read().replace(b'\\0', b' ')
+                        found.append('memory of %s' % command.decode(errors='replace')[:200])
                         break
                 except (OSError, ValueError, OverflowError):
                     pass
@@ -186,8 +187,9 @@ def gradient_descent(x, y, learning_rate, iterations):
       PIXEL_ATTACK_CANARY: canary,
     });
     expect(report.sandbox).toBe(expectedSandbox);
-    // The judge computes expected values only after the run, in every sandbox.
-    expect(result.output).not.toContain('memory of');
+    // The judge computes expected values only after the run, in every sandbox. (In the reduced
+    // one it may find them in this test runner, which parsed an earlier run's report.)
+    expect(result.output).not.toMatch(/memory of [^,\]]*pixel\.js/);
     if (mode === 'reduced') {
       // Same user, no PID namespace: it sees pixel (and its environment, which is the user's).
       expect(result.output).not.toContain('scanned 0 other processes');

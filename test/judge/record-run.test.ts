@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,6 @@ async function recordPython(
   const base = join(scratch, randomUUID());
   await mkdir(join(base, 'root'), { recursive: true });
   await mkdir(join(base, 'src'));
-  await writeFile(join(base, 'src', 'solution.py'), source);
   const runtime = resolveRuntime('python', process.env, base, 512);
   return recordRun({
     sandbox: {
@@ -55,6 +54,7 @@ async function recordPython(
     setup: {
       workdir: workFolder(options.kind, base),
       solution: 'solution.py',
+      files: [{ path: 'solution.py', data: Buffer.from(source).toString('base64') }],
       entry: 'gradient_descent',
       ...(options.kind === 'reduced' ? { subreaper: true } : {}),
     },

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fstabEscape,
   fullSandboxArgv,
   reducedSandboxArgv,
+  sandboxFstab,
   setupScript,
   shellQuote,
   type FullSandboxPlan,
@@ -13,7 +15,6 @@ const plan: FullSandboxPlan = {
     setpriv: '/usr/bin/setpriv',
     unshare: '/usr/bin/unshare',
     chroot: '/usr/sbin/chroot',
-    prlimit: '/usr/bin/prlimit',
     sh: '/bin/sh',
   },
   base: "/tmp/pixel-judge-a b'c",
@@ -60,39 +61,46 @@ describe('the full sandbox command', () => {
   });
 
   it('shares only read-only system folders, the runtime and the harness', () => {
+    const fstab = sandboxFstab(plan).trim().split('\n');
+    const root = "/tmp/pixel-judge-a\\040b'c/root";
+    expect(fstab).toEqual([
+      `/usr ${root}/usr none bind,ro 0 0`,
+      `/etc ${root}/etc none bind,ro 0 0`,
+      `/home/ada/.pyenv/versions/3.12.1 ${root}/home/ada/.pyenv/versions/3.12.1 none bind,ro 0 0`,
+      `proc ${root}/proc proc nosuid,nodev,noexec 0 0`,
+      `/dev/null ${root}/dev/null none bind 0 0`,
+      `/dev/zero ${root}/dev/zero none bind 0 0`,
+      `/dev/random ${root}/dev/random none bind 0 0`,
+      `/dev/urandom ${root}/dev/urandom none bind 0 0`,
+      `pixel-work ${root}/work tmpfs size=1024,mode=755,nosuid,nodev 0 0`,
+      `/opt/pixel/harnesses/python ${root}/pixel none bind,ro 0 0`,
+    ]);
     const script = setupScript(plan);
-    expect(script).toContain(`mount --bind -o ro '/usr' 'usr'`);
-    expect(script).toContain(`mount --bind -o ro '/etc' 'etc'`);
-    expect(script).toContain(
-      `mount --bind -o ro '/home/ada/.pyenv/versions/3.12.1' 'home/ada/.pyenv/versions/3.12.1'`,
-    );
-    expect(script).toContain(`mount --bind -o ro '/opt/pixel/harnesses/python' 'pixel'`);
-    expect(script).toContain(`ln -s 'usr/bin' 'bin'`);
-    // Every bind is read-only but /dev nodes; /work is its own size-capped tmpfs.
-    const binds = script.split('\n').filter((line) => line.includes('mount --bind'));
-    expect(
-      binds.filter((line) => !line.includes('-o ro')).every((line) => line.includes('/dev/')),
-    ).toBe(true);
-    expect(script).toMatch(/mount -t tmpfs -o size=1024,mode=755,nosuid,nodev pixel-work 'work'/);
-    expect(script).toContain(`mount -t proc -o nosuid,nodev,noexec proc proc`);
+    expect(script).toContain(`ln -s 'usr/bin' . || fail 'symlinks'`);
+    expect(script).toContain(`mount -a -T '/tmp/pixel-judge-a b'\\''c/fstab'`);
     expect(script).toContain('mount -o remount,bind,ro "$R"');
     expect(script).toContain(`R='/tmp/pixel-judge-a b'\\''c/root'`);
   });
 
+  it('escapes fstab fields', () => {
+    expect(fstabEscape('a b\tc\\d')).toBe('a\\040b\\011c\\134d');
+  });
+
   it('drops every capability, and the uid too when pixel runs as root', () => {
-    const user = setupScript(plan).split('\n').at(-1) as string;
+    const script = setupScript(plan);
+    const user = script.split('\n').at(-1) as string;
     expect(user).toContain('--bounding-set=-all --inh-caps=-all --no-new-privs --pdeathsig=KILL');
     expect(user).not.toContain('--reuid');
-    expect(user).toContain(
-      `'/usr/bin/prlimit' --cpu=11 --as=2147483648 --fsize=1048576 --core=0 --nproc=64`,
+    expect(script).toContain(
+      'ulimit -t 11 && ulimit -v 2097152 && ulimit -f 2048 && ulimit -c 0 && { ulimit -u 64 2>/dev/null || ulimit -p 64; }',
     );
     const root = setupScript({ ...plan, mode: 'root' });
     expect(root).toContain('--reuid=2000000123 --regid=2000000123 --clear-groups');
-    expect(root).toContain(',uid=2000000123,gid=2000000123');
+    expect(sandboxFstab({ ...plan, mode: 'root' })).toContain(',uid=2000000123,gid=2000000123');
   });
 
   it('names the step the OS refused', () => {
-    expect(setupScript(plan)).toContain(`|| fail 'a fresh /proc'`);
+    expect(setupScript(plan)).toContain(`|| fail 'share the system read-only'`);
   });
 });
 

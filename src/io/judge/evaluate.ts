@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { EnvironmentError, InterruptedError, type StopSignal } from '../../errors.js';
@@ -145,14 +145,6 @@ async function prepareFiles(
   return { files, entry, display };
 }
 
-async function writeFiles(folder: string, files: readonly SourceFile[]): Promise<void> {
-  for (const file of files) {
-    const target = join(folder, file.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.bytes);
-  }
-}
-
 function record(
   kind: SandboxKind,
   base: string,
@@ -184,6 +176,11 @@ function record(
       workdir: workFolder(kind, base),
       solution: prepared.entry,
       display: prepared.display,
+      // Written into the work folder by the harness itself, before it loads anything.
+      files: prepared.files.map((file) => ({
+        path: file.path,
+        data: file.bytes.toString('base64'),
+      })),
       entry: problem.languages[request.language].entry,
       // Without a PID namespace the Python harness adopts orphans so the sweep finds them.
       ...(kind === 'reduced' ? { subreaper: true } : {}),
@@ -242,7 +239,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
   const base = await mkdtemp(join(tmpdir(), 'pixel-judge-'));
   try {
     await mkdir(join(base, 'root'));
-    await writeFiles(join(base, 'src'), prepared.files);
+    await mkdir(join(base, 'src'));
     let run = await record(preferred, base, runtime, prepared, request);
     let sandboxNote: string | undefined;
     if (preferred === 'full' && !run.started && !request.signal?.aborted) {

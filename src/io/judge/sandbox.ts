@@ -1,13 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  readlinkSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { delimiter, join } from 'node:path';
 import type { Duplex, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findTokenProcesses, processTree, treeUsage, type TreeUsage } from './process-tree.js';
 import {
+  fstabPath,
   fullSandboxArgv,
   INSIDE,
+  sandboxFstab,
   reducedSandboxArgv,
   type FullSandboxPlan,
   type Rlimits,
@@ -19,7 +28,7 @@ export type SandboxKind = 'full' | 'reduced';
 
 export interface SandboxRequest {
   kind: SandboxKind;
-  /** Scratch folder made by the caller; `src/` in it holds the copies of the learner's files. */
+  /** Scratch folder made by the caller, with empty `root/` and `src/` folders in it. */
   base: string;
   /** The runtime, as a host path (also its path inside: shared at the same place). */
   command: string;
@@ -79,14 +88,13 @@ function findTool(name: string, path: string | undefined): string | undefined {
 type Tools = FullSandboxPlan['tools'];
 let tools: Tools | null | undefined;
 
-/** util-linux's setpriv, unshare and prlimit, coreutils' chroot and /bin/sh, once per process. */
+/** util-linux's setpriv and unshare, coreutils' chroot and /bin/sh, once per process. */
 function sandboxTools(): Tools | undefined {
   if (tools !== undefined) return tools ?? undefined;
   const found = {
     setpriv: findTool('setpriv', process.env.PATH),
     unshare: findTool('unshare', process.env.PATH),
     chroot: findTool('chroot', process.env.PATH),
-    prlimit: findTool('prlimit', process.env.PATH),
     sh: '/bin/sh',
   };
   tools = Object.values(found).every(Boolean) ? (found as Tools) : null;
@@ -164,7 +172,7 @@ export function startSandbox(request: SandboxRequest): Sandbox {
     const found = sandboxTools() as Tools;
     const system = systemEntries();
     const mode = process.getuid?.() === 0 ? 'root' : 'user';
-    argv = fullSandboxArgv({
+    const plan: FullSandboxPlan = {
       mode,
       tools: found,
       base: request.base,
@@ -176,7 +184,9 @@ export function startSandbox(request: SandboxRequest): Sandbox {
       limits: request.limits,
       command: request.command,
       args,
-    });
+    };
+    writeFileSync(fstabPath(plan), sandboxFstab(plan));
+    argv = fullSandboxArgv(plan);
   } else {
     argv = reducedSandboxArgv('/bin/sh', request.limits, request.command, args);
     // The reduced sweep finds what the run left behind by this token (see process-tree.ts).
