@@ -1,6 +1,6 @@
 // Builds pixel: content steps that validate and pre-parse data (so no start-up pays for it),
-// then one esbuild bundle of src/main.ts with code splitting, so each command's code and
-// libraries load only when that command runs.
+// then esbuild bundles src/main.ts into one CommonJS file in which each command's code runs
+// only when that command does (README, "Start-up").
 import { build } from 'esbuild';
 import { readFile, rm, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,35 +54,72 @@ const lazyChildProcessForCommander = {
   },
 };
 
-const bundle = await build({
-  entryPoints: [join(root, 'src', 'main.ts')],
-  plugins: [lazyChildProcessForCommander],
-  metafile: true,
-  outdir: dist,
+/**
+ * rss-parser (with xml2js and sax, ~150 KB) is only needed when a feed is fetched: it lives in
+ * its own file, dist/vendor/rss-parser.cjs, required on first use, so no other start compiles it.
+ */
+const RSS_PARSER_FILE = './vendor/rss-parser.cjs';
+const rssParserOnDemand = {
+  name: 'rss-parser-on-demand',
+  setup(pluginBuild) {
+    // A stand-in module that require()s the vendor file: an import() of the file itself would
+    // start node's ES module loader, which costs more than the parsing it feeds.
+    pluginBuild.onResolve({ filter: /^rss-parser$/ }, () => ({
+      path: 'rss-parser',
+      namespace: 'rss-parser-on-demand',
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'rss-parser-on-demand' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(RSS_PARSER_FILE)});`,
+      loader: 'js',
+    }));
+    pluginBuild.onResolve({ filter: /vendor\/rss-parser\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
+// One CommonJS file for all of pixel's own code (see README, "Start-up"): node's CommonJS loader
+// starts far cheaper than its ES module loader, and one file costs one read and one compile.
+// Modules reached only by a dynamic import() are wrapped by esbuild and run on first use, so a
+// command still runs only its own code. Libraries loaded at run time stay outside: ink and react
+// (interactive screens), esbuild (transpiling a learner's TypeScript), rss-parser (above).
+const common = {
   bundle: true,
-  splitting: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: true,
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __PIXEL_VERSION__: JSON.stringify(pkg.version) },
-  external: ['esbuild'],
-  jsx: 'automatic',
   logLevel: 'warning',
+};
+const bundle = await build({
+  ...common,
+  entryPoints: {
+    main: join(root, 'src', 'main.ts'),
+    // The opt-in feed parse thread starts this file (see src/io/feed/parse-pool.ts).
+    'feed-parse-worker': join(root, 'src', 'io', 'feed', 'parse-pool.ts'),
+  },
+  plugins: [lazyChildProcessForCommander, rssParserOnDemand],
+  metafile: true,
+  outdir: dist,
+  define: {
+    __PIXEL_VERSION__: JSON.stringify(pkg.version),
+    // CommonJS has no import.meta; each output file gets its own URL from its __filename.
+    'import.meta.url': '__pixelModuleUrl',
+  },
+  banner: { js: "const __pixelModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  external: ['esbuild', 'ink', 'react'],
+  jsx: 'automatic',
 });
-// Bundled CommonJS dependencies (commander, rss-parser) call require() through esbuild's
-// __require helper, which uses whatever `require` is in scope where the helper is defined.
-// Give a real one to that file alone: a banner on every chunk would load node:module and build a
-// require function in each of them, on every start.
-const REQUIRE_LINE =
-  "import { createRequire as __pixelCreateRequire } from 'node:module'; const require = __pixelCreateRequire(import.meta.url);\n";
-for (const output of Object.keys(bundle.metafile.outputs).filter((file) => file.endsWith('.js'))) {
-  const file = join(root, output);
-  const code = await readFile(file, 'utf8');
-  if (code.includes('typeof require')) await writeFile(file, REQUIRE_LINE + code);
-}
+await build({
+  ...common,
+  entryPoints: { 'vendor/rss-parser': join(root, 'node_modules', 'rss-parser', 'index.js') },
+  outExtension: { '.js': '.cjs' },
+  outdir: dist,
+});
+// package.json says "type": "module" (for src/, scripts and tests); dist/ is CommonJS.
+await writeFile(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
 // What each output file holds, for anyone asking why a command loads what it loads.
 await writeFile(join(dist, 'meta.json'), JSON.stringify(bundle.metafile));
