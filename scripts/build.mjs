@@ -127,8 +127,4 @@ const previous = `${finalDist}.old-${process.pid}`;
 await rename(finalDist, previous).catch(() => undefined);
 await rename(dist, finalDist);
 await rm(previous, { recursive: true, force: true });
-await rm(join(root, 'node_modules', '.cache', `pixel-build-${process.pid}`), {
-  recursive: true,
-  force: true,
-});
 console.error(`built pixel ${pkg.version} into dist/`);

@@ -95,9 +95,3 @@ export function judgeCall(
     }
   }
 }
-
-/** Cases run in a fixed order and the first one that fails decides (Kattis "stop and report"). */
-export function decidingIndex(verdicts: readonly Verdict[]): number | undefined {
-  const index = verdicts.findIndex((verdict) => verdict !== 'accepted');
-  return index < 0 ? undefined : index;
-}
