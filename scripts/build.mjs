@@ -112,8 +112,9 @@ const bundle = await build({
   external: ['esbuild', 'ink', 'react'],
   jsx: 'automatic',
 });
-await build({
+const vendor = await build({
   ...common,
+  metafile: true,
   entryPoints: { 'vendor/rss-parser': join(root, 'node_modules', 'rss-parser', 'index.js') },
   outExtension: { '.js': '.cjs' },
   outdir: dist,
@@ -122,7 +123,9 @@ await build({
 await writeFile(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
 // What each output file holds, for anyone asking why a command loads what it loads.
-await writeFile(join(dist, 'meta.json'), JSON.stringify(bundle.metafile));
+// test/startup/runtime-dependencies.test.ts reads it to hold package.json to what dist/ loads.
+const outputs = { ...bundle.metafile.outputs, ...vendor.metafile.outputs };
+await writeFile(join(dist, 'meta.json'), JSON.stringify({ outputs }));
 const previous = `${finalDist}.old-${process.pid}`;
 await rename(finalDist, previous).catch(() => undefined);
 await rename(dist, finalDist);
