@@ -55,21 +55,25 @@ const lazyChildProcessForCommander = {
 };
 
 /**
- * rss-parser (with xml2js and sax, ~150 KB) is only needed when a feed is fetched: it lives in
- * its own file, dist/vendor/rss-parser.cjs, required on first use, so no other start compiles it.
+ * Every import() the bundle keeps must work when bin/pixel.js runs it from V8's code cache
+ * (vm.Script, which has no module loader of its own). So what CommonJS can load is required
+ * instead: node's own modules, esbuild, and rss-parser (with xml2js and sax, ~150 KB, only for
+ * fetching feeds, so it lives in its own file, dist/vendor/rss-parser.cjs). Each becomes a
+ * stand-in module that require()s it, reached only through the import(), so it still loads on
+ * first use. ink and react are ES modules: src/ui/views/load-ink.ts imports them through the
+ * loader bin/pixel.js lends.
  */
 const RSS_PARSER_FILE = './vendor/rss-parser.cjs';
-const rssParserOnDemand = {
-  name: 'rss-parser-on-demand',
+const requireOnDemand = {
+  name: 'require-on-demand',
   setup(pluginBuild) {
-    // A stand-in module that require()s the vendor file: an import() of the file itself would
-    // start node's ES module loader, which costs more than the parsing it feeds.
-    pluginBuild.onResolve({ filter: /^rss-parser$/ }, () => ({
-      path: 'rss-parser',
-      namespace: 'rss-parser-on-demand',
-    }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'rss-parser-on-demand' }, () => ({
-      contents: `module.exports = require(${JSON.stringify(RSS_PARSER_FILE)});`,
+    pluginBuild.onResolve({ filter: /^(rss-parser|esbuild|node:.*)$/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: args.path, namespace: 'require-on-demand' }
+        : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'require-on-demand' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path === 'rss-parser' ? RSS_PARSER_FILE : args.path)});`,
       loader: 'js',
     }));
     pluginBuild.onResolve({ filter: /vendor\/rss-parser\.cjs$/ }, (args) => ({
@@ -100,7 +104,7 @@ const bundle = await build({
     // The opt-in feed parse thread starts this file (see src/io/feed/parse-pool.ts).
     'feed-parse-worker': join(root, 'src', 'io', 'feed', 'parse-pool.ts'),
   },
-  plugins: [lazyChildProcessForCommander, rssParserOnDemand],
+  plugins: [lazyChildProcessForCommander, requireOnDemand],
   metafile: true,
   outdir: dist,
   define: {

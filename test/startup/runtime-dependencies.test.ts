@@ -2,9 +2,10 @@
  * package.json's runtime dependencies are exactly the packages dist/ loads at run time: what the
  * build bundles (commander, zod, chalk, rss-parser) is a devDependency, so an install does not
  * fetch it twice; what it leaves outside (ink, react, esbuild) must be installed with pixel.
- * Read from the metafile the build writes beside the bundle (npm test builds first).
+ * Read from the metafile the build writes beside the bundle (npm test builds first), plus the
+ * ES modules src/ loads through importModule (src/import-module.ts), which no bundler can see.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,14 @@ describe('runtime dependencies', () => {
         .filter((entry) => entry.external && isPackage(entry.path))
         .map((entry) => packageName(entry.path)),
     );
+    const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(join(REPO_ROOT, 'src', file), 'utf8'));
+    for (const source of sources) {
+      for (const [, specifier] of source.matchAll(/importModule\('([^']+)'\)/g)) {
+        if (isPackage(specifier!)) loaded.add(packageName(specifier!));
+      }
+    }
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };

@@ -18,6 +18,7 @@ import {
   type CaseInput,
   type Problem,
 } from '../../core/judge/problem-schema.js';
+import { importModule } from '../../import-module.js';
 import { packageRoot } from '../package-root.js';
 
 export interface LoadedProblem {
@@ -110,7 +111,7 @@ export function readStatement(loaded: LoadedProblem): string {
 
 export async function loadReference(loaded: LoadedProblem): Promise<ReferenceModule> {
   const file = join(loaded.dir, 'reference.mjs');
-  const module = (await import(pathToFileURL(file).href)) as Partial<ReferenceModule>;
+  const module = (await importModule(pathToFileURL(file).href)) as Partial<ReferenceModule>;
   if (
     typeof module.solve !== 'function' ||
     typeof module.mistakes !== 'object' ||
