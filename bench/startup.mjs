@@ -3,11 +3,13 @@
 // `node -e 0`, measured in the same run, interleaved, so a noisy shared machine slows both sides
 // alike.
 //
-//   node bench/startup.mjs [--runs N] [--instructions] [--inherit-env]
+//   node bench/startup.mjs [--runs N] [--instructions] [--inherit-env] [--no-compile-cache]
 //
 // Children run in a clean environment by default, as on a learner's machine: PATH and HOME only
 // (plus what each case sets). --inherit-env passes this machine's own environment instead; here
 // it sets NODE_EXTRA_CA_CERTS, which adds ~40 ms to every node start and so flatters every ratio.
+// The first run writes V8's code cache into the bench's PIXEL_HOME and the others use it, as a
+// learner's runs after the first do; --no-compile-cache measures without it.
 // --instructions also counts instructions under valgrind (callgrind, node --jitless) in the same
 // environment: one run per command, the same count whatever else the machine is doing, so a
 // change's real cost shows on a busy machine where wall-clock medians drift. The figures to quote
@@ -45,7 +47,14 @@ const cases = [
   },
 ];
 
-const envOf = (c) => ({ ...baseEnv, PIXEL_HOME: home, NO_COLOR: '1', ...c.env });
+const compileCache = !process.argv.includes('--no-compile-cache');
+const envOf = (c) => ({
+  ...baseEnv,
+  PIXEL_HOME: home,
+  NO_COLOR: '1',
+  ...(compileCache ? {} : { PIXEL_COMPILE_CACHE: '0' }),
+  ...c.env,
+});
 
 function timeOnce(c) {
   const out = openSync(sink, 'w');
@@ -72,7 +81,8 @@ let missed = 0;
 console.log(
   `node ${process.version}; runs per command: ${runs}; baseline node -e 0: ` +
     `${baseline.toFixed(1)} ms (median); environment: ${inherit ? 'inherited' : 'clean (PATH, HOME)'}` +
-    `${baseEnv.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set)' : ''}`,
+    `${baseEnv.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set)' : ''}` +
+    `; compile cache ${compileCache ? 'on' : 'off'}`,
 );
 console.log('command                      median ms   ratio   budget');
 for (const [index, c] of cases.entries()) {
@@ -104,14 +114,20 @@ if (process.argv.includes('--instructions')) {
       throw new Error(`valgrind did not count ${c.args.join(' ')} (is valgrind installed?)`);
     return Number(match[1]);
   };
+  // V8 refuses a code cache made with other flags: let one --jitless run of each command write
+  // its cache (bin/pixel.js, README "Start-up") before counting, as the timed runs had theirs.
+  for (const c of cases) {
+    spawnSync(process.execPath, ['--jitless', ...c.args], { stdio: 'ignore', env: envOf(c) });
+  }
   const base = countInstructions(cases[0]);
   const millions = (count) => (count / 1e6).toFixed(0);
+  const signed = (count) => `${count < 0 ? '−' : '+'}${millions(Math.abs(count))}`;
   console.log(`\ninstructions (callgrind, --jitless): node -e 0 = ${millions(base)} M`);
   console.log('command                      total M   delta M   aim');
   for (const c of cases.slice(1)) {
     const count = countInstructions(c);
     console.log(
-      `${c.name.padEnd(28)} ${millions(count).padStart(7)}   ${`+${millions(count - base)}`.padStart(7)}   ${c.target ? `+${c.target}` : ''}`,
+      `${c.name.padEnd(28)} ${millions(count).padStart(7)}   ${signed(count - base).padStart(7)}   ${c.target ? `+${c.target}` : ''}`,
     );
   }
 }

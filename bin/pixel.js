@@ -18,7 +18,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 
 /**
  * Where V8's compiled code for dist/main.js is kept: pixel's cache folder (the rule of
- * src/io/paths.ts, repeated because nothing of src/ is loaded yet), one file per Node version.
+ * src/io/paths.ts, repeated because nothing of src/ is loaded yet), one file per Node version
+ * and command.
  */
 function compileCacheFile() {
   const env = process.env;
@@ -29,7 +30,9 @@ function compileCacheFile() {
     : xdg && xdg.startsWith('/')
       ? join(xdg, 'pixel')
       : join(require('node:os').homedir(), '.cache', 'pixel');
-  return join(folder, 'compile', `main-${process.version}-${process.arch}.bin`);
+  // One per command: each holds the functions its own first run compiled.
+  const command = /^[a-z]+$/.test(args[0] || '') ? args[0] : 'other';
+  return join(folder, 'compile', `main-${process.version}-${process.arch}-${command}.bin`);
 }
 
 /**

@@ -111,7 +111,7 @@ describe('the compile cache', () => {
     await loadsOf(['learn'], { PIXEL_HOME: home });
     const [name, ...others] = await readdir(folder);
     expect(others).toEqual([]);
-    expect(name).toBe(`main-${process.version}-${process.arch}.bin`);
+    expect(name).toBe(`main-${process.version}-${process.arch}-learn.bin`);
     const file = join(folder, name!);
     const written = await readFile(file);
     expect(written.length).toBeGreaterThan(10_000);
