@@ -115,7 +115,7 @@ if (process.argv.includes('--instructions')) {
     return Number(match[1]);
   };
   // V8 refuses a code cache made with other flags: let one --jitless run of each command write
-  // its cache (bin/pixel.js, README "Start-up") before counting, as the timed runs had theirs.
+  // its cache (bin/pixel.js, docs/architecture.md "Start-up") before counting, as the timed runs had theirs.
   for (const c of cases) {
     spawnSync(process.execPath, ['--jitless', ...c.args], { stdio: 'ignore', env: envOf(c) });
   }

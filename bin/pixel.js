@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The shim starts the built program (dist/main.js); everything else lives in src/.
-// It is CommonJS (bin/package.json), as dist/ is. Its two start-up tricks are explained in
-// README "Start-up" and held by test/startup/bundle-shape.e2e.test.ts.
+// It is CommonJS (bin/package.json), as dist/ is. Its start-up tricks (--version here, the
+// code cache) are explained in docs/architecture.md "Start-up" and held by
+// test/startup/bundle-shape.e2e.test.ts.
 'use strict';
-const { readFileSync, writeFileSync, mkdirSync, renameSync } = require('node:fs');
+const { readFileSync, writeFileSync, writeSync, mkdirSync, renameSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const args = process.argv.slice(2);
@@ -11,7 +12,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Answered here, before any of pixel loads: the version is all that was asked. writeSync
   // also spares setting up process.stdout, which costs more than reading package.json.
   const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
-  require('node:fs').writeSync(1, `${version}\n`);
+  writeSync(1, `${version}\n`);
 } else {
   start(join(__dirname, '..', 'dist', 'main.js'));
 }
@@ -42,11 +43,11 @@ function compileCacheFile() {
  * file is then written anew. PIXEL_COMPILE_CACHE=0 runs it with plain require.
  */
 function start(file) {
-  const vm = require('node:vm');
   if (process.env.PIXEL_COMPILE_CACHE === '0') {
     require(file);
     return;
   }
+  const vm = require('node:vm');
   // Code compiled by vm has no loader for import(): lend this module's, which resolves ink and
   // react from the same node_modules (src/ui/views/load-ink.ts).
   globalThis[Symbol.for('pixel.import')] = (specifier) => import(specifier);

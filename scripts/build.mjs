@@ -1,6 +1,6 @@
 // Builds pixel: content steps that validate and pre-parse data (so no start-up pays for it),
 // then esbuild bundles src/main.ts into one CommonJS file in which each command's code runs
-// only when that command does (README, "Start-up").
+// only when that command does (docs/architecture.md, "Start-up").
 import { build } from 'esbuild';
 import { readFile, rm, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,7 +83,7 @@ const requireOnDemand = {
   },
 };
 
-// One CommonJS file for all of pixel's own code (see README, "Start-up"): node's CommonJS loader
+// One CommonJS file for all of pixel's own code (see docs/architecture.md, "Start-up"): node's CommonJS loader
 // starts far cheaper than its ES module loader, and one file costs one read and one compile.
 // Modules reached only by a dynamic import() are wrapped by esbuild and run on first use, so a
 // command still runs only its own code. Libraries loaded at run time stay outside: ink and react

@@ -1,7 +1,7 @@
 /**
  * import() for what the bundle loads at run time as an ES module: ink and react, and a
  * problem's reference.mjs. bin/pixel.js runs the bundle from V8's code cache, where import() has
- * no loader, and lends its own under this symbol (README "Start-up"); tests, which run the
+ * no loader, and lends its own under this symbol (docs/architecture.md "Start-up"); tests, which run the
  * sources, use import() itself.
  */
 const LENT_IMPORT = Symbol.for('pixel.import');

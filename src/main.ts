@@ -9,7 +9,7 @@ import { createProcessContext } from './process-context.js';
 import { createProgram } from './program.js';
 
 // Static imports on purpose: the build puts all of pixel's code in one CommonJS file, so an
-// import here costs no extra file to load (README, "Start-up"). `--version` never gets here:
+// import here costs no extra file to load (docs/architecture.md, "Start-up"). `--version` never gets here:
 // bin/pixel.js answers it.
 
 /** commander errors that are not mistakes: help or the version was asked for and shown. */
@@ -30,7 +30,7 @@ export function exitCodeForError(error: unknown, context: Context): ExitCodeValu
   const debug = context.env.PIXEL_DEBUG === '1';
   const stack = debug && error instanceof Error && error.stack ? `${error.stack}\n` : '';
   if (error instanceof CommanderError) {
-    // commander has already printed its message through configureOutput (see program.ts).
+    // Help or the version, already printed; usage errors arrive as UsageErrors (program.ts).
     return COMMANDER_SUCCESS.has(error.code) ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof PixelError) {

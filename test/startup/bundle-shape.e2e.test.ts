@@ -1,5 +1,5 @@
 /**
- * The start-up tricks of README "Start-up", each held by a check that fails if the build or the
+ * The start-up tricks of docs/architecture.md "Start-up", each held by a check that fails if the build or the
  * shim regresses: `--version` is answered by bin/pixel.js alone; every other start runs one
  * CommonJS file of pixel's, compiled from V8's code cache (node's ES module loader never
  * starts); libraries a command does not need (rss-parser, ink, react, esbuild, child_process for
