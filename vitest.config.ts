@@ -1,12 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `fast` (unit, command and contract tests, in-process: the default while
+ * developing, `npm run test:fast`) and `slow` (everything that spawns the real bin/pixel.js, a
+ * judge sandbox or a pseudo-terminal). `npm test` and CI run both.
+ */
+const SLOW = [
+  'test/**/*.e2e.test.ts',
+  // Runs the real language harnesses in child processes, like the end-to-end tests.
+  'test/judge/record-run.test.ts',
+];
+
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 30_000,
+  restoreMocks: true,
+  env: { TZ: 'UTC', NO_COLOR: '1', FORCE_COLOR: '0' },
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    restoreMocks: true,
-    env: { TZ: 'UTC', NO_COLOR: '1', FORCE_COLOR: '0' },
+    projects: [
+      {
+        test: { ...shared, name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW },
+      },
+      {
+        test: { ...shared, name: 'slow', include: SLOW },
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 // Builds pixel: content steps that validate and pre-parse data (so no start-up pays for it),
-// then one esbuild bundle of src/main.ts with code splitting, so each command's code and
-// libraries load only when that command runs.
+// then esbuild bundles src/main.ts into one CommonJS file in which each command's code runs
+// only when that command does (docs/architecture.md, "Start-up").
 import { build } from 'esbuild';
 import { readFile, rm, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,44 +54,84 @@ const lazyChildProcessForCommander = {
   },
 };
 
-const bundle = await build({
-  entryPoints: [join(root, 'src', 'main.ts')],
-  plugins: [lazyChildProcessForCommander],
-  metafile: true,
-  outdir: dist,
+/**
+ * Every import() the bundle keeps must work when bin/pixel.js runs it from V8's code cache
+ * (vm.Script, which has no module loader of its own). So what CommonJS can load is required
+ * instead: node's own modules, esbuild, and rss-parser (with xml2js and sax, ~150 KB, only for
+ * fetching feeds, so it lives in its own file, dist/vendor/rss-parser.cjs). Each becomes a
+ * stand-in module that require()s it, reached only through the import(), so it still loads on
+ * first use. ink and react are ES modules: src/ui/views/load-ink.ts imports them through the
+ * loader bin/pixel.js lends.
+ */
+const RSS_PARSER_FILE = './vendor/rss-parser.cjs';
+const requireOnDemand = {
+  name: 'require-on-demand',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(rss-parser|esbuild|node:.*)$/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: args.path, namespace: 'require-on-demand' }
+        : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'require-on-demand' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path === 'rss-parser' ? RSS_PARSER_FILE : args.path)});`,
+      loader: 'js',
+    }));
+    pluginBuild.onResolve({ filter: /vendor\/rss-parser\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
+// One CommonJS file for all of pixel's own code (see docs/architecture.md, "Start-up"): node's CommonJS loader
+// starts far cheaper than its ES module loader, and one file costs one read and one compile.
+// Modules reached only by a dynamic import() are wrapped by esbuild and run on first use, so a
+// command still runs only its own code. Libraries loaded at run time stay outside: ink and react
+// (interactive screens), esbuild (transpiling a learner's TypeScript), rss-parser (above).
+const common = {
   bundle: true,
-  splitting: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: true,
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __PIXEL_VERSION__: JSON.stringify(pkg.version) },
-  external: ['esbuild'],
-  jsx: 'automatic',
   logLevel: 'warning',
+};
+const bundle = await build({
+  ...common,
+  entryPoints: {
+    main: join(root, 'src', 'main.ts'),
+    // The opt-in feed parse thread starts this file (see src/io/feed/parse-pool.ts).
+    'feed-parse-worker': join(root, 'src', 'io', 'feed', 'parse-pool.ts'),
+  },
+  plugins: [lazyChildProcessForCommander, requireOnDemand],
+  metafile: true,
+  outdir: dist,
+  define: {
+    __PIXEL_VERSION__: JSON.stringify(pkg.version),
+    // CommonJS has no import.meta; each output file gets its own URL from its __filename.
+    'import.meta.url': '__pixelModuleUrl',
+  },
+  banner: { js: "const __pixelModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  external: ['esbuild', 'ink', 'react'],
+  jsx: 'automatic',
 });
-// Bundled CommonJS dependencies (commander, rss-parser) call require() through esbuild's
-// __require helper, which uses whatever `require` is in scope where the helper is defined.
-// Give a real one to that file alone: a banner on every chunk would load node:module and build a
-// require function in each of them, on every start.
-const REQUIRE_LINE =
-  "import { createRequire as __pixelCreateRequire } from 'node:module'; const require = __pixelCreateRequire(import.meta.url);\n";
-for (const output of Object.keys(bundle.metafile.outputs).filter((file) => file.endsWith('.js'))) {
-  const file = join(root, output);
-  const code = await readFile(file, 'utf8');
-  if (code.includes('typeof require')) await writeFile(file, REQUIRE_LINE + code);
-}
+const vendor = await build({
+  ...common,
+  metafile: true,
+  entryPoints: { 'vendor/rss-parser': join(root, 'node_modules', 'rss-parser', 'index.js') },
+  outExtension: { '.js': '.cjs' },
+  outdir: dist,
+});
+// package.json says "type": "module" (for src/, scripts and tests); dist/ is CommonJS.
+await writeFile(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
 // What each output file holds, for anyone asking why a command loads what it loads.
-await writeFile(join(dist, 'meta.json'), JSON.stringify(bundle.metafile));
+// test/startup/runtime-dependencies.test.ts reads it to hold package.json to what dist/ loads.
+const outputs = { ...bundle.metafile.outputs, ...vendor.metafile.outputs };
+await writeFile(join(dist, 'meta.json'), JSON.stringify({ outputs }));
 const previous = `${finalDist}.old-${process.pid}`;
 await rename(finalDist, previous).catch(() => undefined);
 await rename(dist, finalDist);
 await rm(previous, { recursive: true, force: true });
-await rm(join(root, 'node_modules', '.cache', `pixel-build-${process.pid}`), {
-  recursive: true,
-  force: true,
-});
 console.error(`built pixel ${pkg.version} into dist/`);

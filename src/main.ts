@@ -2,79 +2,55 @@
  * The one error boundary: runs the program, turns every error into `pixel: ...` / `hint: ...`
  * on stderr and an exit code, and is the only place that calls process.exit.
  */
+import { CommanderError } from 'commander';
 import type { Context } from './context.js';
+import { ExitCode, PixelError, type ExitCodeValue } from './errors.js';
+import { createProcessContext } from './process-context.js';
+import { createProgram } from './program.js';
 
-// main.ts imports nothing at load time: `pixel --version` must cost no more than node's own
-// start-up, and every module an ES module graph loads costs ~0.4 ms. Everything else arrives
-// by dynamic import once it is needed.
-declare const __PIXEL_VERSION__: string;
-const VERSION = typeof __PIXEL_VERSION__ === 'string' ? __PIXEL_VERSION__ : 'dev';
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
+// Static imports on purpose: the build puts all of pixel's code in one CommonJS file, so an
+// import here costs no extra file to load (docs/architecture.md, "Start-up"). `--version` never gets here:
+// bin/pixel.js answers it.
 
-/** Exit code of a commander error that is not a usage mistake (help or version shown). */
+/** commander errors that are not mistakes: help or the version was asked for and shown. */
 const COMMANDER_SUCCESS = new Set([
   'commander.helpDisplayed',
   'commander.version',
   'commander.help',
 ]);
 
-function isCommanderError(error: unknown): error is Error & { code: string; exitCode: number } {
-  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('commander.');
+/** `pixel: <message>` and, when there is one, `hint: <what to do>`: the only error format. */
+export function formatError(message: string, hint: string | undefined, color: boolean): string {
+  const red = (text: string) => (color ? `\u001b[31m${text}\u001b[39m` : text);
+  const dim = (text: string) => (color ? `\u001b[2m${text}\u001b[22m` : text);
+  return `${red('pixel:')} ${message}\n${hint ? `${dim('hint:')} ${hint}\n` : ''}`;
 }
 
-/**
- * A PixelError, recognised by shape rather than `instanceof`, so that main.ts need not load
- * errors.ts (a separate module to load on every start) just to ask.
- */
-function isPixelError(error: unknown): error is Error & { exitCode: number; hint?: string } {
-  return (
-    error instanceof Error &&
-    /^(Pixel|Usage|Environment|Content|Interrupted)Error$/.test(error.name) &&
-    typeof (error as { exitCode?: unknown }).exitCode === 'number'
-  );
-}
-
-function report(context: Context, message: string, hint: string | undefined): void {
-  const red = (text: string) => (context.stderrColor ? `\u001b[31m${text}\u001b[39m` : text);
-  const dim = (text: string) => (context.stderrColor ? `\u001b[2m${text}\u001b[22m` : text);
-  context.stderr.write(`${red('pixel:')} ${message}\n`);
-  if (hint) context.stderr.write(`${dim('hint:')} ${hint}\n`);
-}
-
-export function exitCodeForError(error: unknown, context: Context): number {
+export function exitCodeForError(error: unknown, context: Context): ExitCodeValue {
   const debug = context.env.PIXEL_DEBUG === '1';
-  if (isCommanderError(error)) {
-    // commander has already printed its message through configureOutput (see program.ts).
-    return COMMANDER_SUCCESS.has(error.code) ? EXIT_OK : EXIT_USAGE;
+  const stack = debug && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+  if (error instanceof CommanderError) {
+    // Help or the version, already printed; usage errors arrive as UsageErrors (program.ts).
+    return COMMANDER_SUCCESS.has(error.code) ? ExitCode.ok : ExitCode.usage;
   }
-  if (isPixelError(error)) {
-    report(context, error.message, error.hint);
-    if (debug && error.stack) context.stderr.write(`${error.stack}\n`);
+  if (error instanceof PixelError) {
+    context.stderr.write(formatError(error.message, error.hint, context.stderrColor) + stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  report(
-    context,
-    `internal error: ${message}`,
-    debug
-      ? undefined
-      : 'this is a bug in pixel: run again with PIXEL_DEBUG=1 and report what it prints',
+  context.stderr.write(
+    formatError(
+      `internal error: ${message}`,
+      debug
+        ? undefined
+        : 'this is a bug in pixel: run again with PIXEL_DEBUG=1 and report what it prints',
+      context.stderrColor,
+    ) + stack,
   );
-  if (debug && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
-  return EXIT_FAILED;
+  return ExitCode.failed;
 }
 
-async function main(argv: string[]): Promise<number> {
-  // The fastest path: `pixel --version` needs neither commander nor any command.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${VERSION}\n`);
-    return EXIT_OK;
-  }
-  // One import brings the context and the program: each module loaded costs start-up.
-  const { createProgram, createProcessContext } = await import('./program.js');
+async function main(argv: string[]): Promise<ExitCodeValue> {
   const context = createProcessContext(argv);
   try {
     // A bare `pixel` is a request for orientation, not a mistake: help on stdout, exit 0.
@@ -89,11 +65,13 @@ async function main(argv: string[]): Promise<number> {
 
 // A reader that stops early (`pixel learn mlops | head`) closes the pipe: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(EXIT_OK);
+  if (error.code === 'EPIPE') process.exit(ExitCode.ok);
   throw error;
 });
 
-const code = await main(process.argv.slice(2));
-// Let buffered output drain before exiting; lingering handles (sockets, timers) must not keep
-// a finished command alive.
-process.stdout.write('', () => process.exit(code));
+// No top-level await: the bundle is CommonJS.
+void main(process.argv.slice(2)).then((code) => {
+  // Let buffered output drain before exiting; lingering handles (sockets, timers) must not keep
+  // a finished command alive.
+  process.stdout.write('', () => process.exit(code));
+});

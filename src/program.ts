@@ -3,17 +3,20 @@
  * lazy-imports its command module, validates the options with that module's zod schema and calls
  * it, so `pixel --help` loads no command code at all.
  */
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
 import { suggestClosest } from './core/suggest.js';
 
-export { createProcessContext } from './process-context.js';
-
-/** Turns commander's `error: ...` lines into pixel's `pixel: ...` / `hint: ...` shape. */
-function formatCommanderError(text: string, command: string): string {
-  const lines = text
+/**
+ * commander's usage errors (`error: unknown option '--jsn'` and its `(Did you mean --json?)`)
+ * as a UsageError, so main.ts prints them like every other error: message, hint, exit 2.
+ * Help and version requests pass through as commander threw them.
+ */
+export function usageErrorFrom(error: CommanderError, command: string): Error {
+  if (error.exitCode === 0) return error;
+  const lines = error.message
     .trim()
     .replace(/^error:\s*/, '')
     .split('\n');
@@ -22,7 +25,14 @@ function formatCommanderError(text: string, command: string): string {
   const hint = suggestion
     ? `${suggestion.replace(/^\((.*)\)$/, '$1').replace(/^Did/, 'did')} See '${command} --help'.`
     : `see '${command} --help'`;
-  return `pixel: ${message}\nhint: ${hint}\n`;
+  return new UsageError(message, { hint, cause: error });
+}
+
+/** `pixel feed list` for the feed's list command: the words a user types to reach it. */
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) words.unshift(at.name());
+  return words.join(' ');
 }
 
 function examples(...lines: string[]): string {
@@ -34,20 +44,17 @@ export function createProgram(context: Context): Command {
 
   const configure = (command: Command): Command =>
     command
-      .exitOverride()
+      .exitOverride((error) => {
+        throw usageErrorFrom(error, commandPath(command));
+      })
       .showSuggestionAfterError(true)
       .configureOutput({
         writeOut: (text) => context.stdout.write(text),
         writeErr: (text) => context.stderr.write(text),
         getOutHelpWidth: () => context.stdout.columns,
         getErrHelpWidth: () => context.stderr.columns,
-        outputError: (text, write) =>
-          write(
-            formatCommanderError(
-              text,
-              command.name() === 'pixel' ? 'pixel' : `pixel ${command.name()}`,
-            ),
-          ),
+        // Printed by main.ts, from the UsageError thrown above.
+        outputError: () => undefined,
       });
 
   configure(program)

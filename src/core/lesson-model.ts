@@ -78,8 +78,3 @@ export function relatedLessons(meta: LessonMeta, index: readonly LessonMeta[]): 
     return found ? [{ id: found.id, title: found.title }] : [];
   });
 }
-
-/** The plain text of some inline runs (for matching, JSON output and width measurement). */
-export function inlineText(inline: Inline): string {
-  return inline.map((run) => run.text).join('');
-}

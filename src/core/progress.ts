@@ -33,8 +33,11 @@ export const ProblemProgressSchema = z.object({
   submissions: z.array(SubmissionRecordSchema),
 });
 
+/** The progress file's format; a newer one makes pixel ask to be updated (core/format-version). */
+export const PROGRESS_VERSION = 1;
+
 export const ProgressSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(PROGRESS_VERSION),
   lessons: z.record(z.string(), LessonProgressSchema),
   problems: z.record(z.string(), ProblemProgressSchema),
 });
@@ -47,7 +50,7 @@ export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
 export const KEPT_SUBMISSIONS = 50;
 
 export function emptyProgress(): Progress {
-  return { version: 1, lessons: {}, problems: {} };
+  return { version: PROGRESS_VERSION, lessons: {}, problems: {} };
 }
 
 export function recordLessonRead(progress: Progress, lessonId: string, at: Date): Progress {

@@ -1,93 +1,170 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+
 /**
- * Display width of text in a terminal cell grid: combining marks and other zero-width code
- * points take 0 columns, East Asian wide/fullwidth characters and emoji take 2, the rest 1.
- * Lessons are mostly ASCII, so the common case is answered without looking at each character.
+ * Display width of text in a terminal cell grid, by string-width's rules (the library ink
+ * uses): East Asian Width from get-east-asian-width, ambiguous as narrow; no width for controls,
+ * format and default-ignorable characters (the soft hyphen, ZWJ, variation selectors) and
+ * non-spacing marks; two columns for an emoji picture, however many code points spell it.
+ *
+ * string-width itself is not called: it builds an Intl.Segmenter as it loads, which costs more
+ * start-up than the rest of `pixel learn` (measured with callgrind: +290M instructions, against
+ * +146M for the whole command). So the text is read one code point at a time, carrying the
+ * little a grapheme cluster needs (an emoji ZWJ sequence, VS16, a keycap, a skin tone, Hangul
+ * jamo). test/learn/text-width.test.ts holds the result equal to string-width on every code
+ * point, the lessons and a set of emoji and Hangul sequences.
+ * Text must not contain escape sequences.
  */
 
-// Plain printable ASCII: width is length.
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
-// Combining marks, format characters (ZWJ, bidi marks, soft hyphen) and variation selectors.
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u;
-// Emoji shown as pictures by default are two columns wide.
+const ZERO_WIDTH =
+  /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$/u;
 const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
+const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
 
-/** Wide ranges of Unicode's East Asian Width property (W and F), sorted [start, end]. */
-const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x115f],
-  [0x231a, 0x231b],
-  [0x2329, 0x232a],
-  [0x2e80, 0x303e],
-  [0x3041, 0x33ff],
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf],
-  [0xa960, 0xa97f],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe10, 0xfe19],
-  [0xfe30, 0xfe6f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f900, 0x1f9ff],
-  [0x20000, 0x2fffd],
-  [0x30000, 0x3fffd],
-];
+const ZWJ = 0x200d;
+const VS16 = 0xfe0f;
+const COMBINING_KEYCAP = 0x20e3;
+const isKeycapBase = (cp: number) => (cp >= 0x30 && cp <= 0x39) || cp === 0x23 || cp === 0x2a;
+const isSkinTone = (cp: number) => cp >= 0x1f3fb && cp <= 0x1f3ff;
+const isLeadingJamo = (cp: number) =>
+  (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0xa960 && cp <= 0xa97c);
+const isVowelJamo = (cp: number) =>
+  (cp >= 0x1160 && cp <= 0x11a7) || (cp >= 0xd7b0 && cp <= 0xd7c6);
+const isTrailingJamo = (cp: number) =>
+  (cp >= 0x11a8 && cp <= 0x11ff) || (cp >= 0xd7cb && cp <= 0xd7fb);
+const isHangulSyllable = (cp: number) => cp >= 0xac00 && cp <= 0xd7a3;
+const isRegionalIndicator = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
+/** Viramas that join two consonants into one conjunct (Unicode's InCB=Linker). */
+const LINKERS = new Set([0x094d, 0x09cd, 0x0acd, 0x0b4d, 0x0c4d, 0x0d4d]);
+/** Thai and Lao SARA AM: letters, yet they extend the cluster before them. */
+const isSaraAm = (cp: number) => cp === 0x0e33 || cp === 0x0eb3;
+const LETTER = /^\p{L}$/u;
 
-function isWide(codePoint: number): boolean {
-  for (const [start, end] of WIDE_RANGES) {
-    if (codePoint < start) return false;
-    if (codePoint <= end) return true;
+// Lessons and feeds reuse a few hundred symbols (ŷ, Σ, ∂, ², subscripts) many times.
+const cache = new Map<number, number>();
+
+/** Width of a code point that starts a cluster. */
+function ownWidth(cp: number, char: string): number {
+  if (cp < 0x7f) return cp < 0x20 ? 0 : 1;
+  let width = cache.get(cp);
+  if (width === undefined) {
+    if (ZERO_WIDTH.test(char)) width = 0;
+    // A lone regional indicator is a letter; a pair is a flag (see eachCluster).
+    else if (isRegionalIndicator(cp)) width = 1;
+    else if (EMOJI_PRESENTATION.test(char)) width = 2;
+    else width = eastAsianWidth(cp);
+    cache.set(cp, width);
   }
-  return false;
-}
-
-// Lessons reuse a few hundred symbols (ŷ, Σ, ∂, ², subscripts) thousands of times: remember them.
-const widthCache = new Map<number, 0 | 1 | 2>();
-
-/** Columns taken by one code point (given as a one-code-point string). */
-export function charWidth(char: string): 0 | 1 | 2 {
-  const codePoint = char.codePointAt(0) ?? 0;
-  if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
-  if (codePoint < 0x300) return 1;
-  const cached = widthCache.get(codePoint);
-  if (cached !== undefined) return cached;
-  const width = ZERO_WIDTH.test(char)
-    ? 0
-    : isWide(codePoint) || EMOJI_PRESENTATION.test(char)
-      ? 2
-      : 1;
-  widthCache.set(codePoint, width);
   return width;
 }
 
-/** Columns the text takes on one line. Text must not contain escape sequences. */
+/** What the cluster read so far is, as far as the next code point cares. */
+type Cluster =
+  | 'other'
+  /** An emoji picture, two columns: ZWJ + pictograph and skin tones join it. */
+  | 'picture'
+  /** A pictograph shown as text (one column) until a VS16 makes it a picture. */
+  | 'text-pictograph'
+  /** 0-9, # or *, which VS16 and U+20E3 turn into a keycap picture. */
+  | 'keycap-base'
+  | 'leading-jamo'
+  | 'jamo-syllable'
+  /** One regional indicator: the next one makes a two-column flag. */
+  | 'half-flag';
+
+/**
+ * Calls `visit` with each grapheme cluster (as far as width cares) and its columns: a mark, a
+ * joined emoji, a skin tone, VS16 or a keycap sign stays with the character before it.
+ */
+function eachCluster(text: string, visit: (cluster: string, width: number) => void): void {
+  let kind: Cluster = 'other';
+  let afterZwj = false;
+  let afterLinker = false;
+  let current = '';
+  let currentWidth = 0;
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    let joins = true;
+    let width = 0;
+    if (kind === 'picture' && ((afterZwj && PICTOGRAPHIC.test(char)) || isSkinTone(cp))) {
+      width = 0;
+    } else if (cp === VS16 && (kind === 'text-pictograph' || kind === 'keycap-base')) {
+      // ❤ + VS16 is a picture; a keycap waits for its U+20E3.
+      if (kind === 'text-pictograph') {
+        width = 1;
+        kind = 'picture';
+      }
+    } else if (kind === 'half-flag' && isRegionalIndicator(cp)) {
+      width = 1;
+      kind = 'picture';
+    } else if (current !== '' && (isSaraAm(cp) || (afterLinker && LETTER.test(char)))) {
+      // A conjunct (consonant + virama + consonant) and SARA AM stay in one cluster.
+      width = 0;
+    } else if (cp === COMBINING_KEYCAP && kind === 'keycap-base') {
+      width = 1;
+      kind = 'picture';
+    } else if (kind === 'leading-jamo' && isVowelJamo(cp)) {
+      // A Hangul syllable spelt with conjoining jamo takes the two columns of its first one.
+      kind = 'jamo-syllable';
+    } else if (kind === 'jamo-syllable' && isTrailingJamo(cp)) {
+      kind = 'other';
+    } else {
+      width = ownWidth(cp, char);
+      joins = width === 0 && current !== '';
+      if (!joins) {
+        kind = isHangulSyllable(cp)
+          ? 'jamo-syllable'
+          : isLeadingJamo(cp)
+            ? 'leading-jamo'
+            : isKeycapBase(cp)
+              ? 'keycap-base'
+              : isRegionalIndicator(cp)
+                ? 'half-flag'
+                : PICTOGRAPHIC.test(char)
+                  ? width === 2
+                    ? 'picture'
+                    : 'text-pictograph'
+                  : 'other';
+      }
+    }
+    if (!joins && current !== '') {
+      visit(current, currentWidth);
+      current = '';
+      currentWidth = 0;
+    }
+    current += char;
+    currentWidth += width;
+    afterZwj = cp === ZWJ;
+    afterLinker = LINKERS.has(cp);
+  }
+  if (current !== '') visit(current, currentWidth);
+}
+
+/** Columns the text takes on one line. */
 export function textWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
-  let width = 0;
-  for (const char of text) width += charWidth(char);
-  return width;
+  let total = 0;
+  eachCluster(text, (_cluster, width) => {
+    total += width;
+  });
+  return total;
 }
 
-/**
- * Cuts text into pieces at most `width` columns wide, never separating a combining mark from
- * its base character. For words longer than a whole line.
- */
+/** Cuts text into pieces at most `width` columns wide. For words longer than a whole line. */
 export function splitToWidth(text: string, width: number): string[] {
   const limit = Math.max(1, width);
   const pieces: string[] = [];
   let current = '';
   let currentWidth = 0;
-  for (const char of text) {
-    const w = charWidth(char);
+  eachCluster(text, (cluster, w) => {
     if (w > 0 && currentWidth + w > limit && current !== '') {
       pieces.push(current);
       current = '';
       currentWidth = 0;
     }
-    current += char;
+    current += cluster;
     currentWidth += w;
-  }
+  });
   if (current !== '') pieces.push(current);
   return pieces;
 }
@@ -113,11 +190,14 @@ export function truncateToWidth(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
   let used = 0;
   let result = '';
-  for (const char of text) {
-    const w = charWidth(char);
-    if (used + w > width - 1) break;
+  let full = false;
+  eachCluster(text, (cluster, w) => {
+    if (full || used + w > width - 1) {
+      full = true;
+      return;
+    }
     used += w;
-    result += char;
-  }
+    result += cluster;
+  });
   return `${result.trimEnd()}…`;
 }

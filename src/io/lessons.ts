@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
+import {
+  newerFormatMessage,
+  newerFormatVersion,
+  UPDATE_PIXEL_HINT,
+} from '../core/format-version.js';
 import { LESSON_MODEL_VERSION, type Lesson, type LessonIndex } from '../core/lesson-model.js';
 import { packageRoot } from './package-root.js';
 
@@ -40,6 +45,13 @@ export function builtLessons(folder = join(packageRoot(), 'dist', 'lessons')): L
   return {
     async index() {
       const index = (await readJson(join(folder, 'index.json'))) as LessonIndex;
+      const newer = newerFormatVersion(index, LESSON_MODEL_VERSION, 'version');
+      if (newer !== undefined) {
+        throw new EnvironmentError(
+          newerFormatMessage(join(folder, 'index.json'), newer, LESSON_MODEL_VERSION),
+          { hint: UPDATE_PIXEL_HINT },
+        );
+      }
       if (index?.version !== LESSON_MODEL_VERSION || !Array.isArray(index.lessons)) {
         throw notBuilt(new Error(`lesson index version ${String(index?.version)}`));
       }

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { emptyProgress, ProgressSchema, type Progress } from '../core/progress.js';
+import {
+  emptyProgress,
+  PROGRESS_VERSION,
+  ProgressSchema,
+  type Progress,
+} from '../core/progress.js';
 import { readJsonFile, writeJsonFile, type Warn } from './json-store.js';
 import { withFileLock } from './file-lock.js';
 import type { PixelPaths } from './paths.js';
@@ -9,7 +14,12 @@ export function progressFile(paths: PixelPaths): string {
 }
 
 export async function loadProgress(paths: PixelPaths, warn: Warn): Promise<Progress> {
-  return (await readJsonFile(progressFile(paths), ProgressSchema, warn)) ?? emptyProgress();
+  return (
+    (await readJsonFile(progressFile(paths), ProgressSchema, warn, new Date(), {
+      key: 'version',
+      supported: PROGRESS_VERSION,
+    })) ?? emptyProgress()
+  );
 }
 
 /**

@@ -14,7 +14,10 @@ export function plainChalk(): ChalkInstance {
   return proxy as ChalkInstance;
 }
 
-/** chalk at the level pixel decided (see ui/color.ts), loaded only when colour is on. */
+/**
+ * createChalk (ui/theme.ts) for code that would rather not load chalk when colour is off: the
+ * piped output of learn, progress and the feed list, which the start-up budgets measure.
+ */
 export async function chalkFor(color: boolean): Promise<ChalkInstance> {
   if (!color) return plainChalk();
   const { createChalk } = await import('./theme.js');

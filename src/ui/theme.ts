@@ -1,9 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { plainChalk } from './plain-chalk.js';
 
 /**
- * A chalk instance whose colour is decided by pixel (see ui/color.ts), never by chalk's own
- * detection, so NO_COLOR, FORCE_COLOR, --no-color and piping behave the same everywhere.
+ * The chalk for a stream whose colour pixel has decided (see ui/color.ts), never chalk's own
+ * detection, so NO_COLOR, FORCE_COLOR, --no-color and piping behave the same everywhere. With
+ * colour off it is the stand-in of plain-chalk.ts, the same one chalkFor gives.
  */
 export function createChalk(enabled: boolean): ChalkInstance {
-  return new Chalk({ level: enabled ? 2 : 0 });
+  return enabled ? new Chalk({ level: 2 }) : plainChalk();
 }

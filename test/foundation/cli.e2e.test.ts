@@ -59,6 +59,12 @@ describe('pixel, the program', () => {
   it('shows the stack of an error only with PIXEL_DEBUG=1', async () => {
     const quiet = await runPixel(['learn', 'a', 'b']);
     expect(quiet.code).toBe(2);
+    expect(quiet.stderr).toMatch(/^pixel: no lesson called 'a b'\nhint: /);
     expect(quiet.stderr).not.toContain('    at ');
+
+    const debug = await runPixel(['learn', 'a', 'b'], { env: { PIXEL_DEBUG: '1' } });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^pixel: no lesson called 'a b'\nhint: /);
+    expect(debug.stderr).toMatch(/\nUsageError: no lesson called 'a b'\n\s+at /);
   });
 });

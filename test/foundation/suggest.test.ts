@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatches, suggestClosest } from '../../src/core/suggest.js';
-import { editDistance } from '../../src/core/topic-match.js';
+import { closestMatches, editDistance, suggestClosest } from '../../src/core/suggest.js';
 
 describe('suggestions', () => {
   it('measures edit distance with transpositions', () => {
@@ -17,5 +16,14 @@ describe('suggestions', () => {
     expect(closestMatches('zzzzzz', names)).toEqual([]);
     expect(suggestClosest('tset', names)).toBe('did you mean test? ');
     expect(suggestClosest('q', names)).toBe('');
+  });
+
+  it('ranks substrings, dedupes candidates and keeps their order on ties', () => {
+    const names = ['learn', 'progress', 'problems', 'learn'];
+    expect(closestMatches('ear', names)).toEqual(['learn']);
+    expect(closestMatches('pro', names)).toEqual(['progress', 'problems']);
+    expect(closestMatches('PROGRES', names)).toEqual(['progress']);
+    expect(closestMatches('', names)).toEqual([]);
+    expect(closestMatches('pro', names, 1)).toEqual(['progress']);
   });
 });

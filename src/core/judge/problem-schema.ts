@@ -58,8 +58,11 @@ export const LimitsSchema = z.strictObject({
 });
 export type Limits = z.infer<typeof LimitsSchema>;
 
+/** The format of problem.json and cases.json; a newer file makes pixel ask to be updated. */
+export const PROBLEM_FORMAT_VERSION = 1;
+
 export const ProblemSchema = z.strictObject({
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(PROBLEM_FORMAT_VERSION),
   id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
   title: z.string(),
   difficulty: z.enum(['Easy', 'Medium', 'Hard']),
@@ -118,7 +121,7 @@ export const CaseSpecSchema = z.strictObject({
 export type CaseSpec = z.infer<typeof CaseSpecSchema>;
 
 export const CasesFileSchema = z.strictObject({
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(PROBLEM_FORMAT_VERSION),
   cases: z.array(CaseSpecSchema).check(z.minLength(1)),
 });
 

@@ -4,7 +4,7 @@
  * When the feeds arrive together, the worker and the main thread take turns parsing them.
  * Parsing is nearly all of a refresh's work once the bytes are in, so this roughly halves it.
  *
- * The worker runs this same bundled module (`import.meta.url`), recognised by its workerData.
+ * The worker runs this module, built as dist/feed-parse-worker.js, recognised by its workerData.
  * From TypeScript sources (tests calling commands directly) or if the worker cannot start or
  * dies, everything is parsed on the main thread: the pool is an optimisation, never a
  * requirement.
@@ -65,7 +65,10 @@ export function createParsePool(env: NodeJS.ProcessEnv): ParsePool {
   // Only a bundled build can start this module as a worker (Node cannot run .ts files).
   if (import.meta.url.endsWith('.js') && wantWorker(env)) {
     try {
-      worker = new Worker(new URL(import.meta.url), { workerData: { mark: WORKER_MARK } });
+      // The build makes this module its own file beside main.js (scripts/build.mjs).
+      worker = new Worker(new URL('feed-parse-worker.js', import.meta.url), {
+        workerData: { mark: WORKER_MARK },
+      });
       worker.unref();
     } catch {
       worker = undefined;

@@ -2,15 +2,23 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod/mini';
-import { ContentError, UsageError } from '../../errors.js';
+import { ContentError, EnvironmentError, UsageError } from '../../errors.js';
+import {
+  newerFormatMessage,
+  newerFormatVersion,
+  UPDATE_PIXEL_HINT,
+} from '../../core/format-version.js';
+import { issueLines } from '../../core/zod-issues.js';
 import { buildCase } from '../../core/judge/generate.js';
 import {
   CasesFileSchema,
+  PROBLEM_FORMAT_VERSION,
   ProblemSchema,
   type JudgeCase,
   type CaseInput,
   type Problem,
 } from '../../core/judge/problem-schema.js';
+import { importModule } from '../../import-module.js';
 import { packageRoot } from '../package-root.js';
 
 export interface LoadedProblem {
@@ -51,13 +59,14 @@ function parseFile<T>(file: string, schema: z.ZodMiniType<T>): T {
   } catch (error) {
     throw new ContentError(file, [`cannot read it as JSON: ${(error as Error).message}`]);
   }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    throw new ContentError(
-      file,
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
+  const newer = newerFormatVersion(raw, PROBLEM_FORMAT_VERSION);
+  if (newer !== undefined) {
+    throw new EnvironmentError(newerFormatMessage(file, newer, PROBLEM_FORMAT_VERSION), {
+      hint: UPDATE_PIXEL_HINT,
+    });
   }
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (!result.success) throw new ContentError(file, issueLines(result.error));
   return result.data;
 }
 
@@ -102,7 +111,7 @@ export function readStatement(loaded: LoadedProblem): string {
 
 export async function loadReference(loaded: LoadedProblem): Promise<ReferenceModule> {
   const file = join(loaded.dir, 'reference.mjs');
-  const module = (await import(pathToFileURL(file).href)) as Partial<ReferenceModule>;
+  const module = (await importModule(pathToFileURL(file).href)) as Partial<ReferenceModule>;
   if (
     typeof module.solve !== 'function' ||
     typeof module.mistakes !== 'object' ||

@@ -1,16 +1,16 @@
 import type * as InkModule from 'ink';
 import type * as ReactModule from 'react';
+import { importModule } from '../../import-module.js';
 
 /**
- * ink and react are loaded from node_modules at run time rather than bundled: bundling ink
- * drags in its optional devtools import, and only the interactive screens need them, so every
- * other command stays free of their start-up cost (importing ink costs several times node's own
- * start-up).
+ * ink and react are loaded from node_modules at run time rather than bundled (scripts/build.mjs
+ * marks them external): bundling ink drags in its optional devtools import, and only the
+ * interactive screens need them, so every other command stays free of their start-up cost
+ * (importing ink costs several times node's own start-up).
+ * They are ES modules: see src/import-module.ts.
  */
-const loadAtRunTime = (name: string): Promise<unknown> => import(name);
-
 export async function loadInk(): Promise<{ React: typeof ReactModule; ink: typeof InkModule }> {
-  const [React, ink] = (await Promise.all([loadAtRunTime('react'), loadAtRunTime('ink')])) as [
+  const [React, ink] = (await Promise.all([importModule('react'), importModule('ink')])) as [
     typeof ReactModule,
     typeof InkModule,
   ];

@@ -1,0 +1,262 @@
+/**
+ * The argument layer on its own (changesets' cli.test.ts): a fresh createProgram() per row, the
+ * command functions replaced by recorders, so each row says which command an argv reaches and
+ * with which parsed options; and every kind of usage error, as the UsageError main.ts prints.
+ * No process is spawned and no command runs.
+ */
+import { CommanderError } from 'commander';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { createProgram } from '../../src/program.js';
+import { fakeContext } from '../helpers/fake-context.js';
+
+const calls = vi.hoisted(() => [] as { command: string; options: unknown }[]);
+
+/** Keeps a command module's schemas and replaces its command functions with recorders. */
+function recorders(names: readonly string[]) {
+  return async (importOriginal: () => Promise<Record<string, unknown>>) => ({
+    ...(await importOriginal()),
+    ...Object.fromEntries(
+      names.map((name) => [
+        name,
+        async (options: unknown) => {
+          calls.push({ command: name, options });
+        },
+      ]),
+    ),
+  });
+}
+
+vi.mock('../../src/commands/learn.js', () =>
+  recorders(['learn'])(() => vi.importActual('../../src/commands/learn.js')),
+);
+vi.mock('../../src/commands/progress.js', () =>
+  recorders(['progress'])(() => vi.importActual('../../src/commands/progress.js')),
+);
+vi.mock('../../src/commands/solve.js', () =>
+  recorders(['solve'])(() => vi.importActual('../../src/commands/solve.js')),
+);
+vi.mock('../../src/commands/test-solution.js', () =>
+  recorders(['test'])(() => vi.importActual('../../src/commands/test-solution.js')),
+);
+vi.mock('../../src/commands/submit.js', () =>
+  recorders(['submit'])(() => vi.importActual('../../src/commands/submit.js')),
+);
+vi.mock('../../src/commands/problems.js', () =>
+  recorders(['problems'])(() => vi.importActual('../../src/commands/problems.js')),
+);
+vi.mock('../../src/commands/hint.js', () =>
+  recorders(['hint'])(() => vi.importActual('../../src/commands/hint.js')),
+);
+vi.mock('../../src/commands/watch.js', () =>
+  recorders(['watch'])(() => vi.importActual('../../src/commands/watch.js')),
+);
+vi.mock('../../src/commands/feed/list.js', () =>
+  recorders(['feedList'])(() => vi.importActual('../../src/commands/feed/list.js')),
+);
+vi.mock('../../src/commands/feed/sources.js', () =>
+  recorders(['feedSources'])(() => vi.importActual('../../src/commands/feed/sources.js')),
+);
+vi.mock('../../src/commands/feed/manage.js', () =>
+  recorders(['feedAdd', 'feedRemove', 'feedEnable', 'feedDisable'])(() =>
+    vi.importActual('../../src/commands/feed/manage.js'),
+  ),
+);
+vi.mock('../../src/commands/feed/opml.js', () =>
+  recorders(['feedImport', 'feedExport'])(() => vi.importActual('../../src/commands/feed/opml.js')),
+);
+
+beforeEach(() => {
+  calls.length = 0;
+});
+
+async function parse(argv: string[]) {
+  const context = fakeContext('/nonexistent-pixel-home');
+  await createProgram(context).parseAsync(argv, { from: 'user' });
+  return { calls: [...calls], stdout: context.stdout.text, stderr: context.stderr.text };
+}
+
+async function usageError(argv: string[]): Promise<UsageError> {
+  const error = await parse(argv).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error, `${argv.join(' ')} should be refused`).toBeInstanceOf(UsageError);
+  return error as UsageError;
+}
+
+describe('argv → command and options', () => {
+  it.each([
+    [['learn'], 'learn', { pager: true }],
+    [['learn', 'mlops'], 'learn', { topic: 'mlops', pager: true }],
+    [
+      ['learn', 'linear', 'regression', '--json'],
+      'learn',
+      { topic: 'linear regression', json: true, pager: true },
+    ],
+    [['learn', 'gd', '--no-pager'], 'learn', { topic: 'gd', pager: false }],
+    [['learn', '--pick'], 'learn', { pick: true, pager: true }],
+    [['--no-color', 'learn', 'mse'], 'learn', { topic: 'mse', pager: true }],
+    [['progress', '--json'], 'progress', { json: true }],
+    [['solve', 'gradient-descent'], 'solve', { problem: 'gradient-descent', lang: 'python' }],
+    [
+      ['solve', 'gradient-descent', '--lang', 'typescript', '--dir', 'gd', '--force', '--json'],
+      'solve',
+      { problem: 'gradient-descent', lang: 'typescript', dir: 'gd', force: true, json: true },
+    ],
+    [['test'], 'test', {}],
+    [
+      ['test', 'sol.py', '--problem', 'gradient-descent', '--input', '@case.json'],
+      'test',
+      { path: 'sol.py', problem: 'gradient-descent', input: '@case.json' },
+    ],
+    [['submit', '--json', '--lang', 'javascript'], 'submit', { json: true, lang: 'javascript' }],
+    [['problems'], 'problems', {}],
+    [
+      ['hint', '--all', '--problem', 'gradient-descent'],
+      'hint',
+      { all: true, problem: 'gradient-descent' },
+    ],
+    [['watch', 'ws', '--poll'], 'watch', { path: 'ws', poll: true }],
+    [['feed'], 'feedList', {}],
+    [
+      [
+        'feed',
+        '--source',
+        'openai',
+        'deepmind',
+        '--tag',
+        'research',
+        '--since',
+        '7d',
+        '-n',
+        '5',
+        '--ndjson',
+      ],
+      'feedList',
+      { source: ['openai', 'deepmind'], tag: ['research'], since: '7d', limit: '5', ndjson: true },
+    ],
+    [
+      ['feed', 'list', '--offline', '--long', '--max-age', '1h', '--timeout', '5s'],
+      'feedList',
+      { offline: true, long: true, maxAge: '1h', timeout: '5s' },
+    ],
+    [
+      ['feed', 'sources', '--json', '-t', 'research'],
+      'feedSources',
+      { json: true, tag: ['research'] },
+    ],
+    [
+      [
+        'feed',
+        'add',
+        'https://example.org/feed.xml',
+        '--name',
+        'Example',
+        '--id',
+        'ex',
+        '--tag',
+        'a',
+        'b',
+        '--home',
+        'https://example.org',
+      ],
+      'feedAdd',
+      {
+        url: 'https://example.org/feed.xml',
+        name: 'Example',
+        id: 'ex',
+        tag: ['a', 'b'],
+        home: 'https://example.org',
+      },
+    ],
+    [['feed', 'remove', 'openai'], 'feedRemove', { id: 'openai' }],
+    [['feed', 'enable', 'openai'], 'feedEnable', { id: 'openai' }],
+    [['feed', 'disable', 'openai'], 'feedDisable', { id: 'openai' }],
+    [['feed', 'import', 'subs.opml'], 'feedImport', { file: 'subs.opml' }],
+    [['feed', 'export', '--all'], 'feedExport', { all: true }],
+  ] as const)('%j → %s %j', async (argv, command, options) => {
+    const result = await parse([...argv]);
+    expect(result.calls).toEqual([{ command, options }]);
+  });
+
+  it.each([
+    [['--help']],
+    [['help']],
+    [['help', 'submit']],
+    [['learn', '--help']],
+    [['feed', 'add', '-h']],
+  ])('%j prints help on stdout and runs no command', async (argv) => {
+    const error = await parse([...argv]).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    // `pixel help` returns normally; --help ends through commander's exitOverride.
+    if (error !== undefined) {
+      expect(error).toBeInstanceOf(CommanderError);
+      expect((error as CommanderError).exitCode).toBe(0);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('prints the version for -V and --version', async () => {
+    for (const flag of ['-V', '--version']) {
+      const context = fakeContext('/nonexistent-pixel-home');
+      const error = await createProgram(context)
+        .parseAsync([flag], { from: 'user' })
+        .then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+      expect(error).toMatchObject({ code: 'commander.version', exitCode: 0 });
+      expect(context.stdout.text).toBe('0.0.0-test\n');
+    }
+  });
+});
+
+describe('every usage error is a UsageError with a hint (exit 2)', () => {
+  it.each([
+    [['lern'], "unknown command 'lern'", "did you mean learn? See 'pixel --help'."],
+    [['feed', 'lsit'], /too many arguments for 'list'/, "see 'pixel feed list --help'"],
+    [['help', 'sbumit'], "unknown command 'sbumit'", /^did you mean submit\?/],
+    [['--colour'], "unknown option '--colour'", /^did you mean --color\?|see 'pixel --help'/],
+    [
+      ['learn', '--jsn'],
+      "unknown option '--jsn'",
+      "did you mean --json? See 'pixel learn --help'.",
+    ],
+    [
+      ['progress', 'extra'],
+      "too many arguments for 'progress'. Expected 0 arguments but got 1.",
+      "see 'pixel progress --help'",
+    ],
+    [
+      ['solve', '--lang', 'rust'],
+      /option '--lang <language>' argument 'rust' is invalid/,
+      "see 'pixel solve --help'",
+    ],
+    [['solve', '--dir'], "option '--dir <dir>' argument missing", "see 'pixel solve --help'"],
+    [['solve', 'gd', '--dir', ''], /^invalid option: --dir: /, 'see the command with --help'],
+    [['feed', 'add'], "missing required argument 'url'", "see 'pixel feed add --help'"],
+    [['feed', 'remove'], "missing required argument 'id'", "see 'pixel feed remove --help'"],
+    [
+      ['feed', 'import', 'a', 'b'],
+      /too many arguments for 'import'/,
+      "see 'pixel feed import --help'",
+    ],
+    [
+      ['feed', '--limit'],
+      "option '-n, --limit <n>' argument missing",
+      "see 'pixel feed list --help'",
+    ],
+    [['hint', '--problem'], "option '--problem <id>' argument missing", "see 'pixel hint --help'"],
+  ] as const)('%j: %s', async (argv, message, hint) => {
+    const error = await usageError([...argv]);
+    expect(error.exitCode).toBe(2);
+    if (typeof message === 'string') expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+    if (typeof hint === 'string') expect(error.hint).toBe(hint);
+    else expect(error.hint).toMatch(hint);
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The start-up tricks of docs/architecture.md "Start-up", each held by a check that fails if the build or the
+ * shim regresses: `--version` is answered by bin/pixel.js alone; every other start runs one
+ * CommonJS file of pixel's, compiled from V8's code cache (node's ES module loader never
+ * starts); libraries a command does not need (rss-parser, ink, react, esbuild, child_process for
+ * commander) stay unloaded. Checked through node's own lists: require.cache for the files
+ * node's loader loaded, process.moduleLoadList for its internal modules.
+ */
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, PIXEL_BIN, REPO_ROOT } from '../helpers/run-pixel.js';
+
+let temp: { dir: string; cleanup: () => Promise<void> };
+let hook: string;
+
+beforeAll(async () => {
+  temp = await makeTempDir('pixel-startup-');
+  hook = join(temp.dir, 'record-loads.cjs');
+  await writeFile(
+    hook,
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADS_OUT, " +
+      'JSON.stringify({ files: Object.keys(require.cache), internal: process.moduleLoadList })));\n',
+  );
+});
+
+afterAll(async () => {
+  await temp?.cleanup();
+});
+
+interface Loads {
+  /** Files of pixel's package that were loaded, relative to it. */
+  files: string[];
+  internal: string[];
+}
+
+async function loadsOf(args: string[], env: Record<string, string> = {}): Promise<Loads> {
+  const out = join(temp.dir, `loads-${args.join('-') || 'bare'}.json`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', hook, PIXEL_BIN, ...args], {
+      cwd: temp.dir,
+      env: {
+        PATH: process.env.PATH,
+        HOME: temp.dir,
+        PIXEL_HOME: join(temp.dir, 'home'),
+        LOADS_OUT: out,
+        ...env,
+      },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
+  });
+  const { files, internal } = JSON.parse(await readFile(out, 'utf8')) as {
+    files: string[];
+    internal: string[];
+  };
+  return {
+    files: files
+      .filter((file) => file.startsWith(REPO_ROOT))
+      .map((file) => relative(REPO_ROOT, file)),
+    internal,
+  };
+}
+
+// What node loads to run an ES module (node:vm alone brings in esm/loader, but not these).
+const ESM_LOADER = 'NativeModule internal/modules/esm/module_job';
+
+describe('what a start loads', () => {
+  it('answers --version and -V from the shim alone', async () => {
+    for (const flag of ['--version', '-V']) {
+      const loads = await loadsOf([flag]);
+      expect(loads.files).toEqual(['bin/pixel.js']);
+      expect(loads.internal).not.toContain(ESM_LOADER);
+    }
+  });
+
+  it.each([
+    [['--help']],
+    [[]],
+    [['learn', 'mlops']],
+    [['learn']],
+    [['progress']],
+    [['help', 'feed']],
+  ])(
+    'runs %j from the one bundle, without the ES module loader or unneeded libraries',
+    async (args) => {
+      const loads = await loadsOf(args);
+      // dist/main.js is compiled by the shim (vm.Script with the code cache), not by require.
+      expect(loads.files).toEqual(['bin/pixel.js']);
+      expect(loads.internal).not.toContain(ESM_LOADER);
+      // commander requires child_process when it loads; the build gives it a lazy one.
+      expect(loads.internal).not.toContain('NativeModule child_process');
+    },
+  );
+
+  it('with PIXEL_COMPILE_CACHE=0, requires dist/main.js and keeps no cache', async () => {
+    const home = join(temp.dir, 'no-cache');
+    const loads = await loadsOf(['learn'], { PIXEL_HOME: home, PIXEL_COMPILE_CACHE: '0' });
+    expect(loads.files).toEqual(['bin/pixel.js', 'dist/main.js']);
+    expect(loads.internal).not.toContain(ESM_LOADER);
+    await expect(readdir(join(home, 'cache'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('the compile cache', () => {
+  it('is written once, then used as it is; a damaged one is replaced', async () => {
+    const home = join(temp.dir, 'cache-home');
+    const folder = join(home, 'cache', 'compile');
+    await loadsOf(['learn'], { PIXEL_HOME: home });
+    const [name, ...others] = await readdir(folder);
+    expect(others).toEqual([]);
+    expect(name).toBe(`main-${process.version}-${process.arch}-learn.bin`);
+    const file = join(folder, name!);
+    const written = await readFile(file);
+    expect(written.length).toBeGreaterThan(10_000);
+
+    // Accepted by V8, so not written again.
+    await loadsOf(['learn', 'mlops'], { PIXEL_HOME: home });
+    expect((await readFile(file)).equals(written)).toBe(true);
+
+    await writeFile(file, 'not a code cache');
+    const loads = await loadsOf(['learn', 'mlops'], { PIXEL_HOME: home });
+    expect(loads.files).toEqual(['bin/pixel.js']);
+    expect((await readFile(file)).length).toBeGreaterThan(10_000);
+  });
+});
