@@ -45,5 +45,8 @@ export function createProcessContext(argv: readonly string[]): Context {
       stderr.write(`${label} ${message}\n`);
     },
     exitCode: ExitCode.ok,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    readStdin: async () => (await import('./io/read-stdin.js')).readStdin(process.stdin),
+    openUrl: async (url) => (await import('./io/open-url.js')).openUrl(url, env),
   };
 }

@@ -7,9 +7,13 @@ import type { FeedItem } from './item.js';
 
 /**
  * Same post whatever the scheme, `www.`, trailing slash, fragment or tracking parameters.
+ * Only parameters that exist to track a click are dropped: `ref`, `source`, `id` and the like
+ * can name different posts (`/post?source=a` and `/post?source=b`).
  * String work, not `new URL`: links were already normalised by URL.href when the feed was
  * read, and this runs for every cached item on every listing.
  */
+const TRACKING_PARAMETER = /^(utm_[^=]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi)(=|$)/i;
+
 export function linkKey(link: string): string {
   const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(link);
   if (!match) return link;
@@ -19,7 +23,7 @@ export function linkKey(link: string): string {
     ? match[3]
         .slice(1)
         .split('&')
-        .filter((pair) => pair && !/^(utm_[^=]*|fbclid|gclid|ref|source)(=|$)/i.test(pair))
+        .filter((pair) => pair && !TRACKING_PARAMETER.test(pair))
         .join('&')
     : '';
   return `${host}${path}${query ? `?${query}` : ''}`;
@@ -45,11 +49,6 @@ export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
     return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
   });
   return keyed.map((entry) => entry.item);
-}
-
-/** Keeps a feed's newest `max` items (OpenAI ships its whole archive since 2015). */
-export function newestItems(items: readonly FeedItem[], max: number): FeedItem[] {
-  return sortNewestFirst(items).slice(0, max);
 }
 
 /** `lists` in source order; the first source to list a post keeps it. */

@@ -6,8 +6,14 @@
 import { detectCharset, isWindows1252, repairWindows1252 } from '../../core/feed/charset.js';
 import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
-import { newestItems } from '../../core/feed/merge.js';
-import { MAX_ITEMS_PER_SOURCE, newestRawItems, normalizeItems } from '../../core/feed/normalize.js';
+import { keepNewest } from '../../core/feed/newest.js';
+import { htmlToText, truncateText } from '../../core/feed/html-text.js';
+import {
+  MAX_ITEMS_PER_SOURCE,
+  normalizeItems,
+  rawItemTime,
+  textOf,
+} from '../../core/feed/normalize.js';
 import {
   capLongTextXml,
   dropFullContentXml,
@@ -16,10 +22,8 @@ import {
   looksLikeHtml,
   refusalReason,
   repairAtom,
+  resolveXmlBase,
 } from '../../core/feed/repair-xml.js';
-
-/** A little over what is kept, so a feed listed in a slightly odd order loses nothing new. */
-const MAX_ITEMS_TO_PARSE = MAX_ITEMS_PER_SOURCE + 20;
 
 /** Raw characters of a post body worth parsing: far more than the summary's 400 shown. */
 const MAX_TEXT_TO_PARSE = 4_000;
@@ -73,7 +77,13 @@ function loadParser(): Promise<RssParser> {
     return new Parser({
       // <rss> without a version attribute is still RSS 2.0 in practice.
       defaultRSS: 2,
-      customFields: { item: [['category', 'atomCategories', { keepArray: true }]] },
+      // The raw <guid> elements keep isPermaLink, which rss-parser's own guid field drops.
+      customFields: {
+        item: [
+          ['category', 'atomCategories', { keepArray: true }],
+          ['guid', 'guidElements', { keepArray: true }],
+        ],
+      },
     });
   });
   return parserPromise;
@@ -97,7 +107,7 @@ function describe(error: unknown): string {
   return message.split('\n')[0]?.slice(0, 160) ?? 'unknown error';
 }
 
-async function parseText(xml: string): Promise<{ items?: unknown[] }> {
+async function parseText(xml: string): Promise<{ items?: unknown[]; title?: unknown }> {
   const parser = await loadParser();
   try {
     return await parser.parseString(xml);
@@ -118,7 +128,20 @@ export interface ParseFeedInput {
   now?: Date;
 }
 
-export async function parseFeed(input: ParseFeedInput): Promise<FeedItem[]> {
+export interface ParsedFeed {
+  /** The newest MAX_ITEMS_PER_SOURCE posts, normalised, in the feed's order. */
+  items: FeedItem[];
+  /** How many posts the document listed. */
+  total: number;
+  /** The feed's own title, as plain text. */
+  title: string;
+}
+
+function countItems(xml: string): number {
+  return (xml.match(/<(item|entry)[\s>]/g) ?? []).length;
+}
+
+export async function parseFeed(input: ParseFeedInput): Promise<ParsedFeed> {
   const text = decodeBody(input.bytes, input.contentType);
   // Judged by the body, not the Content-Type: some servers send real feeds as text/html.
   if (looksLikeHtml(text)) {
@@ -128,11 +151,11 @@ export async function parseFeed(input: ParseFeedInput): Promise<FeedItem[]> {
   if (refusal) throw new FeedFailure('parse-error', `refused to parse: ${refusal}`);
   // Loaded outside the try: a broken install is pixel's problem, not the feed's.
   await loadParser();
-  let parsed: { items?: unknown[] };
+  let parsed: { items?: unknown[]; title?: unknown };
   try {
-    const repaired = repairAtom(text);
+    const repaired = resolveXmlBase(repairAtom(text), input.feedUrl);
     const trimmed = capLongTextXml(
-      dropFullContentXml(keepNewestItemsXml(repaired, MAX_ITEMS_TO_PARSE)),
+      dropFullContentXml(keepNewestItemsXml(repaired, MAX_ITEMS_PER_SOURCE)),
       MAX_TEXT_TO_PARSE,
     );
     parsed =
@@ -151,11 +174,17 @@ export async function parseFeed(input: ParseFeedInput): Promise<FeedItem[]> {
       cause: error,
     });
   }
+  const raw = Array.isArray(parsed.items) ? parsed.items : [];
   const items = normalizeItems({
     sourceId: input.sourceId,
     feedUrl: input.feedUrl,
-    items: newestRawItems(Array.isArray(parsed.items) ? parsed.items : [], MAX_ITEMS_PER_SOURCE),
+    // Already cut in the XML unless that failed and the whole document was parsed.
+    items: keepNewest(raw, rawItemTime, MAX_ITEMS_PER_SOURCE),
     ...(input.now ? { now: input.now } : {}),
   });
-  return newestItems(items, MAX_ITEMS_PER_SOURCE);
+  return {
+    items,
+    total: Math.max(raw.length, countItems(text)),
+    title: truncateText(htmlToText(textOf(parsed.title)), 80),
+  };
 }

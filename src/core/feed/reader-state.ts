@@ -1,0 +1,114 @@
+/**
+ * What pixel remembers about reading the feed: which posts a listing has shown (so the next
+ * one can mark what is new since), which the user has read, and the numbered posts of the last
+ * listing (so `pixel feed read 3` and `pixel feed open 3` mean the post numbered 3 on screen).
+ * Pure data and edits; io/feed/reader-store.ts keeps it on disk.
+ */
+import type { FeedItem } from './item.js';
+
+/** Keys remembered per list; the oldest go first (a key is ~60 bytes). */
+export const MAX_REMEMBERED = 50_000;
+
+export interface ListedPost {
+  key: string;
+  title: string;
+  link: string | null;
+}
+
+export interface ReaderState {
+  version: 1;
+  /** When a text listing last ran (ISO); absent before the first, when nothing is "new". */
+  lastListedAt?: string;
+  /** Keys of every post a listing has shown, oldest first. */
+  seen: string[];
+  /** Keys of the posts read: opened, or marked with `pixel feed read`. */
+  read: string[];
+  /** The last listing, in its numbered order. */
+  lastListing: ListedPost[];
+}
+
+export function emptyReaderState(): ReaderState {
+  return { version: 1, seen: [], read: [], lastListing: [] };
+}
+
+/** A post's identity across runs: its source and the id its feed gives it. */
+export function postKey(item: Pick<FeedItem, 'source' | 'id'>): string {
+  return `${item.source} ${item.id}`;
+}
+
+function remember(list: readonly string[], keys: readonly string[]): string[] {
+  const known = new Set(list);
+  const added = keys.filter((key) => {
+    if (known.has(key)) return false;
+    known.add(key);
+    return true;
+  });
+  const all = added.length > 0 ? [...list, ...added] : [...list];
+  return all.length > MAX_REMEMBERED ? all.slice(all.length - MAX_REMEMBERED) : all;
+}
+
+export interface Marks {
+  isNew(item: FeedItem): boolean;
+  isRead(item: FeedItem): boolean;
+}
+
+/** Questions about posts, answered from the state as it was before this run. */
+export function marksOf(state: ReaderState): Marks {
+  const seen = new Set(state.seen);
+  const read = new Set(state.read);
+  const hasBaseline = state.lastListedAt !== undefined;
+  return {
+    isNew: (item) => hasBaseline && !seen.has(postKey(item)),
+    isRead: (item) => read.has(postKey(item)),
+  };
+}
+
+/** After a listing: its posts are seen, and numbered for `read N` / `open N`. */
+export function recordListing(state: ReaderState, items: readonly FeedItem[], at: Date): void {
+  state.lastListedAt = at.toISOString();
+  state.seen = remember(
+    state.seen,
+    items.map((item) => postKey(item)),
+  );
+  state.lastListing = items.map((item) => ({
+    key: postKey(item),
+    title: item.title,
+    link: item.link,
+  }));
+}
+
+export function markRead(state: ReaderState, keys: readonly string[]): void {
+  state.read = remember(state.read, keys);
+  state.seen = remember(state.seen, keys);
+}
+
+export function markUnread(state: ReaderState, keys: readonly string[]): void {
+  const drop = new Set(keys);
+  state.read = state.read.filter((key) => !drop.has(key));
+}
+
+/**
+ * `3`, `1 4 7`, `2-5`, `all` → 1-based positions in the last listing, in order, without
+ * repeats; a message for the first thing that is not one.
+ */
+export function parsePositions(
+  words: readonly string[],
+  count: number,
+): { positions: number[] } | { problem: string } {
+  const positions = new Set<number>();
+  for (const word of words.flatMap((entry) => entry.split(','))) {
+    const text = word.trim().toLowerCase();
+    if (!text) continue;
+    if (text === 'all') {
+      for (let n = 1; n <= count; n++) positions.add(n);
+      continue;
+    }
+    const range = /^(\d+)(?:-(\d+))?$/.exec(text);
+    if (!range) return { problem: word };
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (from < 1 || to < from || to > count) return { problem: word };
+    for (let n = from; n <= to; n++) positions.add(n);
+  }
+  return { positions: [...positions] };
+}
