@@ -51,10 +51,7 @@ export function createProgram(context: Context): Command {
         writeErr: (text) => context.stderr.write(text),
         getOutHelpWidth: () => context.stdout.columns,
         getErrHelpWidth: () => context.stderr.columns,
-        outputError: (text, write) =>
-          write(
-            formatCommanderError(text, commandPath(command)),
-          ),
+        outputError: (text, write) => write(formatCommanderError(text, commandPath(command))),
       });
 
   configure(program)
@@ -300,7 +297,10 @@ export function createProgram(context: Context): Command {
     .description('mark posts of the last listing read (or unread) by their numbers')
     .argument('<posts...>', 'numbers from the last listing, ranges such as 2-5, or all')
     .option('--unread', 'mark them unread instead')
-    .addHelpText('after', examples('pixel feed read 3', 'pixel feed read 1 4-6', 'pixel feed read all'))
+    .addHelpText(
+      'after',
+      examples('pixel feed read 3', 'pixel feed read 1 4-6', 'pixel feed read all'),
+    )
     .action(async (posts: string[], raw: Record<string, unknown>) => {
       const module = await import('./commands/feed/reader.js');
       await module.feedRead(parseOptions(module.feedReadOptionsSchema, { ...raw, posts }), context);
@@ -350,11 +350,7 @@ export function createProgram(context: Context): Command {
     });
 
   for (const [name, description, run] of [
-    [
-      'remove',
-      'remove a source from your list (a default comes back with enable)',
-      'feedRemove',
-    ],
+    ['remove', 'remove a source from your list (a default comes back with enable)', 'feedRemove'],
     ['enable', 'turn a source on (also brings back a removed default)', 'feedEnable'],
     ['disable', 'turn a source off without removing it', 'feedDisable'],
   ] as const) {
@@ -373,10 +369,16 @@ export function createProgram(context: Context): Command {
     .argument('<file>', 'an OPML file, or - for stdin')
     .option('--max <n>', 'import at most this many new feeds (default 200)')
     .option('-v, --verbose', 'list every feed added or skipped')
-    .addHelpText('after', examples('pixel feed import subscriptions.opml', 'pixel feed import - < subs.opml'))
+    .addHelpText(
+      'after',
+      examples('pixel feed import subscriptions.opml', 'pixel feed import - < subs.opml'),
+    )
     .action(async (file: string, raw: Record<string, unknown>) => {
       const module = await import('./commands/feed/opml.js');
-      await module.feedImport(parseOptions(module.feedImportOptionsSchema, { ...raw, file }), context);
+      await module.feedImport(
+        parseOptions(module.feedImportOptionsSchema, { ...raw, file }),
+        context,
+      );
     });
 
   addFeedCommand('export')
@@ -404,9 +406,12 @@ export function createProgram(context: Context): Command {
         if (!next) {
           const names = found.commands.map((command) => command.name());
           const where = commandPath(found);
-          throw new UsageError(`unknown command ${quoted([where, name].join(' ').replace(/^pixel /, ''))}`, {
-            hint: `${suggestClosest(name, names)}see '${where} --help' for the list`,
-          });
+          throw new UsageError(
+            `unknown command ${quoted([where, name].join(' ').replace(/^pixel /, ''))}`,
+            {
+              hint: `${suggestClosest(name, names)}see '${where} --help' for the list`,
+            },
+          );
         }
         found = next;
       }

@@ -16,7 +16,6 @@ export interface PageDecision {
   columns: number;
 }
 
-
 /** True when the text is meant for a person and is taller than their screen. */
 export function shouldPage(text: string, decision: PageDecision): boolean {
   if (!decision.isTTY || decision.pager === false) return false;

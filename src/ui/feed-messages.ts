@@ -58,7 +58,10 @@ function ids(results: readonly SourceResult[], max = 6): string {
 }
 
 /** Where the posts of unreachable sources come from, in one line. */
-function unreachableLine(unreachable: readonly SourceResult[], everyRequestFailed: boolean): string {
+function unreachableLine(
+  unreachable: readonly SourceResult[],
+  everyRequestFailed: boolean,
+): string {
   const shown = unreachable.filter((result) => result.from !== 'none');
   const none = unreachable.filter((result) => result.from === 'none');
   const snapshot = shown.some((result) => result.from === 'snapshot');
@@ -71,7 +74,9 @@ function unreachableLine(unreachable: readonly SourceResult[], everyRequestFaile
   const parts =
     shown.length > 0
       ? [`${head}${range ? `, captured ${range}` : ''} (${reason})`]
-      : [`${everyRequestFailed ? 'offline' : `could not reach ${ids(unreachable)}`} (${reason}) and nothing is cached`];
+      : [
+          `${everyRequestFailed ? 'offline' : `could not reach ${ids(unreachable)}`} (${reason}) and nothing is cached`,
+        ];
   if (none.length > 0 && shown.length > 0) parts.push(`nothing yet for ${ids(none)}`);
   return parts.join('; ');
 }
@@ -82,13 +87,8 @@ export interface WarningOptions {
 }
 
 /** Every line to print about failing sources, in order. */
-export function feedWarnings(
-  results: readonly SourceResult[],
-  options: WarningOptions,
-): string[] {
-  const failed = results.filter(
-    (result) => result.failure && result.failure.kind !== 'offline',
-  );
+export function feedWarnings(results: readonly SourceResult[], options: WarningOptions): string[] {
+  const failed = results.filter((result) => result.failure && result.failure.kind !== 'offline');
   if (failed.length === 0) return [];
   if (options.verbose) {
     return failed.map((result) => failureWarning(result, options.now) ?? '').filter(Boolean);
@@ -97,7 +97,7 @@ export function feedWarnings(
   const own = failed.filter((result) => !UNREACHABLE.has(result.failure!.kind));
   const requested = results.filter((result) => result.from !== 'cache');
   const lines: string[] = [];
-  if (unreachable.length === 1 && own.length === 0 && requested.length > 1) {
+  if (unreachable.length === 1) {
     lines.push(failureWarning(unreachable[0] as SourceResult, options.now) ?? '');
   } else if (unreachable.length > 0) {
     lines.push(unreachableLine(unreachable, unreachable.length === requested.length));
@@ -107,10 +107,9 @@ export function feedWarnings(
   } else {
     const summary = own.map((result) => `${result.source.id} (${result.failure!.kind})`);
     lines.push(
-      `${own.length} sources failed: ${summary.slice(0, 6).join(', ')}${summary.length > 6 ? ', …' : ''}`,
+      `${own.length} sources failed: ${summary.slice(0, 6).join(', ')}${summary.length > 6 ? ', …' : ''}; --verbose says why`,
     );
   }
-  if (failed.length > lines.length) lines.push('pixel feed --verbose says why each source failed');
   return lines.filter(Boolean);
 }
 

@@ -78,7 +78,10 @@ export async function runReader(context: Context, options: ReaderOptions): Promi
       dispatch({ type: 'marked-read', key: postKey(post) });
       dispatch({ type: 'status', text: `opened ${post.link}` });
     } catch (error) {
-      dispatch({ type: 'status', text: sanitizeText((error as Error).message, { singleLine: true }) });
+      dispatch({
+        type: 'status',
+        text: sanitizeText((error as Error).message, { singleLine: true }),
+      });
     }
   };
   const refresh = async () => {
@@ -86,7 +89,11 @@ export async function runReader(context: Context, options: ReaderOptions): Promi
       const next = await load(true);
       dispatch({ type: 'loaded', posts: next.posts, status: next.status });
     } catch (error) {
-      dispatch({ type: 'loaded', posts: current.posts, status: sanitizeText((error as Error).message, { singleLine: true }) });
+      dispatch({
+        type: 'loaded',
+        posts: current.posts,
+        status: sanitizeText((error as Error).message, { singleLine: true }),
+      });
     }
   };
   screen.onAction(dispatch);

@@ -73,9 +73,7 @@ export function cleanStoredItem(value: unknown): FeedItem | undefined {
   }
   const link = typeof item.link === 'string' && PRINTABLE_LINK.test(item.link) ? item.link : null;
   const published =
-    typeof item.published === 'string' && ISO_INSTANT.test(item.published)
-      ? item.published
-      : null;
+    typeof item.published === 'string' && ISO_INSTANT.test(item.published) ? item.published : null;
   return { id, source, title, link, published, summary, categories, authors, topics };
 }
 

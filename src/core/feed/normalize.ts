@@ -141,7 +141,9 @@ function guidIsPermaLink(item: Loose): boolean {
   return (
     !!attributes &&
     typeof attributes === 'object' &&
-    textOf((attributes as Loose).isPermaLink).trim().toLowerCase() === 'true'
+    textOf((attributes as Loose).isPermaLink)
+      .trim()
+      .toLowerCase() === 'true'
   );
 }
 

@@ -93,10 +93,7 @@ function withCurrentTopics(cache: FeedCache): FeedCache {
   };
 }
 
-async function fromSnapshot(
-  source: ResolvedSource,
-  failure: FeedFailure,
-): Promise<SourceResult> {
+async function fromSnapshot(source: ResolvedSource, failure: FeedFailure): Promise<SourceResult> {
   const snapshot = (await loadSnapshot())?.sources[source.id];
   if (snapshot) {
     return {
@@ -169,7 +166,9 @@ export async function collectFeeds(
       if (age >= 0 && age < options.maxAgeMs) return fromCache(source, cache, 'cache');
     }
     const fallback = (failure: FeedFailure): Promise<SourceResult> | SourceResult =>
-      cache ? { ...fromCache(source, cache, 'stale-cache'), failure } : fromSnapshot(source, failure);
+      cache
+        ? { ...fromCache(source, cache, 'stale-cache'), failure }
+        : fromSnapshot(source, failure);
     if (deadline.aborted) return fallback(deadline.reason as FeedFailure);
 
     const net = await loadNetwork();

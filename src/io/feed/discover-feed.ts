@@ -39,7 +39,12 @@ export async function discoverFeed(url: string, version: string): Promise<Discov
   const first = await get(url, version);
   const text = decodeBody(first.bytes, first.contentType);
   if (!looksLikeHtml(text)) {
-    const parsed = await parseFeed({ bytes: first.bytes, contentType: first.contentType, sourceId: 'new', feedUrl: first.finalUrl });
+    const parsed = await parseFeed({
+      bytes: first.bytes,
+      contentType: first.contentType,
+      sourceId: 'new',
+      feedUrl: first.finalUrl,
+    });
     return { url: first.finalUrl, title: parsed.title, posts: parsed.total, alternatives: [] };
   }
   const links = findFeedLinks(text, first.finalUrl);
@@ -48,7 +53,12 @@ export async function discoverFeed(url: string, version: string): Promise<Discov
     throw new FeedFailure('not-a-feed', 'that page is not a feed and names no feed in its <head>');
   }
   const feed = await get(chosen.url, version);
-  const parsed = await parseFeed({ bytes: feed.bytes, contentType: feed.contentType, sourceId: 'new', feedUrl: feed.finalUrl });
+  const parsed = await parseFeed({
+    bytes: feed.bytes,
+    contentType: feed.contentType,
+    sourceId: 'new',
+    feedUrl: feed.finalUrl,
+  });
   return {
     url: chosen.url,
     home: first.finalUrl,

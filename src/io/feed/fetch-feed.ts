@@ -88,6 +88,12 @@ function networkFailure(error: unknown): FeedFailure {
   return new FeedFailure('network', message, { cause: error });
 }
 
+function truncated(error: unknown): FeedFailure {
+  return new FeedFailure('network', 'connection closed before the feed was complete', {
+    cause: error,
+  });
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
@@ -168,7 +174,14 @@ async function readCapped(
     response.destroy();
     inflater?.destroy();
     if (error instanceof FeedFailure) throw error;
-    throw abortFailure(signal, error) ?? networkFailure(error);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    // A socket reset or closed mid-body is a truncated feed, whatever the exact errno.
+    throw (
+      abortFailure(signal, error) ??
+      (code.startsWith('Z_') || code.startsWith('ERR_TLS')
+        ? networkFailure(error)
+        : truncated(error))
+    );
   }
   return Buffer.concat(chunks, total);
 }

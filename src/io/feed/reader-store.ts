@@ -27,8 +27,12 @@ export function readerStateFile(context: Context): string {
 export async function loadReaderState(context: Context): Promise<ReaderState> {
   try {
     return (
-      (await readJsonFile(readerStateFile(context), readerStateSchema, context.warn, context.now())) ??
-      emptyReaderState()
+      (await readJsonFile(
+        readerStateFile(context),
+        readerStateSchema,
+        context.warn,
+        context.now(),
+      )) ?? emptyReaderState()
     );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

@@ -89,7 +89,10 @@ export async function requestSource(
       onSent: () => requestSent(traffic),
     }).finally(() => traffic.answered++);
     if (response.status === 'not-modified' && !cache) {
-      throw new FeedFailure('http-error', 'answered 304 Not Modified to a request without validators');
+      throw new FeedFailure(
+        'http-error',
+        'answered 304 Not Modified to a request without validators',
+      );
     }
     return { response, checkedAt: context.now().toISOString() };
   } finally {

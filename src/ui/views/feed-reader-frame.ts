@@ -8,7 +8,12 @@ import { shortAge } from '../../core/feed/dates.js';
 import { postKey } from '../../core/feed/reader-state.js';
 import { padToWidth, truncateToWidth } from '../../core/text-width.js';
 import { wrapText } from '../../core/wrap-text.js';
-import { currentSource, selectedPost, visiblePosts, type ReaderViewState } from './feed-reader-state.js';
+import {
+  currentSource,
+  selectedPost,
+  visiblePosts,
+  type ReaderViewState,
+} from './feed-reader-state.js';
 
 export const READER_KEYS =
   'j/k move · enter details · o open · / filter · s source · u unread · r refresh · q quit';
@@ -44,7 +49,10 @@ export function formatReaderFrame(state: ReaderViewState, options: ReaderFrameOp
     details.push(truncateToWidth(chalk.bold(selected.title), width));
     details.push(
       chalk.dim(
-        truncateToWidth(`${options.sourceNames.get(selected.source) ?? selected.source} · ${when}${by}`, width),
+        truncateToWidth(
+          `${options.sourceNames.get(selected.source) ?? selected.source} · ${when}${by}`,
+          width,
+        ),
       ),
     );
     const summary = selected.summary ? wrapText(selected.summary, width).slice(0, 6) : [];
@@ -55,17 +63,28 @@ export function formatReaderFrame(state: ReaderViewState, options: ReaderFrameOp
     ? `/${state.filter}▌  ${chalk.dim('enter keep · esc clear')}`
     : chalk.dim(truncateToWidth(`${state.status} · ${READER_KEYS}`, width));
   const room = Math.max(3, options.rows - 3 - details.length);
-  const start = Math.min(Math.max(0, state.cursor - Math.floor(room / 2)), Math.max(0, posts.length - room));
+  const start = Math.min(
+    Math.max(0, state.cursor - Math.floor(room / 2)),
+    Math.max(0, posts.length - room),
+  );
   const numberWidth = String(posts.length).length;
   const list = posts.slice(start, start + room).map((post, offset) => {
     const index = start + offset;
-    const age = (post.published ? shortAge(new Date(post.published), options.now) : '?').padStart(6);
+    const age = (post.published ? shortAge(new Date(post.published), options.now) : '?').padStart(
+      6,
+    );
     const key = postKey(post);
     const mark = state.isNew.has(key) && !state.read.has(key) ? chalk.green('●') : ' ';
-    const name = padToWidth(truncateToWidth(options.sourceNames.get(post.source) ?? post.source, 14), 14);
+    const name = padToWidth(
+      truncateToWidth(options.sourceNames.get(post.source) ?? post.source, 14),
+      14,
+    );
     const topics = post.topics.length > 0 ? ` [${post.topics.join(', ')}]` : '';
     const prefix = `${String(index + 1).padStart(numberWidth)} ${age}  ${name}  `;
-    const title = truncateToWidth(`${post.title}${topics}`, Math.max(10, width - prefix.length - 2));
+    const title = truncateToWidth(
+      `${post.title}${topics}`,
+      Math.max(10, width - prefix.length - 2),
+    );
     const text = `${prefix}${mark} ${title}`;
     if (index === state.cursor) return chalk.inverse(padToWidth(text, width));
     return state.read.has(key) ? chalk.dim(text) : text;

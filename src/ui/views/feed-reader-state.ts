@@ -76,13 +76,10 @@ export function currentSource(state: ReaderViewState): string | undefined {
 /** The posts on the list, in order, after the source, unread and text filters. */
 export function visiblePosts(state: ReaderViewState): FeedItem[] {
   const source = currentSource(state);
-  return filterItems(
-    source ? state.posts.filter((post) => post.source === source) : state.posts,
-    {
-      ...(state.filter.trim() ? { search: state.filter } : {}),
-      ...(state.unreadOnly ? { exclude: (post: FeedItem) => state.read.has(postKey(post)) } : {}),
-    },
-  );
+  return filterItems(source ? state.posts.filter((post) => post.source === source) : state.posts, {
+    ...(state.filter.trim() ? { search: state.filter } : {}),
+    ...(state.unreadOnly ? { exclude: (post: FeedItem) => state.read.has(postKey(post)) } : {}),
+  });
 }
 
 export function selectedPost(state: ReaderViewState): FeedItem | undefined {
