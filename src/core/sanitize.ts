@@ -24,12 +24,12 @@ const C1_SEQUENCE =
  * the line there).
  */
 const INVISIBLE =
-  /(?![\u200d\ufe0e\ufe0f])[\p{Default_Ignorable_Code_Point}\ufff9-\ufffb\u2028\u2029]/gu;
+  /(?!\u200d|\ufe0e|\ufe0f)[\p{Default_Ignorable_Code_Point}\ufff9-\ufffb\u2028\u2029]/gu;
 const CONTROL_KEEP_NEWLINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Anything any of the passes above would change: most text has none, and skips them all. */
 const NEEDS_WORK =
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufff9-\ufffb]|(?![\u200d\ufe0e\ufe0f])\p{Default_Ignorable_Code_Point}/u;
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufff9-\ufffb]|(?!\u200d|\ufe0e|\ufe0f)\p{Default_Ignorable_Code_Point}/u;
 
 /** SGR sequences (colour and style) alone: for measuring or un-colouring pixel's own output. */
 export const SGR_SEQUENCE = /\u001b\[[0-9;]*m/g;
