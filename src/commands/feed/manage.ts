@@ -81,9 +81,8 @@ export async function feedAdd(options: FeedAddOptions, context: Context): Promis
   if (options.home !== undefined && !home) {
     throw new UsageError(`--home must be an http(s) URL (got ${quoted(options.home)})`);
   }
-  if (options.id !== undefined && !SOURCE_ID.test(options.id)) {
-    checkNewId(options.id, new Set(), SOURCE_ID);
-  }
+  // The id's form is checked before any request; whether it is free, under the lock.
+  if (options.id !== undefined) checkNewId(options.id, new Set(), SOURCE_ID);
   const checked = options.check === false ? { url: given } : await checkAddress(given, context);
   const source = await updateUserConfig(context, (config, base) => {
     const existing = resolveSources(base, config);
@@ -99,7 +98,7 @@ export async function feedAdd(options: FeedAddOptions, context: Context): Promis
     const name = sanitizeText(label, { singleLine: true }).slice(0, 80);
     const homePage = home ?? checked.home;
     const added: FeedSource = {
-      id: options.id ?? makeSourceId(options.name ?? checked.url, taken),
+      id: options.id ?? makeSourceId(options.name ?? (checked.title || checked.url), taken),
       name: name || checked.url,
       url: checked.url,
       ...(homePage ? { home: homePage } : {}),

@@ -28,9 +28,10 @@ export type FeedOpenOptions = z.infer<typeof feedOpenOptionsSchema>;
 function pick(state: ReaderState, words: readonly string[]): ListedPost[] {
   const count = state.lastListing.length;
   if (count === 0) {
-    throw new UsageError('no listing to pick from yet', {
-      hint: "run 'pixel feed' first: its posts are numbered",
-    });
+    throw new UsageError(
+      state.lastListedAt ? 'the last listing showed no posts' : 'no listing to pick from yet',
+      { hint: "run 'pixel feed': its posts are numbered" },
+    );
   }
   const parsed = parsePositions(words, count);
   if ('problem' in parsed) {
