@@ -128,6 +128,16 @@ describe('new and read', () => {
   });
 });
 
+describe('pixel feed -i when piped', () => {
+  it('prints the same plain listing as pixel feed', async () => {
+    const plain = await env.run(['feed']);
+    const interactive = await env.run(['feed', '-i']);
+    expect(interactive.code).toBe(0);
+    expect(interactive.stdout).toBe(plain.stdout);
+    expect(interactive.stdout.split('\n')[0]).toMatch(/^2026-11-20\tlab\tPost 0\t/);
+  });
+});
+
 describe('pixel feed open', () => {
   it('opens post N with the system opener, no shell, and marks it read', async () => {
     await env.run(['feed']);

@@ -62,7 +62,8 @@ export function formatReaderFrame(state: ReaderViewState, options: ReaderFrameOp
   const footer = state.editingFilter
     ? `/${state.filter}▌  ${chalk.dim('enter keep · esc clear')}`
     : chalk.dim(truncateToWidth(`${state.status} · ${READER_KEYS}`, width));
-  const room = Math.max(3, options.rows - 3 - details.length);
+  // One line short of the screen: ink redraws a frame as tall as the screen by clearing it.
+  const room = Math.max(3, options.rows - 4 - details.length);
   const start = Math.min(
     Math.max(0, state.cursor - Math.floor(room / 2)),
     Math.max(0, posts.length - room),
@@ -71,7 +72,7 @@ export function formatReaderFrame(state: ReaderViewState, options: ReaderFrameOp
   const list = posts.slice(start, start + room).map((post, offset) => {
     const index = start + offset;
     const age = (post.published ? shortAge(new Date(post.published), options.now) : '?').padStart(
-      6,
+      7,
     );
     const key = postKey(post);
     const mark = state.isNew.has(key) && !state.read.has(key) ? chalk.green('●') : ' ';

@@ -31,8 +31,14 @@ export async function showReaderView(
 
   function Screen(props: { state: ReaderViewState }) {
     ink.useInput((input, key) => {
-      const action = readerKeymap(props.state, input, key, Math.max(1, options.rows() - 5));
-      if (action) listener(action);
+      const page = Math.max(1, options.rows() - 5);
+      // Keys typed faster than a frame (or a held key) arrive as one string: "jjk" is three
+      // moves. Text typed into the filter is taken whole.
+      const single = props.state.editingFilter || input.length <= 1 || key.ctrl || key.meta;
+      for (const part of single ? [input] : Array.from(input)) {
+        const action = readerKeymap(props.state, part, key, page);
+        if (action) listener(action);
+      }
     });
     return h(
       ink.Text,
