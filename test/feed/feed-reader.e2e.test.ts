@@ -97,7 +97,7 @@ describe('new and read', () => {
     expect(listing.stdout.split('\n')[1]).toMatch(/\tPost 1\t/);
     const read = await env.run(['feed', 'read', '2']);
     expect(read.code).toBe(0);
-    expect(read.stdout).toBe('marked read: Post 1\n');
+    expect(read.stdout).toBe('marked read: https://lab.test/1\n');
     const unread = await env.run(['feed', '--unread', '--json']);
     expect(parseJsonItems(unread.stdout).map((item) => item.title)).toEqual([
       'Post 0',

@@ -98,5 +98,7 @@ export async function runReader(context: Context, options: ReaderOptions): Promi
   };
   screen.onAction(dispatch);
   await screen.closed;
-  await updateReaderState(context, (next) => recordListing(next, current.posts, context.now()));
+  await updateReaderState(context, (next) => recordListing(next, current.posts, context.now()), {
+    durable: false,
+  });
 }

@@ -10,7 +10,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { parseDuration, parseSince } from '../../core/feed/dates.js';
 import { filterItems } from '../../core/feed/filter.js';
 import type { FeedItem } from '../../core/feed/item.js';
-import { MAX_ITEMS_PER_SOURCE } from '../../core/feed/normalize.js';
+import { MAX_ITEMS_PER_SOURCE } from '../../core/feed/limits.js';
 import { marksOf, recordListing } from '../../core/feed/reader-state.js';
 import { selectSources } from '../../core/feed/select-sources.js';
 import { resolveTopics } from '../../core/feed/topics.js';
@@ -189,7 +189,9 @@ export async function feedList(
   for (const problem of await gathered.save()) context.warn(problem);
   if (!data) {
     try {
-      await updateReaderState(context, (next) => recordListing(next, items, now));
+      await updateReaderState(context, (next) => recordListing(next, items, now), {
+        durable: false,
+      });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       context.warn(`could not save which posts were listed (${code})`);

@@ -54,7 +54,7 @@ export async function feedRead(options: FeedReadOptions, context: Context): Prom
   const verb = options.unread ? 'unread' : 'read';
   context.stdout.write(
     posts.length === 1
-      ? `marked ${verb}: ${posts[0]?.title ?? ''}\n`
+      ? `marked ${verb}: ${posts[0]?.link ?? 'the post'}\n`
       : `marked ${posts.length} posts ${verb}\n`,
   );
   return posts.length;

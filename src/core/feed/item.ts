@@ -53,6 +53,8 @@ function cleanList(value: unknown, max: number): string[] | undefined {
 export function cleanStoredItem(value: unknown): FeedItem | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const item = value as Record<string, unknown>;
+  // The common case, a post as pixel wrote it, is checked without copying anything.
+  if (isCleanItem(item)) return item as unknown as FeedItem;
   const id = cleanLine(item.id, 600);
   const source = cleanLine(item.source, 64);
   const title = cleanLine(item.title, 400);
@@ -75,6 +77,29 @@ export function cleanStoredItem(value: unknown): FeedItem | undefined {
   const published =
     typeof item.published === 'string' && ISO_INSTANT.test(item.published) ? item.published : null;
   return { id, source, title, link, published, summary, categories, authors, topics };
+}
+
+const cleanText = (value: unknown, max: number) =>
+  typeof value === 'string' && value.length <= max && isCleanLine(value);
+
+const cleanTexts = (value: unknown, max: number) =>
+  Array.isArray(value) && value.every((entry) => cleanText(entry, max) && entry !== '');
+
+function isCleanItem(item: Record<string, unknown>): boolean {
+  return (
+    cleanText(item.id, 600) &&
+    item.id !== '' &&
+    cleanText(item.source, 64) &&
+    item.source !== '' &&
+    cleanText(item.title, 400) &&
+    cleanText(item.summary, 2000) &&
+    (item.link === null || (typeof item.link === 'string' && PRINTABLE_LINK.test(item.link))) &&
+    (item.published === null ||
+      (typeof item.published === 'string' && ISO_INSTANT.test(item.published))) &&
+    cleanTexts(item.categories, 80) &&
+    cleanTexts(item.authors, 120) &&
+    cleanTexts(item.topics, 40)
+  );
 }
 
 /** Every entry of a stored list that is a post, cleaned; the rest dropped. */

@@ -13,12 +13,6 @@ import { classify } from './topics.js';
 
 export const MAX_TITLE_CHARS = 300;
 export const MAX_SUMMARY_CHARS = 400;
-/**
- * Posts kept per source (documented in the README): the newest by date. Enough for any lab's
- * recent history; OpenAI's feed carries its whole archive (599 posts) and parsing all of it
- * would cost more than the rest of a refresh.
- */
-export const MAX_ITEMS_PER_SOURCE = 100;
 const MAX_CATEGORIES = 8;
 const MAX_AUTHORS = 5;
 const MAX_AUTHOR_CHARS = 80;

@@ -11,7 +11,6 @@ export const MAX_REMEMBERED = 50_000;
 
 export interface ListedPost {
   key: string;
-  title: string;
   link: string | null;
 }
 
@@ -70,11 +69,7 @@ export function recordListing(state: ReaderState, items: readonly FeedItem[], at
     state.seen,
     items.map((item) => postKey(item)),
   );
-  state.lastListing = items.map((item) => ({
-    key: postKey(item),
-    title: item.title,
-    link: item.link,
-  }));
+  state.lastListing = items.map((item) => ({ key: postKey(item), link: item.link }));
 }
 
 export function markRead(state: ReaderState, keys: readonly string[]): void {
@@ -111,4 +106,38 @@ export function parsePositions(
     for (let n = from; n <= to; n++) positions.add(n);
   }
   return { positions: [...positions] };
+}
+
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+
+/**
+ * The state as read from disk, or undefined when it is not one. Checked by hand: the lists
+ * run to tens of thousands of keys, which a schema library walks far more slowly.
+ */
+export function parseReaderState(data: unknown): ReaderState | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  if (record.version !== 1 || !isStringList(record.seen) || !isStringList(record.read)) {
+    return undefined;
+  }
+  if (record.lastListedAt !== undefined && typeof record.lastListedAt !== 'string') {
+    return undefined;
+  }
+  const listing = record.lastListing;
+  if (!Array.isArray(listing)) return undefined;
+  const lastListing: ListedPost[] = [];
+  for (const entry of listing) {
+    const post = entry as Partial<ListedPost> | null;
+    if (!post || typeof post.key !== 'string') return undefined;
+    const link = typeof post.link === 'string' && /^https?:\/\//.test(post.link) ? post.link : null;
+    lastListing.push({ key: post.key, link });
+  }
+  return {
+    version: 1,
+    ...(typeof record.lastListedAt === 'string' ? { lastListedAt: record.lastListedAt } : {}),
+    seen: record.seen,
+    read: record.read,
+    lastListing,
+  };
 }

@@ -8,31 +8,53 @@
  */
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod/mini';
 import { writeFileAtomic } from '../atomic-write.js';
-import { feedItemListSchema } from '../../core/feed/item.js';
+import { cleanStoredItems, type FeedItem } from '../../core/feed/item.js';
 import type { PixelPaths } from '../paths.js';
 
 /** Bumped when the meaning of a cached field changes: an older cache is simply refetched. */
 export const CACHE_VERSION = 2;
 
-export const feedCacheSchema = z.object({
-  version: z.literal(CACHE_VERSION),
+export interface FeedCache {
+  version: typeof CACHE_VERSION;
   /** The source URL this cache belongs to: a source whose URL changed starts afresh. */
-  url: z.string(),
-  finalUrl: z.optional(z.string()),
-  movedTo: z.optional(z.string()),
-  etag: z.optional(z.string()),
-  lastModified: z.optional(z.string()),
+  url: string;
+  finalUrl?: string;
+  movedTo?: string;
+  etag?: string;
+  lastModified?: string;
   /** Last time the publisher answered with a feed or a 304 (ISO). */
-  checkedAt: z.string(),
+  checkedAt: string;
   /** How many posts the feed itself listed; more than `items` when pixel kept only the newest. */
-  total: z.optional(z.number()),
+  total?: number;
   /** The topic classifier's version the items were tagged with (core/feed/topics.ts). */
-  topicsVersion: z.optional(z.string()),
-  items: feedItemListSchema,
-});
-export type FeedCache = z.infer<typeof feedCacheSchema>;
+  topicsVersion?: string;
+  items: FeedItem[];
+}
+
+const OPTIONAL_TEXT = ['finalUrl', 'movedTo', 'etag', 'lastModified', 'topicsVersion'] as const;
+
+/**
+ * The cache as read from disk, or undefined when it is not one. Checked by hand rather than
+ * with a schema library: this runs for every source on every listing, and the posts are
+ * checked one by one anyway (cleanStoredItems), an unusable post dropped on its own.
+ */
+export function parseFeedCache(data: unknown): FeedCache | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  if (record.version !== CACHE_VERSION) return undefined;
+  if (typeof record.url !== 'string' || typeof record.checkedAt !== 'string') return undefined;
+  if (Number.isNaN(Date.parse(record.checkedAt))) return undefined;
+  const items = cleanStoredItems(record.items);
+  if (!items) return undefined;
+  const cache: FeedCache = { version: CACHE_VERSION, url: record.url, checkedAt: record.checkedAt, items };
+  for (const key of OPTIONAL_TEXT) {
+    const value = record[key];
+    if (typeof value === 'string') cache[key] = value;
+  }
+  if (typeof record.total === 'number' && Number.isFinite(record.total)) cache.total = record.total;
+  return cache;
+}
 
 export function cacheFile(paths: PixelPaths, sourceId: string): string {
   return join(paths.cache, 'feeds', `${sourceId}.json`);
@@ -67,9 +89,10 @@ export function readFeedCache(
   }
   let problem: string;
   try {
-    const result = feedCacheSchema.safeParse(JSON.parse(text));
-    if (result.success) return result.data.url === url ? { cache: result.data } : {};
-    const version = (JSON.parse(text) as { version?: unknown } | null)?.version;
+    const data: unknown = JSON.parse(text);
+    const cache = parseFeedCache(data);
+    if (cache) return cache.url === url ? { cache } : {};
+    const version = (data as { version?: unknown } | null)?.version;
     // A cache from another pixel version is not corrupt: fetch afresh and overwrite it.
     if (version !== CACHE_VERSION) return {};
     problem = 'is not a feed cache';

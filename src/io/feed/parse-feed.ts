@@ -8,12 +8,8 @@ import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import { keepNewest } from '../../core/feed/newest.js';
 import { htmlToText, truncateText } from '../../core/feed/html-text.js';
-import {
-  MAX_ITEMS_PER_SOURCE,
-  normalizeItems,
-  rawItemTime,
-  textOf,
-} from '../../core/feed/normalize.js';
+import { MAX_ITEMS_PER_SOURCE } from '../../core/feed/limits.js';
+import { normalizeItems, rawItemTime, textOf } from '../../core/feed/normalize.js';
 import {
   capLongTextXml,
   dropFullContentXml,
