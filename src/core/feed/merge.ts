@@ -12,7 +12,8 @@ import type { FeedItem } from './item.js';
  * `new URL` or a regular expression: links were already normalised by URL.href when the feed
  * was read, and this runs for every cached post on every listing.
  */
-const TRACKING_PARAMETER = /^(utm_[^=]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi)(=|$)/i;
+const TRACKING_PARAMETER =
+  /^(utm_[^=]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi)(=|$)/i;
 
 export function linkKey(link: string): string {
   const scheme = link.indexOf('://');

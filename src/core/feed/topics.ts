@@ -1,7 +1,8 @@
 /**
  * Subfield topics (computer vision, NLP, RL, ...) for each post, from a deterministic
  * classifier declared as data in feeds/topics.json: terms and weights per topic, matched as
- * whole words (with an optional plural s) in the title, the categories and the summary. A topic
+ * whole words (with an optional plural s; hyphens and spaces alike) in the title, the
+ * categories and the summary. A topic
  * applies when its score reaches the threshold; a title or category mention counts more than a
  * summary one. The same post always gets the same topics, on every machine.
  */
@@ -36,45 +37,69 @@ export const TOPICS: readonly Topic[] = data.topics.map(({ id, name, aliases }) 
 /** Changes whenever the definitions do: cached posts tagged by another version are re-tagged. */
 export const TOPICS_VERSION = stableHash(JSON.stringify(definitions));
 
+/** Words are runs of letters and digits; everything else (spaces, hyphens, dots) separates. */
+const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(WORD_SEPARATOR).filter(Boolean);
+}
+
 interface Matcher {
-  pattern: RegExp;
-  /** term → [topic index, weight] for every topic that lists it. */
-  weights: Map<string, [number, number][]>;
+  /** A term's words joined by one space → [topic index, weight] for each topic listing it. */
+  phrases: Map<string, [number, number][]>;
+  /** First word of a term of several words → the most words any such term has. */
+  openers: Map<string, number>;
 }
 
 let matcher: Matcher | undefined;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** One pattern for every term of every topic, longest first so phrases beat their words. */
 function buildMatcher(): Matcher {
-  const weights = new Map<string, [number, number][]>();
+  const phrases = new Map<string, [number, number][]>();
+  const openers = new Map<string, number>();
   data.topics.forEach((topic, index) => {
     for (const [term, weight] of Object.entries(topic.terms)) {
-      const key = term.toLowerCase();
-      const list = weights.get(key) ?? [];
+      const words = wordsOf(term);
+      const first = words[0] ?? '';
+      if (words.length > 1) openers.set(first, Math.max(openers.get(first) ?? 0, words.length));
+      const key = words.join(' ');
+      const list = phrases.get(key) ?? [];
       list.push([index, weight]);
-      weights.set(key, list);
+      phrases.set(key, list);
     }
   });
-  const terms = [...weights.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  // Letters, digits and joiners inside words: `rl` must not match inside `world`.
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`,
-    'giu',
-  );
-  return { pattern, weights };
+  return { phrases, openers };
 }
 
-function termsIn(text: string, found: Set<string>, { pattern, weights }: Matcher): void {
+/** The term a phrase is, allowing a plural s or es on its last word. */
+function termOf(phrase: string, phrases: Matcher['phrases']): string | undefined {
+  if (phrases.has(phrase)) return phrase;
+  if (phrase.endsWith('es') && phrases.has(phrase.slice(0, -2))) return phrase.slice(0, -2);
+  if (phrase.endsWith('s') && phrases.has(phrase.slice(0, -1))) return phrase.slice(0, -1);
+  return undefined;
+}
+
+/**
+ * The terms a text mentions, read left to right, the longest term at each place winning
+ * ("large language model" is one term, not also "language model").
+ */
+function termsIn(text: string, found: Set<string>, { phrases, openers }: Matcher): void {
   if (!text) return;
-  for (const match of text.toLowerCase().matchAll(pattern)) {
-    const word = match[0];
-    if (weights.has(word)) found.add(word);
-    else if (word.endsWith('es') && weights.has(word.slice(0, -2))) found.add(word.slice(0, -2));
-    else if (word.endsWith('s') && weights.has(word.slice(0, -1))) found.add(word.slice(0, -1));
+  const words = wordsOf(text);
+  for (let at = 0; at < words.length;) {
+    let matched = 0;
+    // Only a word that starts a longer term is tried with the words after it.
+    const longest = Math.min(openers.get(words[at] ?? '') ?? 1, words.length - at);
+    for (let size = longest; size >= 1 && !matched; size--) {
+      const term = termOf(
+        size === 1 ? (words[at] ?? '') : words.slice(at, at + size).join(' '),
+        phrases,
+      );
+      if (term !== undefined) {
+        found.add(term);
+        matched = size;
+      }
+    }
+    at += matched || 1;
   }
 }
 
@@ -97,7 +122,7 @@ export function classify(post: Classifiable): string[] {
     const found = new Set<string>();
     termsIn(text, found, matcher);
     for (const term of found) {
-      for (const [topic, weight] of matcher.weights.get(term) ?? []) {
+      for (const [topic, weight] of matcher.phrases.get(term) ?? []) {
         scores[topic] = (scores[topic] ?? 0) + weight * fieldWeight;
       }
     }

@@ -47,7 +47,12 @@ export function parseFeedCache(data: unknown): FeedCache | undefined {
   if (Number.isNaN(Date.parse(record.checkedAt))) return undefined;
   const items = cleanStoredItems(record.items);
   if (!items) return undefined;
-  const cache: FeedCache = { version: CACHE_VERSION, url: record.url, checkedAt: record.checkedAt, items };
+  const cache: FeedCache = {
+    version: CACHE_VERSION,
+    url: record.url,
+    checkedAt: record.checkedAt,
+    items,
+  };
   for (const key of OPTIONAL_TEXT) {
     const value = record[key];
     if (typeof value === 'string') cache[key] = value;

@@ -11,7 +11,6 @@ import type { ResolvedSource } from '../../core/feed/source.js';
 import { TOPICS_VERSION } from '../../core/feed/topics.js';
 import { CACHE_VERSION, type FeedCache } from './cache-store.js';
 import { fetchFeed, type FetchFeedResult } from './fetch-feed.js';
-import { parseFeed, warmUpParser } from './parse-feed.js';
 
 export function userAgent(version: string): string {
   return `pixel/${version} (+https://www.npmjs.com/package/pixel-ml; feed reader)`;
@@ -32,9 +31,15 @@ export function createRequestTraffic(): RequestTraffic {
   return { started: 0, sent: 0, answered: 0 };
 }
 
+/** The parser and normaliser load once every request is on the wire, not before. */
+let parsing: Promise<typeof import('./parse-feed.js')> | undefined;
+const loadParsing = () => (parsing ??= import('./parse-feed.js'));
+
 function requestSent(traffic: RequestTraffic): void {
   traffic.sent++;
-  if (traffic.sent >= traffic.started) warmUpParser(() => traffic.answered > 0);
+  if (traffic.sent >= traffic.started) {
+    void loadParsing().then((module) => module.warmUpParser(() => traffic.answered > 0));
+  }
 }
 
 /** AbortSignal.any, which Node gained in 20.3; pixel supports every Node 20. */
@@ -107,6 +112,7 @@ export async function parseAnswer(
   now: Date,
 ): Promise<FeedCache> {
   const { response, checkedAt } = answered;
+  const { parseFeed } = await loadParsing();
   const parsed = await parseFeed({
     bytes: response.bytes,
     contentType: response.contentType,
