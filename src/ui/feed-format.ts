@@ -63,20 +63,20 @@ export function formatNdjson(items: readonly FeedItem[], marks: PostMarks = NO_M
   return items.map((item) => `${JSON.stringify(itemToJson(item, marks))}\n`).join('');
 }
 
-const column = (text: string) => text.replace(/\t/g, ' ');
+const column = (text: string) => (text.includes('\t') ? text.replace(/\t/g, ' ') : text);
 
 /**
  * Piped output: `date<TAB>source<TAB>title<TAB>link`, one post per line, no colour; --long adds
  * `<TAB>authors<TAB>summary`. Line N is the post `pixel feed read N` and `open N` mean.
  */
 export function formatPlain(items: readonly FeedItem[], long = false): string {
-  return items
-    .map((item) => {
-      const date = item.published ? item.published.slice(0, 10) : '-';
-      const extra = long ? `\t${column(item.authors.join(', '))}\t${column(item.summary)}` : '';
-      return `${date}\t${item.source}\t${column(item.title)}\t${item.link ?? '-'}${extra}\n`;
-    })
-    .join('');
+  let text = '';
+  for (const item of items) {
+    const date = item.published ? item.published.slice(0, 10) : '-';
+    const extra = long ? `\t${column(item.authors.join(', '))}\t${column(item.summary)}` : '';
+    text += `${date}\t${item.source}\t${column(item.title)}\t${item.link ?? '-'}${extra}\n`;
+  }
+  return text;
 }
 
 /**

@@ -127,10 +127,13 @@ describe('merge, sort and filter', () => {
   it('removes the same post listed by two sources or with a different scheme/www/slash', () => {
     const merged = mergeItems([
       [post('x', 'a', '2026-06-01T00:00:00Z', 'https://www.lab.test/x/?utm_source=rss')],
-      [post('y', 'b', '2026-06-01T00:00:00Z', 'http://lab.test/x')],
-      [post('x', 'a', '2026-06-01T00:00:00Z', 'https://lab.test/other')],
+      [
+        post('y', 'b', '2026-06-01T00:00:00Z', 'http://lab.test/x'),
+        post('z', 'b', '2026-06-01T00:00:00Z', 'https://lab.test/x?source=b'),
+      ],
     ]);
-    expect(merged.map((i) => i.source)).toEqual(['a']);
+    expect(merged.map((i) => i.id)).toEqual(['x', 'z']);
+    expect(linkKey('HTTP://WWW.Lab.TEST/Path/?utm_source=a&id=3#top')).toBe('lab.test/Path?id=3');
     expect(linkKey('https://www.Lab.test/x/#frag')).toBe('lab.test/x');
   });
 

@@ -98,7 +98,5 @@ export async function runReader(context: Context, options: ReaderOptions): Promi
   };
   screen.onAction(dispatch);
   await screen.closed;
-  await updateReaderState(context, (next) => recordListing(next, current.posts, context.now()), {
-    durable: false,
-  });
+  await updateReaderState(context, (next) => recordListing(next, current.posts, context.now()));
 }

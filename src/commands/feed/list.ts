@@ -189,9 +189,7 @@ export async function feedList(
   for (const problem of await gathered.save()) context.warn(problem);
   if (!data) {
     try {
-      await updateReaderState(context, (next) => recordListing(next, items, now), {
-        durable: false,
-      });
+      await updateReaderState(context, (next) => recordListing(next, items, now));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       context.warn(`could not save which posts were listed (${code})`);

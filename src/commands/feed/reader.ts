@@ -44,13 +44,17 @@ function pick(state: ReaderState, words: readonly string[]): ListedPost[] {
 }
 
 export async function feedRead(options: FeedReadOptions, context: Context): Promise<number> {
-  const posts = await updateReaderState(context, (state) => {
-    const chosen = pick(state, options.posts);
-    const keys = chosen.map((post) => post.key);
-    if (options.unread) markUnread(state, keys);
-    else markRead(state, keys);
-    return chosen;
-  });
+  const posts = await updateReaderState(
+    context,
+    (state) => {
+      const chosen = pick(state, options.posts);
+      const keys = chosen.map((post) => post.key);
+      if (options.unread) markUnread(state, keys);
+      else markRead(state, keys);
+      return chosen;
+    },
+    { withListing: true },
+  );
   const verb = options.unread ? 'unread' : 'read';
   context.stdout.write(
     posts.length === 1
@@ -61,7 +65,7 @@ export async function feedRead(options: FeedReadOptions, context: Context): Prom
 }
 
 export async function feedOpen(options: FeedOpenOptions, context: Context): Promise<string> {
-  const [post] = pick(await loadReaderState(context), [options.post]);
+  const [post] = pick(await loadReaderState(context, { withListing: true }), [options.post]);
   if (!post?.link) {
     throw new UsageError(`post ${quoted(options.post)} has no link to open`, {
       hint: "its feed gave no http(s) address; 'pixel feed --long' shows what there is",

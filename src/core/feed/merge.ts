@@ -61,17 +61,21 @@ export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
   return keyed.map((entry) => entry.item);
 }
 
-/** `lists` in source order; the first source to list a post keeps it. */
+/**
+ * `lists` in source order; the first source to list a post keeps it. Posts are matched by
+ * link: within one source ids are already unique (normalizeItems makes them so), so only
+ * links can tell that two sources carry the same post.
+ */
 export function mergeItems(lists: readonly (readonly FeedItem[])[]): FeedItem[] {
   const seen = new Set<string>();
   const merged: FeedItem[] = [];
   for (const list of lists) {
     for (const item of list) {
-      const idKey = `id:${item.source}:${item.id}`;
-      const link = item.link ? `link:${linkKey(item.link)}` : undefined;
-      if (seen.has(idKey) || (link !== undefined && seen.has(link))) continue;
-      seen.add(idKey);
-      if (link !== undefined) seen.add(link);
+      if (item.link) {
+        const key = linkKey(item.link);
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       merged.push(item);
     }
   }

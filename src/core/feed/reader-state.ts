@@ -30,7 +30,10 @@ export function emptyReaderState(): ReaderState {
   return { version: 1, seen: [], read: [], lastListing: [] };
 }
 
-/** A post's identity across runs: its source and the id its feed gives it. */
+/**
+ * A post's identity across runs: its source and the id its feed gives it. Kept as text, not
+ * hashed: hashing 20,000 keys on every listing cost more than reading the longer file.
+ */
 export function postKey(item: Pick<FeedItem, 'source' | 'id'>): string {
   return `${item.source} ${item.id}`;
 }
@@ -42,7 +45,9 @@ function remember(list: readonly string[], keys: readonly string[]): string[] {
     known.add(key);
     return true;
   });
-  const all = added.length > 0 ? [...list, ...added] : [...list];
+  // Unchanged lists stay the same array, so the store can tell nothing needs writing.
+  if (added.length === 0) return list as string[];
+  const all = [...list, ...added];
   return all.length > MAX_REMEMBERED ? all.slice(all.length - MAX_REMEMBERED) : all;
 }
 
@@ -55,7 +60,8 @@ export interface Marks {
 export function marksOf(state: ReaderState): Marks {
   const seen = new Set(state.seen);
   const read = new Set(state.read);
-  const hasBaseline = state.lastListedAt !== undefined;
+  // Before any listing has been seen there is no "since": nothing is new on the first run.
+  const hasBaseline = state.seen.length > 0;
   return {
     isNew: (item) => hasBaseline && !seen.has(postKey(item)),
     isRead: (item) => read.has(postKey(item)),
@@ -112,32 +118,48 @@ const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((entry) => typeof entry === 'string');
 
 /**
- * The state as read from disk, or undefined when it is not one. Checked by hand: the lists
- * run to tens of thousands of keys, which a schema library walks far more slowly.
+ * The marks as read from disk (`seen`, `read`), or undefined when they are not. Checked by
+ * hand: the lists run to tens of thousands of keys, which a schema library walks far more
+ * slowly.
  */
-export function parseReaderState(data: unknown): ReaderState | undefined {
+export function parseMarks(data: unknown): Pick<ReaderState, 'seen' | 'read'> | undefined {
   if (!data || typeof data !== 'object') return undefined;
   const record = data as Record<string, unknown>;
-  if (record.version !== 1 || !isStringList(record.seen) || !isStringList(record.read)) {
+  if (record.version !== 2 || !isStringList(record.seen) || !isStringList(record.read)) {
     return undefined;
   }
-  if (record.lastListedAt !== undefined && typeof record.lastListedAt !== 'string') {
+  return { seen: record.seen, read: record.read };
+}
+
+/** The last listing as read from disk: its keys and links, in their numbered order. */
+export function parseListing(
+  data: unknown,
+): Pick<ReaderState, 'lastListedAt' | 'lastListing'> | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  const { keys, links } = record;
+  if (record.version !== 2 || typeof record.at !== 'string' || !isStringList(keys)) {
     return undefined;
   }
-  const listing = record.lastListing;
-  if (!Array.isArray(listing)) return undefined;
-  const lastListing: ListedPost[] = [];
-  for (const entry of listing) {
-    const post = entry as Partial<ListedPost> | null;
-    if (!post || typeof post.key !== 'string') return undefined;
-    const link = typeof post.link === 'string' && /^https?:\/\//.test(post.link) ? post.link : null;
-    lastListing.push({ key: post.key, link });
-  }
+  if (!Array.isArray(links) || links.length !== keys.length) return undefined;
+  const lastListing = keys.map((key, index) => {
+    const link: unknown = links[index];
+    return { key, link: typeof link === 'string' && /^https?:\/\//.test(link) ? link : null };
+  });
+  return { lastListedAt: record.at, lastListing };
+}
+
+/** What is written for the marks and for the listing, in their compact disk form. */
+export function marksToDisk(state: ReaderState) {
+  return { version: 2, seen: state.seen, read: state.read };
+}
+
+/** Two flat lists rather than a pair per post: a listing of 20,000 posts writes faster. */
+export function listingToDisk(state: ReaderState) {
   return {
-    version: 1,
-    ...(typeof record.lastListedAt === 'string' ? { lastListedAt: record.lastListedAt } : {}),
-    seen: record.seen,
-    read: record.read,
-    lastListing,
+    version: 2,
+    at: state.lastListedAt,
+    keys: state.lastListing.map((post) => post.key),
+    links: state.lastListing.map((post) => post.link),
   };
 }

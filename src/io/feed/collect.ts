@@ -154,6 +154,8 @@ export async function collectFeeds(
     const read = readFeedCache(context.paths, source.id, source.url, now);
     if (read.problem) cacheProblems.push(read.problem);
     const cache = read.cache ? withCurrentTopics(read.cache) : undefined;
+    // Tagged afresh after an upgrade of the classifier: saved, so that happens once.
+    if (cache && cache !== read.cache) toSave.push({ source, cache });
     if (options.offline) {
       if (cache) return fromCache(source, cache, 'cache');
       return fromSnapshot(
