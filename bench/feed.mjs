@@ -45,22 +45,29 @@ if (files.length !== 12) throw new Error(`expected 12 real fixtures, found ${fil
 const bodies = new Map();
 for (const name of files) bodies.set(`/${name}`, await readFile(join(fixtures, name)));
 
-const server = createServer((request, response) => {
+// One server (port) per source, as the labs are separate hosts: pixel limits requests per host.
+const handler = (request, response) => {
   const body = bodies.get(request.url ?? '');
   setTimeout(() => {
     if (!body) return response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
   }, DELAY_MS);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+};
+const servers = await Promise.all(
+  files.map(async () => {
+    const server = createServer(handler);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return server;
+  }),
+);
+const originOf = (index) => `http://127.0.0.1:${servers[index].address().port}`;
 
 const work = await mkdtemp(join(tmpdir(), 'pixel-bench-feed-'));
 const sourcesFile = join(work, 'sources.json');
-const sourceOf = (name) => ({
+const sourceOf = (name, index) => ({
   id: name.replace(/\.xml$/, ''),
   name: name.replace(/\.xml$/, ''),
-  url: `${origin}/${name}`,
+  url: `${originOf(index)}/${name}`,
 });
 await writeFile(sourcesFile, JSON.stringify({ version: 1, sources: files.map(sourceOf) }));
 
@@ -86,7 +93,7 @@ const bigSources = join(work, 'big-sources.json');
   const sources = Array.from({ length: BIG_CACHE_POSTS / 100 }, (_, n) => ({
     id: `lab-${n}`,
     name: `Lab ${n}`,
-    url: `${origin}/lab-${n}.xml`,
+    url: `http://127.0.0.1:9/lab-${n}.xml`,
   }));
   await writeFile(bigSources, JSON.stringify({ version: 1, sources }));
   await mkdir(join(bigHome, 'cache', 'feeds'), { recursive: true });
@@ -161,7 +168,7 @@ for (let round = 0; round < RUNS; round++) {
   for (const [key, run] of Object.entries(runs)) samples[key].push(await run());
 }
 const rss = (await readFile(maxRssFile, 'utf8')).trim().split('\n').map(Number);
-server.close();
+for (const server of servers) server.close();
 await rm(work, { recursive: true, force: true });
 
 const m = Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, median(list)]));

@@ -14,8 +14,9 @@ import { createFeedProgress } from '../../ui/feed-progress.js';
 
 /** Past the last source's timeout, so a slow queue still ends; rarely reached. */
 const DEADLINE_SLACK_MS = 10_000;
-/** Requests on the network at once; parsing does not hold a slot. */
-export const FETCH_CONCURRENCY = 16;
+/** Requests on the network at once, and to one host; parsing does not hold a place. */
+export const FETCH_CONCURRENCY = 32;
+export const FETCH_PER_HOST = 6;
 
 export interface GatherOptions {
   refresh: boolean;
@@ -68,6 +69,7 @@ export async function gather(
         ) + DEADLINE_SLACK_MS,
       maxBytes: DEFAULT_MAX_BYTES,
       concurrency: FETCH_CONCURRENCY,
+      perHost: FETCH_PER_HOST,
       ...(progress
         ? { onSettled: (result, done, total) => progress.settled(result.source.id, done, total) }
         : {}),

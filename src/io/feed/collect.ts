@@ -12,6 +12,7 @@ import { formatSeconds } from '../../core/feed/dates.js';
 import { FeedFailure } from '../../core/feed/failure.js';
 import type { FeedItem } from '../../core/feed/item.js';
 import type { ResolvedSource } from '../../core/feed/source.js';
+import { createLimiter } from '../../core/limiter.js';
 import { classify, TOPICS_VERSION } from '../../core/feed/topics.js';
 import type { RequestTraffic } from './refresh-source.js';
 import { readFeedCache, writeFeedCache, type FeedCache } from './cache-store.js';
@@ -52,35 +53,33 @@ export interface CollectOptions {
   maxBytes: number;
   /** Requests on the network at once. */
   concurrency: number;
+  /** Requests to one host at once. */
+  perHost: number;
+  /** The network steps; tests hand in their own to watch how requests are scheduled. */
+  network?: Promise<NetworkSteps>;
   onSettled?: (result: SourceResult, done: number, total: number) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
-type NetworkModule = typeof import('./refresh-source.js');
-let network: Promise<NetworkModule> | undefined;
+export type NetworkSteps = Pick<
+  typeof import('./refresh-source.js'),
+  'createRequestTraffic' | 'requestSource' | 'parseAnswer'
+>;
+let network: Promise<NetworkSteps> | undefined;
 
 /** node:http, zlib and the parser load only when a request is actually needed. */
-function loadNetwork(): Promise<NetworkModule> {
+function loadNetwork(): Promise<NetworkSteps> {
   network ??= import('./refresh-source.js');
   return network;
 }
 
-/** A counting semaphore: `run` waits for a free slot, and frees it when `work` settles. */
-function createLimiter(slots: number) {
-  let free = Math.max(1, slots);
-  const waiting: (() => void)[] = [];
-  return async function run<T>(work: () => Promise<T>): Promise<T> {
-    if (free > 0) free--;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await work();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else free++;
-    }
-  };
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 /** Posts tagged by another version of the topic classifier get today's topics. */
@@ -133,7 +132,7 @@ export async function collectFeeds(
 ): Promise<Collected> {
   const toSave: { source: ResolvedSource; cache: FeedCache }[] = [];
   const cacheProblems: string[] = [];
-  const limit = createLimiter(options.concurrency);
+  const limit = createLimiter(options.concurrency, options.perHost);
   // Created with the first request: a listing from a fresh cache loads no network code.
   let traffic: RequestTraffic | undefined;
   const deadlineController = new AbortController();
@@ -173,11 +172,12 @@ export async function collectFeeds(
         : fromSnapshot(source, failure);
     if (deadline.aborted) return fallback(deadline.reason as FeedFailure);
 
-    const net = await loadNetwork();
+    const net = await (options.network ?? loadNetwork());
     traffic ??= net.createRequestTraffic();
     const requestTraffic = traffic;
     try {
-      const answered = await limit(() =>
+      // The slot is held for the request alone: parsing (below) happens outside it.
+      const answered = await limit(hostOf(source.url), () =>
         net.requestSource(source, cache, {
           context,
           timeoutMs: source.timeoutSeconds ? source.timeoutSeconds * 1000 : options.timeoutMs,
