@@ -209,3 +209,16 @@ export function resolveXmlBase(xml: string, documentUrl: string): string {
     },
   );
 }
+
+/** Elements pixel never reads: media (images, thumbnails), podcast and Open Graph blocks. */
+const UNUSED_PAIRED = /<(media:[\w-]+|itunes:[\w-]+|og|enclosure)\b[^>]*?>[\s\S]*?<\/\1\s*>/g;
+const UNUSED_EMPTY = /<(?:media:[\w-]+|itunes:[\w-]+|enclosure)\b[^>]*?\/>/g;
+
+/**
+ * Removes the elements pixel never reads before the document is parsed: DeepMind's feed is
+ * 40% <media:content> and <media:thumbnail>, and every byte costs the XML parser time.
+ */
+export function dropUnusedElementsXml(xml: string): string {
+  if (!/<(media:|itunes:|og>|enclosure)/.test(xml)) return xml;
+  return xml.replace(UNUSED_EMPTY, '').replace(UNUSED_PAIRED, '');
+}

@@ -13,6 +13,7 @@ import { normalizeItems, rawItemTime, textOf } from '../../core/feed/normalize.j
 import {
   capLongTextXml,
   dropFullContentXml,
+  dropUnusedElementsXml,
   escapeBareAmpersands,
   keepNewestItemsXml,
   looksLikeHtml,
@@ -196,7 +197,7 @@ export async function parseFeed(input: ParseFeedInput): Promise<ParsedFeed> {
   try {
     const repaired = resolveXmlBase(repairAtom(text), input.feedUrl);
     const trimmed = capLongTextXml(
-      dropFullContentXml(keepNewestItemsXml(repaired, MAX_ITEMS_PER_SOURCE)),
+      dropUnusedElementsXml(dropFullContentXml(keepNewestItemsXml(repaired, MAX_ITEMS_PER_SOURCE))),
       MAX_TEXT_TO_PARSE,
     );
     parsed =
