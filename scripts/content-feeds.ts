@@ -11,6 +11,7 @@ import { keepNewest } from '../src/core/feed/newest.js';
 import { parseFeed } from '../src/io/feed/parse-feed.js';
 import { writeJsonFile } from '../src/io/json-store.js';
 import type { FeedSnapshot } from '../src/io/feed/snapshot-store.js';
+import { BUILT_SOURCES_PATH } from '../src/io/feed/source-store.js';
 
 const SNAPSHOT_ITEMS_PER_SOURCE = 20;
 
@@ -70,4 +71,6 @@ export async function run({ root, dist }: { root: string; dist: string }): Promi
   }
   await mkdir(join(dist, 'feeds'), { recursive: true });
   await writeJsonFile(join(dist, 'feeds', 'snapshot.json'), snapshot);
+  // The validated list, defaults filled in, so that pixel need not validate it on every run.
+  await writeJsonFile(join(dist, ...BUILT_SOURCES_PATH.slice(1)), sources.data);
 }

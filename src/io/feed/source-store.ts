@@ -25,9 +25,35 @@ export function userConfigFile(context: Context): string {
   return join(context.paths.config, 'feeds.json');
 }
 
+/** Where the build writes the curated defaults, validated and with every default filled in. */
+export const BUILT_SOURCES_PATH = ['dist', 'feeds', 'sources.json'];
+
+/**
+ * The curated defaults as the build validated them (scripts/content-feeds.ts), read without a
+ * second validation: a schema check of the list cost a feed command ~4 ms on every run.
+ * Undefined when there is no build (tests running the sources).
+ */
+function builtDefaults(): FeedSource[] | undefined {
+  try {
+    const data = JSON.parse(readFileSync(join(packageRoot(), ...BUILT_SOURCES_PATH), 'utf8')) as {
+      version?: unknown;
+      sources?: unknown;
+    };
+    return data.version === 1 && Array.isArray(data.sources)
+      ? (data.sources as FeedSource[])
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The base list: PIXEL_FEED_SOURCES if set, else the curated defaults. */
 export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
   const override = context.env.PIXEL_FEED_SOURCES?.trim();
+  if (!override) {
+    const built = builtDefaults();
+    if (built) return built;
+  }
   const file = override
     ? resolve(context.cwd, override)
     : join(packageRoot(), 'feeds', 'sources.json');
