@@ -33,9 +33,9 @@ export async function runReader(context: Context, options: ReaderOptions): Promi
     const notes = [...gathered.warnings, ...problems];
     return { posts, status: notes[0] ?? `${posts.length} posts` };
   };
-  context.stderr.write('fetching…\r');
+  if (context.stderr.isTTY) context.stderr.write('fetching…\r');
   const first = await load(false);
-  context.stderr.write('\u001b[2K');
+  if (context.stderr.isTTY) context.stderr.write('\r\u001b[2K');
   const state = await loadReaderState(context);
   const marks = marksOf(state);
   const keysWhere = (test: (item: FeedItem) => boolean) =>
@@ -60,6 +60,8 @@ export async function runReader(context: Context, options: ReaderOptions): Promi
     sourceNames: options.sourceNames,
   });
   const dispatch = (action: Parameters<typeof reducer.readerReducer>[1]) => {
+    // A refresh or an open can finish after the reader was closed: nothing left to draw.
+    if (current.quit) return;
     current = reducer.readerReducer(current, action);
     if (current.quit) screen.close();
     else screen.draw(current);
