@@ -38,13 +38,27 @@ export function postKey(item: Pick<FeedItem, 'source' | 'id'>): string {
   return `${item.source} ${item.id}`;
 }
 
+/** One Set per list, built once: a listing asks about the same 20,000 keys twice. */
+const sets = new WeakMap<readonly string[], Set<string>>();
+
+function setOf(list: readonly string[]): Set<string> {
+  let set = sets.get(list);
+  if (!set) {
+    set = new Set(list);
+    sets.set(list, set);
+  }
+  return set;
+}
+
 function remember(list: readonly string[], keys: readonly string[]): string[] {
-  const known = new Set(list);
-  const added = keys.filter((key) => {
-    if (known.has(key)) return false;
-    known.add(key);
-    return true;
-  });
+  const known = setOf(list);
+  const added: string[] = [];
+  const adding = new Set<string>();
+  for (const key of keys) {
+    if (known.has(key) || adding.has(key)) continue;
+    adding.add(key);
+    added.push(key);
+  }
   // Unchanged lists stay the same array, so the store can tell nothing needs writing.
   if (added.length === 0) return list as string[];
   const all = [...list, ...added];
@@ -58,8 +72,8 @@ export interface Marks {
 
 /** Questions about posts, answered from the state as it was before this run. */
 export function marksOf(state: ReaderState): Marks {
-  const seen = new Set(state.seen);
-  const read = new Set(state.read);
+  const seen = setOf(state.seen);
+  const read = setOf(state.read);
   // Before any listing has been seen there is no "since": nothing is new on the first run.
   const hasBaseline = state.seen.length > 0;
   return {
@@ -131,22 +145,29 @@ export function parseMarks(data: unknown): Pick<ReaderState, 'seen' | 'read'> | 
   return { seen: record.seen, read: record.read };
 }
 
-/** The last listing as read from disk: its keys and links, in their numbered order. */
+const LISTING_HEADER = 'pixel feed listing 3';
+
+/**
+ * The last listing as read from disk: a header line with its time, then one line per post,
+ * `key<TAB>link` (link empty when there is none). Plain lines rather than JSON: a piped
+ * listing of 20,000 posts writes this file on every run.
+ */
 export function parseListing(
-  data: unknown,
+  text: string,
 ): Pick<ReaderState, 'lastListedAt' | 'lastListing'> | undefined {
-  if (!data || typeof data !== 'object') return undefined;
-  const record = data as Record<string, unknown>;
-  const { keys, links } = record;
-  if (record.version !== 2 || typeof record.at !== 'string' || !isStringList(keys)) {
-    return undefined;
+  const lines = text.split('\n');
+  const [header, at] = (lines[0] ?? '').split('\t');
+  if (header !== LISTING_HEADER || !at) return undefined;
+  const lastListing: ListedPost[] = [];
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (!line) continue;
+    const tab = line.lastIndexOf('\t');
+    if (tab < 0) return undefined;
+    const link = line.slice(tab + 1);
+    lastListing.push({ key: line.slice(0, tab), link: /^https?:\/\//.test(link) ? link : null });
   }
-  if (!Array.isArray(links) || links.length !== keys.length) return undefined;
-  const lastListing = keys.map((key, index) => {
-    const link: unknown = links[index];
-    return { key, link: typeof link === 'string' && /^https?:\/\//.test(link) ? link : null };
-  });
-  return { lastListedAt: record.at, lastListing };
+  return { lastListedAt: at, lastListing };
 }
 
 /** What is written for the marks and for the listing, in their compact disk form. */
@@ -154,12 +175,8 @@ export function marksToDisk(state: ReaderState) {
   return { version: 2, seen: state.seen, read: state.read };
 }
 
-/** Two flat lists rather than a pair per post: a listing of 20,000 posts writes faster. */
-export function listingToDisk(state: ReaderState) {
-  return {
-    version: 2,
-    at: state.lastListedAt,
-    keys: state.lastListing.map((post) => post.key),
-    links: state.lastListing.map((post) => post.link),
-  };
+export function listingToDisk(state: ReaderState): string {
+  let text = `${LISTING_HEADER}\t${state.lastListedAt ?? ''}\n`;
+  for (const post of state.lastListing) text += `${post.key}\t${post.link ?? ''}\n`;
+  return text;
 }

@@ -3,7 +3,7 @@
  * under one lock so two pixels at once cannot lose a mark:
  * - `feed-marks.json`: the keys of every post listed and of those read; written only when
  *   they change, and flushed to disk when posts are marked read;
- * - `feed-listing.json`: the last listing's numbered posts, rewritten by every text listing
+ * - `feed-listing.tsv`: the last listing's numbered posts, rewritten by every text listing
  *   and not flushed (a power cut costs at most the numbers of one listing).
  * A file that fails validation is moved aside with a warning, as every state file is; one
  * that cannot be read leaves the marks off for this run.
@@ -25,7 +25,7 @@ import { withFileLock } from '../file-lock.js';
 export function readerStateFiles(context: Context) {
   return {
     marks: join(context.paths.data, 'feed-marks.json'),
-    listing: join(context.paths.data, 'feed-listing.json'),
+    listing: join(context.paths.data, 'feed-listing.tsv'),
   };
 }
 
@@ -50,7 +50,7 @@ function stampOf(files: { marks: string; listing: string }): string {
   return `${at(files.marks)} ${at(files.listing)}`;
 }
 
-function readFile<T>(context: Context, file: string, parse: (data: unknown) => T | undefined) {
+function readFile<T>(context: Context, file: string, parse: (text: string) => T | undefined) {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -62,7 +62,7 @@ function readFile<T>(context: Context, file: string, parse: (data: unknown) => T
     return undefined;
   }
   try {
-    const parsed = parse(JSON.parse(text));
+    const parsed = parse(text);
     if (parsed) return parsed;
   } catch {
     // not JSON: moved aside below
@@ -82,7 +82,7 @@ function read(context: Context, withListing: boolean): Loaded {
   const stamp = stampOf(files);
   const state = {
     ...emptyReaderState(),
-    ...readFile(context, files.marks, parseMarks),
+    ...readFile(context, files.marks, (text) => parseMarks(JSON.parse(text))),
     ...(withListing ? readFile(context, files.listing, parseListing) : {}),
   };
   return { state, stamp, withListing };
@@ -121,7 +121,7 @@ export async function updateReaderState<T>(
       });
     }
     if (current.lastListing !== before.listing) {
-      await writeFileAtomic(files.listing, JSON.stringify(listingToDisk(current)), {
+      await writeFileAtomic(files.listing, listingToDisk(current), {
         durable: false,
       });
     }
