@@ -128,6 +128,21 @@ describe('new and read', () => {
   });
 });
 
+describe('reader state that is not what pixel wrote', () => {
+  it('moves a damaged marks file aside with a warning and lists as usual', async () => {
+    const marks = join(env.home, 'data', 'feed-marks.json');
+    const saved = await readFile(marks, 'utf8');
+    await writeFile(marks, '{"version":2,"seen":"not a list"}');
+    const run = await env.run(['feed']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(4);
+    expect(run.stderr).toMatch(
+      /^pixel: warning: .*feed-marks\.json is not pixel's reader state; moved it to .*feed-marks\.json\.corrupt-/,
+    );
+    await writeFile(marks, saved);
+  });
+});
+
 describe('pixel feed -i when piped', () => {
   it('prints the same plain listing as pixel feed', async () => {
     const plain = await env.run(['feed']);
