@@ -99,11 +99,7 @@ const common = {
 };
 const bundle = await build({
   ...common,
-  entryPoints: {
-    main: join(root, 'src', 'main.ts'),
-    // The opt-in feed parse thread starts this file (see src/io/feed/parse-pool.ts).
-    'feed-parse-worker': join(root, 'src', 'io', 'feed', 'parse-pool.ts'),
-  },
+  entryPoints: { main: join(root, 'src', 'main.ts') },
   plugins: [lazyChildProcessForCommander, requireOnDemand],
   metafile: true,
   outdir: dist,

@@ -7,10 +7,11 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { sourceListSchema } from '../src/core/feed/source.js';
-import { newestItems } from '../src/core/feed/merge.js';
+import { keepNewest } from '../src/core/feed/newest.js';
 import { parseFeed } from '../src/io/feed/parse-feed.js';
 import { writeJsonFile } from '../src/io/json-store.js';
 import type { FeedSnapshot } from '../src/io/feed/snapshot-store.js';
+import { BUILT_SOURCES_PATH } from '../src/io/feed/source-store.js';
 
 const SNAPSHOT_ITEMS_PER_SOURCE = 20;
 
@@ -57,13 +58,19 @@ export async function run({ root, dist }: { root: string; dist: string }): Promi
     const source = sources.data.sources.find((candidate) => candidate.id === entry.source);
     if (!source) fail(manifestFile, [`${entry.file}: no source with id '${entry.source}'`]);
     const bytes = await readFile(join(root, 'feeds', 'snapshot', entry.file));
-    const items = await parseFeed({ bytes, sourceId: source.id, feedUrl: source.url, now });
+    const { items } = await parseFeed({ bytes, sourceId: source.id, feedUrl: source.url, now });
     if (items.length === 0) fail(manifestFile, [`${entry.file}: no items parsed`]);
     snapshot.sources[source.id] = {
       capturedAt: new Date(entry.capturedAt).toISOString(),
-      items: newestItems(items, SNAPSHOT_ITEMS_PER_SOURCE),
+      items: keepNewest(
+        items,
+        (item) => (item.published ? Date.parse(item.published) : undefined),
+        SNAPSHOT_ITEMS_PER_SOURCE,
+      ),
     };
   }
   await mkdir(join(dist, 'feeds'), { recursive: true });
   await writeJsonFile(join(dist, 'feeds', 'snapshot.json'), snapshot);
+  // The validated list, defaults filled in, so that pixel need not validate it on every run.
+  await writeJsonFile(join(dist, ...BUILT_SOURCES_PATH.slice(1)), sources.data);
 }

@@ -39,6 +39,12 @@ export interface Context {
   guardSignals(): SignalGuard;
   /** The exit code the process ends with when the command returns normally. */
   exitCode: ExitCodeValue;
+  /** Whether standard input is a terminal (keys can be read, as the feed reader does). */
+  readonly stdinIsTTY: boolean;
+  /** All of standard input as text (`pixel feed import -`); tests hand in a string. */
+  readStdin(): Promise<string>;
+  /** Opens an http(s) address in the user's browser, never through a shell; tests record it. */
+  openUrl(url: string): Promise<void>;
 }
 
 export interface SignalGuard {

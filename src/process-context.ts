@@ -74,5 +74,8 @@ export function createProcessContext(argv: readonly string[]): Context {
     },
     guardSignals: signalGuards(),
     exitCode: ExitCode.ok,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    readStdin: async () => (await import('./io/read-stdin.js')).readStdin(process.stdin),
+    openUrl: async (url) => (await import('./io/open-url.js')).openUrl(url, env),
   };
 }

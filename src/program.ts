@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
+import { quoted, sanitizeText } from './core/sanitize.js';
 import { suggestClosest } from './core/suggest.js';
 
 /**
@@ -19,7 +20,8 @@ export function usageErrorFrom(error: CommanderError, command: string): Error {
   const lines = error.message
     .trim()
     .replace(/^error:\s*/, '')
-    .split('\n');
+    .split('\n')
+    .map((line) => sanitizeText(line, { singleLine: true }));
   const suggestion = lines.find((line) => /^\(Did you mean/.test(line));
   const message = lines.filter((line) => line !== suggestion).join(' ');
   const hint = suggestion
@@ -224,16 +226,20 @@ export function createProgram(context: Context): Command {
     .addHelpText(
       'after',
       examples(
-        'pixel feed                          # latest posts from every enabled source',
+        'pixel feed                          # latest posts, numbered; ● marks what is new',
+        'pixel feed --topic cv --since 7d    # computer vision posts of the last week',
         'pixel feed --source openai deepmind # only these sources',
-        'pixel feed --tag research --since 7d',
-        'pixel feed --search "reinforcement learning" --limit 10',
+        'pixel feed --unread --long          # unread posts with their summaries',
+        'pixel feed open 3                   # post 3 in the browser',
+        'pixel feed read all                 # mark the listing read',
+        'pixel feed -i                       # the interactive reader',
         'pixel feed --json | jq ".[0]"',
         'pixel feed sources                  # what is on the list',
-        'pixel feed add https://example.org/feed.xml --name "Example lab" --tag research',
+        'pixel feed add https://example.org/blog/ --tag research',
       ) +
-        '\nListing options (--source, --tag, --since, --search, --limit, --json, --ndjson, --long,\n' +
-        "--refresh, --offline, --max-age, --timeout): see 'pixel feed list --help'.\n",
+        '\nListing options (--source, --tag, --topic, --since, --search, --unread, --limit, --json,\n' +
+        "--ndjson, --long, --refresh, --offline, --verbose, -i): see 'pixel feed list --help'.\n" +
+        'Topics: cv, nlp, rl, generative, mlops, safety, robotics, science.\n',
     );
   const addFeedCommand = (name: string, options?: { isDefault?: boolean }): Command =>
     configure(feed.command(name, options));
@@ -242,32 +248,79 @@ export function createProgram(context: Context): Command {
     .description('list the latest posts, newest first (the default)')
     .option('-s, --source <id...>', 'only these sources (ids from `pixel feed sources`)')
     .option('-t, --tag <tag...>', 'only sources with one of these tags (research, industry, ...)')
+    .option(
+      '--topic <topic...>',
+      'only posts on these subfields: cv, nlp, rl, generative, mlops, safety, robotics, science',
+    )
     .option('--since <when>', 'only posts since a duration ago (7d, 12h) or a date (2026-11-01)')
     .option('--search <text>', 'only posts whose title, summary or categories contain every word')
+    .option('--unread', 'only posts not yet read (opened, or marked with `pixel feed read`)')
     .option('-n, --limit <n>', 'at most n posts (a terminal shows 40 unless asked)')
     .option(
       '--json',
-      'print a JSON array of {id, source, title, link, published, summary, categories}',
+      'print a JSON array of {id, source, title, link, published, summary, categories, authors, topics, new, read, snapshot}',
     )
     .option('--ndjson', 'print one JSON object per line')
-    .option('-l, --long', 'show each post’s full link below it')
+    .option('-l, --long', 'show each post’s authors, summary and full link')
     .option('--refresh', 'ask every source now, even if the cache is fresh')
     .option('--offline', 'make no request: cached posts, else the snapshot shipped with pixel')
     .option('--max-age <duration>', 'how long the cache counts as fresh (default 30m)')
     .option('--timeout <duration>', 'per-source time limit (default 15s)')
+    .option('-v, --verbose', 'one line for each source that failed, and why')
+    .option('-i, --interactive', 'browse in an interactive reader (in a terminal)')
+    // `pixel feed lsit` reaches this default command as a stray word: answered below.
+    .allowExcessArguments(true)
     .addHelpText(
       'after',
       examples(
         'pixel feed',
+        'pixel feed --topic nlp safety --unread',
         'pixel feed --source anthropic --long',
         'pixel feed --since 2026-11-01 --ndjson > posts.ndjson',
-        'pixel feed --refresh --timeout 5s',
+        'pixel feed --refresh --timeout 5s --verbose',
         'pixel feed --offline',
-      ),
+      ) +
+        '\nPosts are numbered for `pixel feed read N` and `pixel feed open N` (piped: line N).\n' +
+        '● new since the last listing · ◌ from the snapshot shipped with pixel · dim: read.\n' +
+        'Each source keeps its newest 100 posts; --search and --since look at those.\n' +
+        'Reader keys (-i): j/k or arrows move · enter details · o open · / filter · s next source\n' +
+        '· u unread only · r refresh · q quit.\n',
     )
-    .action(async (raw: Record<string, unknown>) => {
+    .action(async (raw: Record<string, unknown>, command: Command) => {
+      const stray = command.args[0];
+      if (stray !== undefined) {
+        const names = feed.commands.map((sub) => sub.name());
+        throw new UsageError(`unknown feed command ${quoted(stray)}`, {
+          hint: `${suggestClosest(stray, names)}see 'pixel feed --help'`,
+        });
+      }
       const module = await import('./commands/feed/list.js');
       await module.feedList(parseOptions(module.feedListOptionsSchema, raw), context);
+    });
+
+  addFeedCommand('read')
+    .description('mark posts of the last listing read (or unread) by their numbers')
+    .argument('<posts...>', 'numbers from the last listing, ranges such as 2-5, or all')
+    .option('--unread', 'mark them unread instead')
+    .addHelpText(
+      'after',
+      examples('pixel feed read 3', 'pixel feed read 1 4-6', 'pixel feed read all'),
+    )
+    .action(async (posts: string[], raw: Record<string, unknown>) => {
+      const module = await import('./commands/feed/reader.js');
+      await module.feedRead(parseOptions(module.feedReadOptionsSchema, { ...raw, posts }), context);
+    });
+
+  addFeedCommand('open')
+    .description('open a post of the last listing in the browser, and mark it read')
+    .argument('<post>', 'its number in the last listing')
+    .addHelpText(
+      'after',
+      `${examples('pixel feed open 3')}\nUses $BROWSER if set, else xdg-open (open on macOS); only http(s) links.\n`,
+    )
+    .action(async (post: string) => {
+      const module = await import('./commands/feed/reader.js');
+      await module.feedOpen(parseOptions(module.feedOpenOptionsSchema, { post }), context);
     });
 
   addFeedCommand('sources')
@@ -281,17 +334,19 @@ export function createProgram(context: Context): Command {
     });
 
   addFeedCommand('add')
-    .description('add a feed of your own (RSS or Atom)')
-    .argument('<url>', 'the address of the feed itself')
-    .option('--name <name>', 'a display name (default: the host name)')
+    .description('add a feed of your own: its address, or a blog page that links to it')
+    .argument('<url>', 'the feed itself, or a blog home page (its feed is found by autodiscovery)')
+    .option('--name <name>', 'a display name (default: the feed’s own title)')
     .option('--id <id>', 'a short id for --source (default: made from the name)')
     .option('-t, --tag <tag...>', 'tags, e.g. research nlp')
     .option('--home <url>', 'the blog’s home page')
+    .option('--no-check', 'add the address as given, without fetching it first')
     .addHelpText(
       'after',
       examples(
-        'pixel feed add https://distill.pub/rss.xml --name Distill --tag research',
-        'pixel feed add https://example.org/atom.xml --id example',
+        'pixel feed add https://distill.pub/ --tag research',
+        'pixel feed add https://distill.pub/rss.xml --name Distill',
+        'pixel feed add https://example.org/atom.xml --id example --no-check',
       ),
     )
     .action(async (url: string, raw: Record<string, unknown>) => {
@@ -300,12 +355,8 @@ export function createProgram(context: Context): Command {
     });
 
   for (const [name, description, run] of [
-    [
-      'remove',
-      'remove a source from your list (defaults can be added back with enable)',
-      'feedRemove',
-    ],
-    ['enable', 'turn a source on', 'feedEnable'],
+    ['remove', 'remove a source from your list (a default comes back with enable)', 'feedRemove'],
+    ['enable', 'turn a source on (also brings back a removed default)', 'feedEnable'],
     ['disable', 'turn a source off without removing it', 'feedDisable'],
   ] as const) {
     addFeedCommand(name)
@@ -321,10 +372,18 @@ export function createProgram(context: Context): Command {
   addFeedCommand('import')
     .description('add the feeds of an OPML file (exported from another reader)')
     .argument('<file>', 'an OPML file, or - for stdin')
-    .addHelpText('after', examples('pixel feed import subscriptions.opml'))
-    .action(async (file: string) => {
+    .option('--max <n>', 'import at most this many new feeds (default 200)')
+    .option('-v, --verbose', 'list every feed added or skipped')
+    .addHelpText(
+      'after',
+      examples('pixel feed import subscriptions.opml', 'pixel feed import - < subs.opml'),
+    )
+    .action(async (file: string, raw: Record<string, unknown>) => {
       const module = await import('./commands/feed/opml.js');
-      await module.feedImport(parseOptions(module.feedImportOptionsSchema, { file }), context);
+      await module.feedImport(
+        parseOptions(module.feedImportOptionsSchema, { ...raw, file }),
+        context,
+      );
     });
 
   addFeedCommand('export')
@@ -341,18 +400,27 @@ export function createProgram(context: Context): Command {
   program.helpCommand(false);
   addCommand('help')
     .description('show help for a command')
-    .argument('[command]', 'the command to explain')
-    .addHelpText('after', examples('pixel help', 'pixel help submit'))
-    .action((name: string | undefined) => {
-      if (name === undefined) return program.outputHelp();
-      const found = program.commands.find(
-        (command) => command.name() === name || command.aliases().includes(name),
-      );
-      if (found) return found.outputHelp();
-      const names = program.commands.map((command) => command.name());
-      throw new UsageError(`unknown command '${name}'`, {
-        hint: `${suggestClosest(name, names)}see 'pixel --help' for the list`,
-      });
+    .argument('[command...]', 'the command to explain, with its subcommand if any')
+    .addHelpText('after', examples('pixel help', 'pixel help submit', 'pixel help feed list'))
+    .action((words: string[]) => {
+      let found: Command = program;
+      for (const name of words) {
+        const next = found.commands.find(
+          (command) => command.name() === name || command.aliases().includes(name),
+        );
+        if (!next) {
+          const names = found.commands.map((command) => command.name());
+          const where = commandPath(found);
+          throw new UsageError(
+            `unknown command ${quoted([where, name].join(' ').replace(/^pixel /, ''))}`,
+            {
+              hint: `${suggestClosest(name, names)}see '${where} --help' for the list`,
+            },
+          );
+        }
+        found = next;
+      }
+      return found.outputHelp();
     });
 
   return program;

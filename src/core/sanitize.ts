@@ -1,9 +1,11 @@
 /* eslint-disable no-control-regex -- matching control characters is this module's whole job */
 /**
- * Removes terminal control from untrusted text (feed titles, a learner's program output) before
- * it reaches the terminal: ANSI/VT escape sequences (CSI, OSC, DCS, ...), C0 and C1 control
- * characters, and the Unicode bidi overrides that can make text display differently from what
- * it is. Newlines and tabs survive unless `singleLine` is set.
+ * Removes terminal control from untrusted text (feed titles, a learner's program output, what a
+ * user typed when it is echoed in an error) before it reaches the terminal: ANSI/VT escape
+ * sequences (CSI, OSC, DCS, ...), C0 and C1 control characters, the Unicode bidi controls that
+ * make text display differently from what it is, and the invisible characters that can hide
+ * text or make two different strings look the same. Newlines and tabs survive unless
+ * `singleLine` is set.
  */
 
 // ESC followed by a CSI, OSC/DCS/SOS/PM/APC string (ended by BEL or ST), or a lone final byte.
@@ -12,9 +14,29 @@ const ESCAPE_SEQUENCE =
 // 8-bit CSI and OSC/DCS strings, which some terminals still honour.
 const C1_SEQUENCE =
   /\u009b[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u009c]*(?:\u0007|\u009c)?/g;
-const CONTROL_KEEP_NEWLINES =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Invisible in a terminal, or reordering what follows: Unicode's Default_Ignorable_Code_Point
+ * set (soft hyphen, U+061C, zero-width space, bidi marks and isolates, word joiners, Hangul
+ * fillers, tag characters, ...) except the zero-width joiner and the emoji presentation
+ * selectors, which only shape the visible characters around them (👩‍💻, ❤️). Plus the
+ * interlinear annotation controls, and the line and paragraph separators (some terminals break
+ * the line there).
+ */
+const INVISIBLE =
+  /(?!\u200d|\ufe0e|\ufe0f)[\p{Default_Ignorable_Code_Point}\ufff9-\ufffb\u2028\u2029]/gu;
+const CONTROL_KEEP_NEWLINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** Anything any of the passes above would change: most text has none, and skips them all. */
+const NEEDS_WORK =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufff9-\ufffb]|(?!\u200d|\ufe0e|\ufe0f)\p{Default_Ignorable_Code_Point}/u;
+
+/** SGR sequences (colour and style) alone: for measuring or un-colouring pixel's own output. */
+export const SGR_SEQUENCE = /\u001b\[[0-9;]*m/g;
+
+export function stripSgr(text: string): string {
+  return text.replace(SGR_SEQUENCE, '');
+}
 
 export interface SanitizeOptions {
   /** Turn newlines and tabs into spaces and collapse runs of white space. */
@@ -22,7 +44,13 @@ export interface SanitizeOptions {
 }
 
 export function sanitizeText(text: string, options: SanitizeOptions = {}): string {
-  const withoutSequences = text.replace(ESCAPE_SEQUENCE, '').replace(C1_SEQUENCE, '');
+  if (!NEEDS_WORK.test(text)) {
+    return options.singleLine ? text.replace(/\s+/g, ' ').trim() : text;
+  }
+  const withoutSequences = text
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(C1_SEQUENCE, '')
+    .replace(INVISIBLE, '');
   if (options.singleLine) {
     return withoutSequences
       .replace(/[\t\n\r]/g, ' ')
@@ -31,4 +59,23 @@ export function sanitizeText(text: string, options: SanitizeOptions = {}): strin
       .trim();
   }
   return withoutSequences.replace(/\r\n?/g, '\n').replace(CONTROL_KEEP_NEWLINES, '');
+}
+
+/** True when sanitizeText would change nothing: the cheap test for text read back from disk. */
+export function isCleanLine(text: string): boolean {
+  return !NEEDS_WORK.test(text);
+}
+
+const MAX_QUOTED = 60;
+
+/**
+ * What the user typed, fit to quote in an error message: sanitised to one line, shortened, in
+ * single quotes. An argument is untrusted text too (pasted from a web page, or from a script).
+ */
+export function quoted(text: string): string {
+  const clean = sanitizeText(text, { singleLine: true });
+  const characters = Array.from(clean);
+  const short =
+    characters.length > MAX_QUOTED ? `${characters.slice(0, MAX_QUOTED - 1).join('')}…` : clean;
+  return `'${short}'`;
 }

@@ -1,4 +1,5 @@
 import { textWidth } from '../core/text-width.js';
+import { stripSgr } from '../core/sanitize.js';
 
 /**
  * Shows long text through the user's pager, as git does: `$PAGER`, else `less -R`, with
@@ -15,9 +16,6 @@ export interface PageDecision {
   columns: number;
 }
 
-// eslint-disable-next-line no-control-regex
-const ESCAPES = /\u001b\[[0-9;]*m/g;
-
 /** True when the text is meant for a person and is taller than their screen. */
 export function shouldPage(text: string, decision: PageDecision): boolean {
   if (!decision.isTTY || decision.pager === false) return false;
@@ -25,7 +23,7 @@ export function shouldPage(text: string, decision: PageDecision): boolean {
   let rows = 0;
   for (const line of text.replace(/\n$/, '').split('\n')) {
     // A line wider than the screen (a long code line) takes several rows.
-    rows += Math.max(1, Math.ceil(textWidth(line.replace(ESCAPES, '')) / columns));
+    rows += Math.max(1, Math.ceil(textWidth(stripSgr(line)) / columns));
     if (rows >= decision.rows) return true;
   }
   return false;

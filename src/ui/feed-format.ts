@@ -10,13 +10,31 @@ import { ageInWords, shortAge } from '../core/feed/dates.js';
 import type { FeedItem } from '../core/feed/item.js';
 import { sanitizeText } from '../core/sanitize.js';
 import { padToWidth, textWidth, truncateToWidth } from '../core/text-width.js';
+import { wrapText } from '../core/wrap-text.js';
+import type { ResolvedSource } from '../core/feed/source.js';
 
 /** Fits text into exactly `width` columns: cut with an ellipsis, or padded with spaces. */
 const fitAndPad = (text: string, width: number) => padToWidth(truncateToWidth(text, width), width);
-import type { ResolvedSource } from '../core/feed/source.js';
 
-/** The documented JSON shape of one post. */
-export function itemToJson(item: FeedItem) {
+/** What the listing knows about a post beyond the post itself. */
+export interface PostMarks {
+  isNew(item: FeedItem): boolean;
+  isRead(item: FeedItem): boolean;
+  /** From the snapshot shipped with pixel, not from the publisher or the cache. */
+  fromSnapshot(item: FeedItem): boolean;
+}
+
+export const NO_MARKS: PostMarks = {
+  isNew: () => false,
+  isRead: () => false,
+  fromSnapshot: () => false,
+};
+
+/**
+ * The documented JSON shape of one post: the normalised post, plus `new` (first listed by
+ * this run), `read` and `snapshot` (shown from the snapshot shipped with pixel).
+ */
+export function itemToJson(item: FeedItem, marks: PostMarks = NO_MARKS) {
   return {
     id: item.id,
     source: item.source,
@@ -25,26 +43,40 @@ export function itemToJson(item: FeedItem) {
     published: item.published,
     summary: item.summary,
     categories: item.categories,
+    authors: item.authors,
+    topics: item.topics,
+    new: marks.isNew(item),
+    read: marks.isRead(item),
+    snapshot: marks.fromSnapshot(item),
   };
 }
 
-export function formatJson(items: readonly FeedItem[]): string {
-  return `${JSON.stringify(items.map(itemToJson), null, 2)}\n`;
+export function formatJson(items: readonly FeedItem[], marks: PostMarks = NO_MARKS): string {
+  return `${JSON.stringify(
+    items.map((item) => itemToJson(item, marks)),
+    null,
+    2,
+  )}\n`;
 }
 
-export function formatNdjson(items: readonly FeedItem[]): string {
-  return items.map((item) => `${JSON.stringify(itemToJson(item))}\n`).join('');
+export function formatNdjson(items: readonly FeedItem[], marks: PostMarks = NO_MARKS): string {
+  return items.map((item) => `${JSON.stringify(itemToJson(item, marks))}\n`).join('');
 }
 
-/** Piped output: `date<TAB>source<TAB>title<TAB>link`, one post per line, no colour. */
-export function formatPlain(items: readonly FeedItem[]): string {
-  return items
-    .map((item) => {
-      const date = item.published ? item.published.slice(0, 10) : '-';
-      const title = item.title.replace(/\t/g, ' ');
-      return `${date}\t${item.source}\t${title}\t${item.link ?? '-'}\n`;
-    })
-    .join('');
+const column = (text: string) => (text.includes('\t') ? text.replace(/\t/g, ' ') : text);
+
+/**
+ * Piped output: `date<TAB>source<TAB>title<TAB>link`, one post per line, no colour; --long adds
+ * `<TAB>authors<TAB>summary`. Line N is the post `pixel feed read N` and `open N` mean.
+ */
+export function formatPlain(items: readonly FeedItem[], long = false): string {
+  let text = '';
+  for (const item of items) {
+    const date = item.published ? item.published.slice(0, 10) : '-';
+    const extra = long ? `\t${column(item.authors.join(', '))}\t${column(item.summary)}` : '';
+    text += `${date}\t${item.source}\t${column(item.title)}\t${item.link ?? '-'}${extra}\n`;
+  }
+  return text;
 }
 
 /**
@@ -65,9 +97,11 @@ export function supportsHyperlinks(env: NodeJS.ProcessEnv, isTTY: boolean): bool
   return Number.isFinite(vte) && vte >= 5000;
 }
 
-/** Only printable ASCII goes inside the escape sequence (URL.href percent-encodes the rest). */
-function hyperlink(text: string, url: string): string {
-  if (/[^\u0021-\u007e]/.test(url)) return text;
+/** Only a clean http(s) URL goes inside the escape sequence; anything else prints as text. */
+const LINKABLE = /^https?:\/\/[\u0021-\u007e]+$/;
+
+export function hyperlink(text: string, url: string): string {
+  if (!LINKABLE.test(url)) return text;
   return `\u001b]8;;${url}\u001b\\${text}\u001b]8;;\u001b\\`;
 }
 
@@ -76,13 +110,25 @@ export interface TerminalFormatOptions {
   columns: number;
   chalk: ChalkInstance;
   hyperlinks: boolean;
-  /** Show each post's full link on the line below it. */
+  /** Show each post's authors, summary and full link below it. */
   long: boolean;
   sourceNames: ReadonlyMap<string, string>;
+  marks?: PostMarks;
+  /** The number of the first post (posts are numbered for `pixel feed read N`). */
+  firstNumber?: number;
+}
+
+/** The mark column: ● new since the last listing, ◌ from the shipped snapshot. */
+export function markOf(item: FeedItem, marks: PostMarks): '●' | '◌' | ' ' {
+  if (marks.fromSnapshot(item)) return '◌';
+  return marks.isNew(item) ? '●' : ' ';
 }
 
 export function formatTerminal(items: readonly FeedItem[], options: TerminalFormatOptions): string {
   const { chalk, now } = options;
+  const marks = options.marks ?? NO_MARKS;
+  const first = options.firstNumber ?? 1;
+  const numberWidth = String(first + items.length - 1).length;
   const ages = items.map((item) =>
     item.published ? shortAge(new Date(item.published), now) : '?',
   );
@@ -91,16 +137,33 @@ export function formatTerminal(items: readonly FeedItem[], options: TerminalForm
     sanitizeText(options.sourceNames.get(item.source) ?? item.source, { singleLine: true }),
   );
   const nameWidth = Math.min(20, Math.max(6, ...names.map(textWidth)));
-  const titleWidth = Math.max(10, options.columns - ageWidth - nameWidth - 5);
+  const lead = numberWidth + 1 + ageWidth + 2 + nameWidth + 2 + 2;
   return items
     .map((item, index) => {
+      const number = String(first + index).padStart(numberWidth);
       const age = (ages[index] ?? '?').padStart(ageWidth);
       const name = fitAndPad(names[index] ?? item.source, nameWidth);
+      const topics = item.topics.length > 0 ? ` [${item.topics.join(', ')}]` : '';
+      const titleWidth = Math.max(10, options.columns - lead - textWidth(topics) - 1);
       const title = truncateToWidth(item.title, titleWidth);
       const linked = options.hyperlinks && item.link ? hyperlink(title, item.link) : title;
-      let line = `${chalk.dim(age)}  ${chalk.cyan(name)}  ${linked}\n`;
+      const mark = markOf(item, marks);
+      const markText = mark === '●' ? chalk.green(mark) : chalk.dim(mark);
+      const shownTitle = marks.isRead(item) ? chalk.dim(linked) : linked;
+      let line = `${chalk.dim(number)} ${chalk.dim(age)}  ${chalk.cyan(name)}  ${markText} ${shownTitle}${chalk.dim(topics)}\n`;
       if (options.long) {
-        const indent = ' '.repeat(ageWidth + 2);
+        const indent = ' '.repeat(numberWidth + 1 + ageWidth + 2);
+        const width = Math.max(20, options.columns - indent.length);
+        const details = [
+          item.authors.length > 0 ? `by ${item.authors.join(', ')}` : '',
+          item.categories.length > 0 ? item.categories.join(', ') : '',
+        ].filter(Boolean);
+        if (details.length > 0) {
+          line += `${indent}${chalk.dim(truncateToWidth(details.join(' · '), width))}\n`;
+        }
+        for (const row of item.summary ? wrapText(item.summary, width) : []) {
+          line += `${indent}${row}\n`;
+        }
         line += `${indent}${chalk.dim(item.link ?? '(no link)')}\n`;
       }
       return line;

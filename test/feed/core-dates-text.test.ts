@@ -91,8 +91,8 @@ describe('htmlToText', () => {
     expect(htmlToText('a\u001b[31mb\u0007c\u009bd\u202ee')).toBe('abce');
   });
 
-  it('does not turn invalid character references into broken strings', () => {
-    expect(decodeEntities('&#xD800;&#1114112;&bogus;')).toBe('&bogus;');
+  it('turns invalid character references into U+FFFD, as browsers do, never a broken string', () => {
+    expect(decodeEntities('&#xD800;&#1114112;&bogus;')).toBe('\ufffd\ufffd&bogus;');
   });
 
   it('truncates at a word boundary', () => {

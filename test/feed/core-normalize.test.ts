@@ -62,6 +62,8 @@ describe('normalizeItems', () => {
         published: '2026-11-10T04:00:00.000Z',
         summary: 'Body & more',
         categories: ['AI', 'Safety'],
+        authors: [],
+        topics: ['safety'],
       },
       {
         id: 'urn:x:2',
@@ -71,6 +73,8 @@ describe('normalizeItems', () => {
         published: null,
         summary: '',
         categories: [],
+        authors: [],
+        topics: [],
       },
       expect.objectContaining({ id: expect.stringMatching(/^sha:[0-9a-f]{14}$/), link: null }),
     ]);
@@ -98,6 +102,8 @@ const post = (id: string, source: string, published: string | null, link?: strin
   published,
   summary: '',
   categories: [],
+  authors: [],
+  topics: [],
 });
 
 describe('merge, sort and filter', () => {
@@ -121,14 +127,17 @@ describe('merge, sort and filter', () => {
   it('removes the same post listed by two sources or with a different scheme/www/slash', () => {
     const merged = mergeItems([
       [post('x', 'a', '2026-06-01T00:00:00Z', 'https://www.lab.test/x/?utm_source=rss')],
-      [post('y', 'b', '2026-06-01T00:00:00Z', 'http://lab.test/x')],
-      [post('x', 'a', '2026-06-01T00:00:00Z', 'https://lab.test/other')],
+      [
+        post('y', 'b', '2026-06-01T00:00:00Z', 'http://lab.test/x'),
+        post('z', 'b', '2026-06-01T00:00:00Z', 'https://lab.test/x?source=b'),
+      ],
     ]);
-    expect(merged.map((i) => i.source)).toEqual(['a']);
+    expect(merged.map((i) => i.id)).toEqual(['x', 'z']);
+    expect(linkKey('HTTP://WWW.Lab.TEST/Path/?utm_source=a&id=3#top')).toBe('lab.test/Path?id=3');
     expect(linkKey('https://www.Lab.test/x/#frag')).toBe('lab.test/x');
   });
 
-  it('filters by date, every search word and limit', () => {
+  it('filters by date, every search word, topic and a predicate', () => {
     const items = [
       { ...post('a', 'openai', '2026-11-20T00:00:00Z'), title: 'Reinforcement learning at scale' },
       { ...post('b', 'bair', '2026-10-01T00:00:00Z'), title: 'Learning to plan' },
@@ -144,7 +153,17 @@ describe('merge, sort and filter', () => {
         (i) => i.id,
       ),
     ).toEqual(['b', 'c']);
-    expect(filterItems(items, { limit: 2 })).toHaveLength(2);
+    const tagged = [
+      { ...items[0]!, topics: ['rl'] },
+      { ...items[1]!, topics: ['cv', 'nlp'] },
+    ];
+    expect(filterItems(tagged, { topics: new Set(['nlp', 'robotics']) }).map((i) => i.id)).toEqual([
+      'b',
+    ]);
+    expect(filterItems(items, { exclude: (item) => item.id === 'b' }).map((i) => i.id)).toEqual([
+      'a',
+      'c',
+    ]);
   });
 });
 

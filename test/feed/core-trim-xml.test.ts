@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   capLongTextXml,
+  dropUnusedElementsXml,
   dropFullContentXml,
   keepNewestItemsXml,
 } from '../../src/core/feed/repair-xml.js';
@@ -64,5 +65,20 @@ describe('capLongTextXml', () => {
     const mixed = `<description><div>${'d'.repeat(40)}</div></description>`;
     expect(capLongTextXml(mixed, 10)).toBe(mixed);
     expect(capLongTextXml('<summary>short</summary>', 10)).toBe('<summary>short</summary>');
+  });
+});
+
+describe('dropUnusedElementsXml', () => {
+  it('removes media, podcast and Open Graph elements and keeps everything pixel reads', () => {
+    const xml =
+      '<item><title>T</title><media:content url="a.jpg" medium="image"><media:description>d</media:description></media:content>' +
+      '<media:thumbnail url="b.jpg"/><og><title>x</title></og><enclosure url="c.mp3" length="1"/>' +
+      '<itunes:duration>10</itunes:duration><description>Body</description></item>';
+    expect(dropUnusedElementsXml(xml)).toBe(
+      '<item><title>T</title><description>Body</description></item>',
+    );
+    expect(dropUnusedElementsXml('<item><title>plain</title></item>')).toBe(
+      '<item><title>plain</title></item>',
+    );
   });
 });

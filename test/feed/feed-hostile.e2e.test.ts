@@ -102,7 +102,7 @@ beforeAll(async () => {
       { id: 'cp1252', url: server.url('/cp1252.xml') },
     ].map((source) => (source.id === 'slow' ? source : { timeoutSeconds: 30, ...source })),
   );
-  run = await env.run(['feed', '--json', '--timeout', '1s']);
+  run = await env.run(['feed', '--json', '--timeout', '1s', '--verbose']);
   items = run.stdout ? parseJsonItems(run.stdout) : [];
 }, 90_000);
 
@@ -136,7 +136,7 @@ describe('pixel feed against hostile sources', () => {
     expect(bySource('microsoft')).toHaveLength(10);
   });
 
-  it('prints exactly one warning line per failing source, saying why', () => {
+  it('with --verbose, prints exactly one warning line per failing source, saying why', () => {
     const warnings = run.stderr.split('\n').filter((line) => line.startsWith('pixel: warning:'));
     for (const [id, reason] of Object.entries(BAD)) {
       const lines = warnings.filter((line) => line.startsWith(`pixel: warning: ${id}:`));

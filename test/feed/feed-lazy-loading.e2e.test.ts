@@ -1,5 +1,5 @@
 /**
- * A listing from a fresh cache must not load the network stack (undici) or worker threads:
+ * A listing from a fresh cache must not load the network stack (http, zlib) nor the parser:
  * that is what keeps a warm `pixel feed` close to pixel's bare start-up.
  * Checked through Node's own list of the internal modules a process loaded.
  */
@@ -52,12 +52,16 @@ async function modulesLoadedBy(args: string[]): Promise<string[]> {
 }
 
 describe('what a warm pixel feed loads', () => {
-  it('loads undici to refresh, and none of the network stack from a fresh cache', async () => {
+  it('loads node:http to refresh (never undici), and no network stack from a fresh cache', async () => {
     const refresh = await modulesLoadedBy(['feed', '--refresh']);
-    expect(refresh).toContain('NativeModule internal/deps/undici/undici');
+    expect(refresh).toContain('NativeModule http');
+    // fetch would spend ~50 ms setting undici up: pixel uses node:http instead.
+    expect(refresh).not.toContain('NativeModule internal/deps/undici/undici');
 
     const warm = await modulesLoadedBy(['feed']);
+    for (const module of ['http', 'https', 'zlib', 'worker_threads']) {
+      expect(warm, module).not.toContain(`NativeModule ${module}`);
+    }
     expect(warm).not.toContain('NativeModule internal/deps/undici/undici');
-    expect(warm).not.toContain('NativeModule worker_threads');
   });
 });

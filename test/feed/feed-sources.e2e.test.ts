@@ -54,6 +54,8 @@ describe('pixel feed sources', () => {
       '--tag',
       'research',
       'nlp',
+      // Tests never reach the internet; fetching and autodiscovery are tested on loopback.
+      '--no-check',
     ]);
     expect(add.code).toBe(0);
     expect(add.stdout).toBe('added example-lab: Example Lab <https://example.org/blog/feed.xml>\n');
@@ -66,7 +68,7 @@ describe('pixel feed sources', () => {
     expect((await pixel(['feed', 'enable', 'example-lab'])).code).toBe(0);
     expect((await sources()).find((s) => s.id === 'example-lab')?.enabled).toBe(true);
 
-    const again = await pixel(['feed', 'add', 'https://example.org/blog/feed.xml']);
+    const again = await pixel(['feed', 'add', 'https://example.org/blog/feed.xml', '--no-check']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^pixel: that feed is already listed as 'example-lab'/);
 
@@ -90,7 +92,7 @@ describe('pixel feed sources', () => {
     const unknown = await pixel(['feed', 'remove', 'opena']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      "pixel: unknown feed source 'opena'\nhint: did you mean openai? 'pixel feed sources' lists them all\n",
+      "pixel: unknown feed source 'opena'\nhint: did you mean openai? 'pixel feed sources' lists the source ids\n",
     );
     const badSince = await pixel(['feed', '--offline', '--since', 'yesterday']);
     expect(badSince.code).toBe(2);
@@ -98,6 +100,11 @@ describe('pixel feed sources', () => {
     const badTag = await pixel(['feed', '--offline', '--tag', 'cooking']);
     expect(badTag.code).toBe(2);
     expect(badTag.stderr).toMatch(/no source has the tag 'cooking'\nhint: known tags: /);
+    const badTopic = await pixel(['feed', '--offline', '--topic', 'robtics']);
+    expect(badTopic.code).toBe(2);
+    expect(badTopic.stderr).toMatch(
+      /^pixel: unknown topic 'robtics'\nhint: did you mean robotics\? topics: cv \(Computer vision\)/,
+    );
   });
 
   it('imports OPML (with folders as tags) and exports OPML 2.0', async () => {
@@ -149,6 +156,8 @@ describe('pixel feed sources', () => {
       'disable',
       'import',
       'export',
+      'read',
+      'open',
     ]) {
       const run = await pixel(['feed', sub, '--help']);
       expect(run.code, sub).toBe(0);

@@ -49,9 +49,10 @@ describe('pixel feed in a terminal', () => {
     const result = await feedList({ refresh: true }, context);
     const lines = context.stdout.text.trimEnd().split('\n');
     expect(lines).toHaveLength(result.items.length);
-    expect(lines[0]).toBe('    2h  Escapes Inc   Pwned red click backspace');
+    // Number, age, source, the mark column (nothing is new on a first listing), title.
+    expect(lines[0]).toBe('1     2h  Escapes Inc     Pwned red click backspace');
     expect(lines.every((line) => displayWidth(line) <= 60)).toBe(true);
-    expect(lines[1]).toMatch(/^Aug \d+ {2}Hugging Face {2}\S/);
+    expect(lines[1]).toMatch(/^2 Aug \d+ {2}Hugging Face {4}\S/);
     // Nothing but text: no colour (color is off in the fake context), no escapes.
     expect(context.stdout.text).not.toContain('\u001b');
   });
@@ -63,7 +64,10 @@ describe('pixel feed in a terminal', () => {
     expect(text).toContain(
       '\u001b]8;;https://escapes.test/post-1\u001b\\Pwned red click backspace\u001b]8;;\u001b\\',
     );
-    expect(text).toContain('\n     https://escapes.test/post-1\n');
+    // --long: the summary and the full link under the post, indented past number and age.
+    expect(text).toContain(
+      '\n       Summary with clear-screen\n       https://escapes.test/post-1\n',
+    );
     expect(text.replace(OSC8, '')).not.toContain('\u001b');
   });
 

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/io/feed/parse-feed.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const parse = (xml: string) =>
-  parseFeed({
-    bytes: encode(xml),
-    sourceId: 'lab',
-    feedUrl: 'https://lab.test/feed.xml',
-    now: new Date('2026-11-27T00:00:00Z'),
-  });
+const parse = async (xml: string) =>
+  (
+    await parseFeed({
+      bytes: encode(xml),
+      sourceId: 'lab',
+      feedUrl: 'https://lab.test/feed.xml',
+      now: new Date('2026-11-27T00:00:00Z'),
+    })
+  ).items;
 
 describe('feed shapes beyond the real fixtures', () => {
   it('reads an Atom xhtml title in order, resolves relative links and keeps Atom categories', async () => {

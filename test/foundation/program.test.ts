@@ -168,6 +168,8 @@ describe('argv → command and options', () => {
         id: 'ex',
         tag: ['a', 'b'],
         home: 'https://example.org',
+        // --no-check turns the feed check off; by default pixel fetches the feed first.
+        check: true,
       },
     ],
     [['feed', 'remove', 'openai'], 'feedRemove', { id: 'openai' }],
@@ -217,7 +219,7 @@ describe('argv → command and options', () => {
 describe('every usage error is a UsageError with a hint (exit 2)', () => {
   it.each([
     [['lern'], "unknown command 'lern'", "did you mean learn? See 'pixel --help'."],
-    [['feed', 'lsit'], /too many arguments for 'list'/, "see 'pixel feed list --help'"],
+    [['feed', 'lsit'], "unknown feed command 'lsit'", "did you mean list? see 'pixel feed --help'"],
     [['help', 'sbumit'], "unknown command 'sbumit'", /^did you mean submit\?/],
     [['--colour'], "unknown option '--colour'", /^did you mean --color\?|see 'pixel --help'/],
     [

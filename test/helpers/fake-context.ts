@@ -41,6 +41,9 @@ export function fakeContext(
     exitCode: ExitCode.ok,
     // A guard nothing aborts; a test that needs Ctrl-C passes its own.
     guardSignals: () => ({ signal: new AbortController().signal, release: () => undefined }),
+    stdinIsTTY: false,
+    readStdin: async () => '',
+    openUrl: async () => undefined,
     ...overrides,
     env,
     paths: overrides.paths ?? resolvePaths(env),

@@ -1,16 +1,21 @@
 /**
  * `pixel feed`: the latest posts from every enabled source, merged, deduplicated and sorted
- * newest first. Exit 0 when anything was listed; 1 when some requested source failed with
- * nothing cached for it; 3 when nothing at all could be listed.
+ * newest first, numbered, with what is new since the last listing marked. Exit 0 when anything
+ * was listed; 1 when some requested source failed with nothing cached for it; 3 when nothing at
+ * all could be listed. `-i` in a terminal opens the interactive reader instead.
  */
 import * as z from 'zod/mini';
 import type { Context } from '../../context.js';
-import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { parseDuration, parseSince } from '../../core/feed/dates.js';
 import { filterItems } from '../../core/feed/filter.js';
 import type { FeedItem } from '../../core/feed/item.js';
-import { mergeItems } from '../../core/feed/merge.js';
-import { collectFeeds, DEFAULT_MAX_BYTES, type SourceResult } from '../../io/feed/collect.js';
+import { MAX_ITEMS_PER_SOURCE } from '../../core/feed/limits.js';
+import { marksOf, recordListing } from '../../core/feed/reader-state.js';
+import { selectSources } from '../../core/feed/select-sources.js';
+import { resolveTopics } from '../../core/feed/topics.js';
+import { quoted } from '../../core/sanitize.js';
+import { loadReaderState, updateReaderState } from '../../io/feed/reader-store.js';
 import { loadSources } from '../../io/feed/source-store.js';
 import {
   formatJson,
@@ -18,19 +23,20 @@ import {
   formatPlain,
   formatTerminal,
   supportsHyperlinks,
+  type PostMarks,
 } from '../../ui/feed-format.js';
-import { failureWarning, offlineSummary } from '../../ui/feed-messages.js';
-import { createFeedProgress } from '../../ui/feed-progress.js';
-import { selectSources } from './select-sources.js';
+import { gather, type GatherOptions } from './gather.js';
 
 const stringList = z.optional(z.array(z.string()));
 
 export const feedListOptionsSchema = z.object({
   source: stringList,
   tag: stringList,
+  topic: stringList,
   since: z.optional(z.string()),
   search: z.optional(z.string()),
   limit: z.optional(z.string()),
+  unread: z.optional(z.boolean()),
   json: z.optional(z.boolean()),
   ndjson: z.optional(z.boolean()),
   long: z.optional(z.boolean()),
@@ -38,21 +44,20 @@ export const feedListOptionsSchema = z.object({
   offline: z.optional(z.boolean()),
   maxAge: z.optional(z.string()),
   timeout: z.optional(z.string()),
+  verbose: z.optional(z.boolean()),
+  interactive: z.optional(z.boolean()),
 });
 export type FeedListOptions = z.infer<typeof feedListOptionsSchema>;
 
 export const DEFAULT_MAX_AGE_MS = 30 * 60 * 1000;
 export const DEFAULT_TIMEOUT_MS = 15_000;
-/** Past the last source's timeout, so a slow queue still ends; rarely reached. */
-const DEADLINE_SLACK_MS = 10_000;
-const CONCURRENCY = 16;
 const DEFAULT_TERMINAL_LIMIT = 40;
 
 export interface FeedListResult {
   items: FeedItem[];
   sources: {
     id: string;
-    from: SourceResult['from'];
+    from: string;
     count: number;
     failure?: { kind: string; message: string };
   }[];
@@ -63,7 +68,7 @@ function durationOption(name: string, text: string | undefined, fallback: number
   const ms = parseDuration(text);
   if (ms === undefined || ms <= 0) {
     throw new UsageError(
-      `--${name} must be a duration such as 500ms, 10s, 30m or 2h (got '${text}')`,
+      `--${name} must be a duration such as 500ms, 10s, 30m or 2h (got ${quoted(text)})`,
     );
   }
   return ms;
@@ -73,32 +78,45 @@ function parseLimit(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const limit = Number(text);
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new UsageError(`--limit must be a whole number of at least 1 (got '${text}')`);
+    throw new UsageError(`--limit must be a whole number of at least 1 (got ${quoted(text)})`);
   }
   return limit;
 }
 
-export async function feedList(
-  options: FeedListOptions,
-  context: Context,
-): Promise<FeedListResult> {
+/** Everything the options say, checked before any work: a usage error costs no request. */
+function readOptions(options: FeedListOptions, now: Date) {
   if (options.json && options.ndjson) {
     throw new UsageError('--json and --ndjson cannot be used together');
   }
   if (options.refresh && options.offline) {
     throw new UsageError('--refresh and --offline cannot be used together');
   }
-  const now = context.now();
   const since = options.since === undefined ? undefined : parseSince(options.since, now);
   if (options.since !== undefined && !since) {
     throw new UsageError(
-      `--since takes a duration like 7d or 12h, or a date like 2026-11-01 (got '${options.since}')`,
+      `--since takes a duration like 7d or 12h, or a date like 2026-11-01 (got ${quoted(options.since)})`,
     );
   }
-  const limit = parseLimit(options.limit);
-  const maxAgeMs = durationOption('max-age', options.maxAge, DEFAULT_MAX_AGE_MS);
-  const timeoutMs = durationOption('timeout', options.timeout, DEFAULT_TIMEOUT_MS);
+  return {
+    since,
+    limit: parseLimit(options.limit),
+    topics: resolveTopics(options.topic ?? []),
+    gather: {
+      refresh: Boolean(options.refresh),
+      offline: Boolean(options.offline),
+      maxAgeMs: durationOption('max-age', options.maxAge, DEFAULT_MAX_AGE_MS),
+      timeoutMs: durationOption('timeout', options.timeout, DEFAULT_TIMEOUT_MS),
+      verbose: Boolean(options.verbose),
+    },
+  };
+}
 
+export async function feedList(
+  options: FeedListOptions,
+  context: Context,
+): Promise<FeedListResult> {
+  const now = context.now();
+  const parsed = readOptions(options, now);
   const all = await loadSources(context);
   const selected = selectSources(all, options.source ?? [], options.tag ?? []);
   if (selected.length === 0) {
@@ -106,99 +124,80 @@ export async function feedList(
       hint: "'pixel feed sources' lists them; 'pixel feed enable <id>' turns one on",
     });
   }
-
-  const progress = createFeedProgress(context.stderr, selected.length);
-  let results: SourceResult[];
-  let written: Promise<void>;
-  try {
-    ({ results, written } = await collectFeeds(selected, context, {
-      refresh: Boolean(options.refresh),
-      offline: Boolean(options.offline),
-      maxAgeMs,
-      timeoutMs,
-      deadlineMs:
-        Math.max(timeoutMs, ...selected.map((source) => (source.timeoutSeconds ?? 0) * 1000)) +
-        DEADLINE_SLACK_MS,
-      maxBytes: DEFAULT_MAX_BYTES,
-      concurrency: CONCURRENCY,
-      onSettled: (result, done, total) => progress.settled(result.source.id, done, total),
-    }));
-  } finally {
-    progress.clear();
-  }
-  for (const result of results) {
-    const warning = failureWarning(result, now);
-    if (warning) context.warn(warning);
-  }
-  const summary = options.offline ? offlineSummary(results, now) : undefined;
-  if (summary) context.warn(summary);
-
-  const merged = mergeItems(results.map((result) => result.items));
+  const data = !!(options.json || options.ndjson);
   const sourceNames = new Map(all.map((source) => [source.id, source.name]));
-  const terminal = context.stdout.isTTY && !options.json && !options.ndjson;
+
+  if (options.interactive && !data && context.stdout.isTTY && context.stdinIsTTY) {
+    const { runReader } = await import('./interactive.js');
+    await runReader(context, {
+      sources: selected,
+      sourceNames,
+      gather: parsed.gather as Omit<GatherOptions, 'progress'>,
+      filter: { ...(parsed.since ? { since: parsed.since } : {}), topics: parsed.topics },
+      unreadOnly: Boolean(options.unread),
+    });
+    return { items: [], sources: [] };
+  }
+
+  const terminal = context.stdout.isTTY && !data;
+  const gathered = await gather(selected, context, { ...parsed.gather, progress: terminal });
+  for (const line of gathered.warnings) context.warn(line);
+
+  const state = await loadReaderState(context);
+  const reader = marksOf(state);
+  const marks: PostMarks = {
+    ...reader,
+    fromSnapshot: (item) => gathered.snapshotPosts.has(item),
+  };
   const matching = filterItems(
-    merged,
-    { ...(since ? { since } : {}), ...(options.search ? { search: options.search } : {}) },
+    gathered.merged,
+    {
+      ...(parsed.since ? { since: parsed.since } : {}),
+      ...(options.search ? { search: options.search } : {}),
+      topics: parsed.topics,
+      ...(options.unread ? { exclude: reader.isRead } : {}),
+    },
     sourceNames,
   );
   // A person at a terminal wants the latest screenful; pipes and JSON get everything.
-  const shown = limit ?? (terminal ? DEFAULT_TERMINAL_LIMIT : undefined);
+  const shown = parsed.limit ?? (terminal ? DEFAULT_TERMINAL_LIMIT : undefined);
   const items = shown === undefined ? matching : matching.slice(0, shown);
 
-  const nothingAtAll = results.every((result) => result.items.length === 0);
-  // --offline's empty sources were not asked for; only a failed fetch counts as a failure.
-  const failedWithNothing = results.filter(
-    (result) => result.from === 'none' && result.failure?.kind !== 'offline',
-  );
-  if (nothingAtAll && (failedWithNothing.length > 0 || options.offline)) {
-    await written;
-    throw new EnvironmentError(
-      failedWithNothing.length === results.length || options.offline
-        ? 'no feed could be fetched and nothing is cached'
-        : 'no posts could be listed',
-      {
-        hint: options.offline
-          ? 'run pixel feed once with a network connection to fill the cache'
-          : 'check the network connection, then try again (cached posts are shown when there are any)',
-      },
-    );
-  }
-
-  if (options.json) context.stdout.write(formatJson(items));
-  else if (options.ndjson) context.stdout.write(formatNdjson(items));
+  if (options.json) context.stdout.write(formatJson(items, marks));
+  else if (options.ndjson) context.stdout.write(formatNdjson(items, marks));
   else if (terminal) {
     // chalk (and the tty probing it does on import) only for a person at a terminal.
     const { chalkFor } = await import('../../ui/plain-chalk.js');
-    const chalk = await chalkFor(context.color);
     context.stdout.write(
       formatTerminal(items, {
         now,
         columns: context.stdout.columns,
-        chalk,
+        chalk: await chalkFor(context.color),
         hyperlinks: supportsHyperlinks(context.env, context.stdout.isTTY),
         long: Boolean(options.long),
         sourceNames,
+        marks,
       }),
     );
-  } else context.stdout.write(formatPlain(items));
+  } else context.stdout.write(formatPlain(items, Boolean(options.long)));
 
-  if (terminal && limit === undefined && matching.length > items.length) {
-    context.stderr.write(
-      `showing the newest ${items.length} of ${matching.length} posts; --limit N shows more, a pipe shows all\n`,
-    );
-  }
-  if (items.length === 0 && !options.json && !options.ndjson) {
-    context.stderr.write(
-      merged.length > 0 ? 'no posts match the filters\n' : 'the selected feeds have no posts\n',
-    );
-  }
-  if (failedWithNothing.length > 0) context.exitCode = ExitCode.failed;
-  // The cache is written while the listing prints; a command ends only once it is on disk.
-  await written;
+  writeNotes(context, { terminal, data, items, matching, gathered, limited: parsed.limit });
+  if (options.search || options.since) noteCappedSources(context, gathered.results);
+  if (gathered.failedWithNothing) context.exitCode = ExitCode.failed;
 
+  // The cache and the reader's marks are written once the listing is out.
+  for (const problem of await gathered.save()) context.warn(problem);
+  if (!data) {
+    try {
+      await updateReaderState(context, (next) => recordListing(next, items, now));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      context.warn(`could not save which posts were listed (${code})`);
+    }
+  }
   return {
     items,
-    sources: results.map((result) => ({
+    sources: gathered.results.map((result) => ({
       id: result.source.id,
       from: result.from,
       count: result.items.length,
@@ -207,4 +206,48 @@ export async function feedList(
         : {}),
     })),
   };
+}
+
+function writeNotes(
+  context: Context,
+  notes: {
+    terminal: boolean;
+    data: boolean;
+    items: readonly FeedItem[];
+    matching: readonly FeedItem[];
+    gathered: Awaited<ReturnType<typeof gather>>;
+    limited: number | undefined;
+  },
+): void {
+  const { terminal, items, matching, gathered } = notes;
+  if (terminal && items.some((item) => gathered.snapshotPosts.has(item))) {
+    context.stderr.write('◌ = from the snapshot shipped with pixel, not fetched from the lab\n');
+  }
+  if (terminal && notes.limited === undefined && matching.length > items.length) {
+    context.stderr.write(
+      `showing the newest ${items.length} of ${matching.length} posts; --limit N shows more, a pipe shows all\n`,
+    );
+  }
+  if (items.length === 0 && !notes.data) {
+    context.stderr.write(
+      gathered.merged.length > 0
+        ? 'no posts match the filters\n'
+        : 'the selected feeds have no posts\n',
+    );
+  }
+}
+
+/** --search and --since look only at the posts kept per source: say so when a feed has more. */
+function noteCappedSources(
+  context: Context,
+  results: Awaited<ReturnType<typeof gather>>['results'],
+): void {
+  const capped = results.filter(
+    (result) => result.total !== undefined && result.total > result.items.length,
+  );
+  if (capped.length === 0) return;
+  const names = capped.map((result) => `${result.source.id} (${result.total})`).join(', ');
+  context.stderr.write(
+    `searched the newest ${MAX_ITEMS_PER_SOURCE} posts of each source; older ones are not kept: ${names}\n`,
+  );
 }

@@ -4,90 +4,94 @@ import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { safeLink } from '../../core/feed/normalize.js';
+import { planImport, type ImportPlan } from '../../core/feed/import-plan.js';
 import { emitOpml, parseOpml } from '../../core/feed/opml.js';
-import { makeSourceId, type FeedSource } from '../../core/feed/source.js';
+import { resolveSources } from '../../core/feed/source.js';
+import { quoted } from '../../core/sanitize.js';
 import { loadSources, updateUserConfig } from '../../io/feed/source-store.js';
 
-export const feedImportOptionsSchema = z.object({ file: z.string() });
+/** More than this many new feeds at once is more likely a mistake than a reading list. */
+export const DEFAULT_IMPORT_CAP = 200;
+/** Lines of detail printed per list unless --verbose. */
+const SHOWN_LINES = 10;
+
+export const feedImportOptionsSchema = z.object({
+  file: z.string(),
+  max: z.optional(z.string()),
+  verbose: z.optional(z.boolean()),
+});
 export type FeedImportOptions = z.infer<typeof feedImportOptionsSchema>;
 
 export const feedExportOptionsSchema = z.object({ all: z.optional(z.boolean()) });
 export type FeedExportOptions = z.infer<typeof feedExportOptionsSchema>;
 
-export interface ImportResult {
-  added: FeedSource[];
-  skipped: { url: string; reason: string }[];
+function parseCap(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_IMPORT_CAP;
+  const cap = Number(text);
+  if (!Number.isInteger(cap) || cap < 1) {
+    throw new UsageError(`--max must be a whole number of at least 1 (got ${quoted(text)})`);
+  }
+  return cap;
+}
+
+function listSome<T>(
+  context: Context,
+  entries: readonly T[],
+  line: (entry: T) => string,
+  verbose: boolean,
+): void {
+  const shown = verbose ? entries : entries.slice(0, SHOWN_LINES);
+  for (const entry of shown) context.stdout.write(`${line(entry)}\n`);
+  if (shown.length < entries.length) {
+    context.stdout.write(`  … and ${entries.length - shown.length} more (--verbose lists all)\n`);
+  }
 }
 
 export async function feedImport(
   options: FeedImportOptions,
   context: Context,
-): Promise<ImportResult> {
-  const path = resolve(context.cwd, options.file);
+): Promise<ImportPlan> {
+  const cap = parseCap(options.max);
+  const path = options.file === '-' ? 'standard input' : resolve(context.cwd, options.file);
   let text: string;
   try {
-    text = options.file === '-' ? await readStdin() : await readFile(path, 'utf8');
+    text = options.file === '-' ? await context.readStdin() : await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot read ${quoted(path)} (${code})`);
   }
   let feeds;
   try {
     feeds = parseOpml(text);
   } catch (error) {
-    throw new UsageError(`${path} is ${(error as Error).message}`, {
+    throw new UsageError(`${quoted(path)} is ${(error as Error).message}`, {
       hint: 'export OPML from your feed reader (usually under Settings → Export)',
     });
   }
-  const existing = await loadSources(context);
-  const urls = new Set(existing.map((source) => source.url));
-  const taken = new Set(existing.map((source) => source.id));
-  const result: ImportResult = { added: [], skipped: [] };
-  for (const feed of feeds) {
-    const url = safeLink(feed.xmlUrl, undefined);
-    if (!url) {
-      result.skipped.push({ url: feed.xmlUrl, reason: 'not an http(s) URL' });
-      continue;
-    }
-    if (urls.has(url)) {
-      result.skipped.push({ url, reason: 'already listed' });
-      continue;
-    }
-    const id = makeSourceId(feed.title || url, taken);
-    taken.add(id);
-    urls.add(url);
-    const home = feed.htmlUrl ? safeLink(feed.htmlUrl, undefined) : null;
-    result.added.push({
-      id,
-      name: feed.title.slice(0, 80) || url,
-      url,
-      ...(home ? { home } : {}),
-      tags: feed.tags,
-      provenance: 'official',
-      enabled: true,
-    });
+  // A first plan against the current list, to refuse an oversized import before locking.
+  const preview = planImport(feeds, await loadSources(context));
+  if (preview.added.length > cap) {
+    throw new UsageError(
+      `${quoted(path)} lists ${preview.added.length} new feeds; pixel imports at most ${cap} at once`,
+      {
+        hint: `pass --max ${preview.added.length} to import them all (every one is fetched on each refresh)`,
+      },
+    );
   }
-  if (result.added.length > 0) {
-    await updateUserConfig(context, (config) => {
-      config.added.push(...result.added);
-    });
-  }
+  const plan = await updateUserConfig(context, (config, base) => {
+    const fresh = planImport(feeds, resolveSources(base, config));
+    config.added.push(...fresh.added);
+    return fresh;
+  });
+  const verbose = Boolean(options.verbose);
   context.stdout.write(
-    `imported ${result.added.length} feed${result.added.length === 1 ? '' : 's'}` +
-      (result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : '') +
+    `imported ${plan.added.length} feed${plan.added.length === 1 ? '' : 's'}` +
+      (plan.skipped.length > 0 ? `, skipped ${plan.skipped.length}` : '') +
       '\n',
   );
-  for (const source of result.added) context.stdout.write(`  + ${source.id}  ${source.url}\n`);
-  for (const skipped of result.skipped) {
-    context.stdout.write(`  - ${skipped.url} (${skipped.reason})\n`);
-  }
-  return result;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  listSome(context, plan.added, (source) => `  + ${source.id}  ${source.url}`, verbose);
+  listSome(context, plan.skipped, (skipped) => `  - ${skipped.url} (${skipped.reason})`, verbose);
+  return plan;
 }
 
 export async function feedExport(options: FeedExportOptions, context: Context): Promise<string> {

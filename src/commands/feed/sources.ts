@@ -22,18 +22,16 @@ export async function feedSources(
   const sources = tags.size > 0 ? all.filter((s) => s.tags.some((t) => tags.has(t))) : all;
   const now = context.now();
   const statuses = new Map<string, SourceStatus>();
-  await Promise.all(
-    sources.map(async (source) => {
-      const cache = await readFeedCache(context.paths, source.id, source.url, context.warn, now);
-      if (cache) {
-        statuses.set(source.id, {
-          checkedAt: cache.checkedAt,
-          posts: cache.items.length,
-          movedTo: cache.movedTo ?? null,
-        });
-      }
-    }),
-  );
+  for (const source of sources) {
+    const { cache } = readFeedCache(context.paths, source.id, source.url, now);
+    if (cache) {
+      statuses.set(source.id, {
+        checkedAt: cache.checkedAt,
+        posts: cache.items.length,
+        movedTo: cache.movedTo ?? null,
+      });
+    }
+  }
   if (options.json) {
     const data = sources.map((source) => sourceToJson(source, statuses.get(source.id)));
     context.stdout.write(`${JSON.stringify(data, null, 2)}\n`);

@@ -8,6 +8,51 @@ const HAS_ZONE = new RegExp(
   String.raw`(?:Z|[+-]\d{2}:?\d{2}|\b(?:UT|UTC|GMT|[ECMP][SD]T|[A-IK-Z]))\s*$`,
   'i',
 );
+
+/**
+ * Zone abbreviations seen in feeds that Date.parse does not know (it knows only UT, GMT and
+ * the four US zones). Where one is ambiguous the reading commonest in English-language feeds
+ * wins: IST is India, BST is British Summer Time.
+ */
+const ZONE_OFFSETS: Readonly<Record<string, string>> = {
+  WET: '+0000',
+  WEST: '+0100',
+  BST: '+0100',
+  IST: '+0530',
+  CET: '+0100',
+  CEST: '+0200',
+  MET: '+0100',
+  MEST: '+0200',
+  EET: '+0200',
+  EEST: '+0300',
+  MSK: '+0300',
+  JST: '+0900',
+  KST: '+0900',
+  HKT: '+0800',
+  SGT: '+0800',
+  AWST: '+0800',
+  ACST: '+0930',
+  ACDT: '+1030',
+  AEST: '+1000',
+  AEDT: '+1100',
+  NZST: '+1200',
+  NZDT: '+1300',
+  AKST: '-0900',
+  AKDT: '-0800',
+  HST: '-1000',
+  AST: '-0400',
+  ADT: '-0300',
+  NST: '-0330',
+  NDT: '-0230',
+};
+const NAMED_ZONE = /\b([A-Z]{3,4})\s*$/i;
+
+/** `... 10:00:00 CEST` → `... 10:00:00 +0200`, for the zones Date.parse cannot read. */
+function numericZone(text: string): string {
+  const match = NAMED_ZONE.exec(text);
+  const offset = match?.[1] ? ZONE_OFFSETS[match[1].toUpperCase()] : undefined;
+  return offset && match ? `${text.slice(0, match.index)}${offset}` : text;
+}
 /** Posts from before the web had feeds, or far in the future, are a broken date, not news. */
 const EARLIEST = Date.UTC(1995, 0, 1);
 const LATEST_AHEAD_MS = 366 * 24 * 3600 * 1000;
@@ -23,7 +68,8 @@ export function parseFeedDate(raw: string | undefined | null, now?: Date): Date 
     ms = Date.parse(HAS_ZONE.test(iso) ? iso : `${iso}Z`);
   } else if (HAS_MONTH_NAME.test(text)) {
     // RFC 822 (`Tue, 10 Jun 2026 04:00:00 +0000`) or a human date (`Aug 18, 2026`).
-    ms = Date.parse(HAS_ZONE.test(text) ? text : `${text} UTC`);
+    const zoned = numericZone(text);
+    ms = Date.parse(HAS_ZONE.test(zoned) ? zoned : `${zoned} UTC`);
   } else {
     return undefined;
   }

@@ -1,11 +1,14 @@
-/** The listing filters: `--since`, `--search` and `--limit`; sources and tags pick sources. */
+/** The listing filters: `--since`, `--search`, `--topic` and `--unread`; sources and tags pick sources. */
 import type { FeedItem } from './item.js';
 
 export interface ItemFilter {
   since?: Date;
-  /** Every word must appear in the title, summary, categories or source name. */
+  /** Every word must appear in the title, summary, categories, authors or source name. */
   search?: string;
-  limit?: number;
+  /** Posts with at least one of these topic ids. */
+  topics?: ReadonlySet<string>;
+  /** Posts to leave out (read ones, for --unread). */
+  exclude?: (item: FeedItem) => boolean;
 }
 
 function fold(text: string): string {
@@ -22,18 +25,22 @@ export function filterItems(
 ): FeedItem[] {
   const words = filter.search ? fold(filter.search).split(/\s+/).filter(Boolean) : [];
   const since = filter.since?.getTime();
-  const kept = items.filter((item) => {
+  const topics = filter.topics && filter.topics.size > 0 ? filter.topics : undefined;
+  return items.filter((item) => {
     if (since !== undefined) {
       // An undated post cannot be shown to be recent.
       const ms = item.published ? Date.parse(item.published) : Number.NaN;
       if (!(ms >= since)) return false;
     }
+    if (topics && !item.topics.some((topic) => topics.has(topic))) return false;
+    if (filter.exclude?.(item)) return false;
     if (words.length > 0) {
       const haystack = fold(
         [
           item.title,
           item.summary,
           item.categories.join(' '),
+          item.authors.join(' '),
           item.source,
           sourceNames.get(item.source) ?? '',
         ].join(' '),
@@ -42,5 +49,4 @@ export function filterItems(
     }
     return true;
   });
-  return filter.limit !== undefined ? kept.slice(0, filter.limit) : kept;
 }

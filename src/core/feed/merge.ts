@@ -7,22 +7,36 @@ import type { FeedItem } from './item.js';
 
 /**
  * Same post whatever the scheme, `www.`, trailing slash, fragment or tracking parameters.
- * String work, not `new URL`: links were already normalised by URL.href when the feed was
- * read, and this runs for every cached item on every listing.
+ * Only parameters that exist to track a click are dropped: `ref`, `source`, `id` and the like
+ * can name different posts (`/post?source=a` and `/post?source=b`). Plain string work, not
+ * `new URL` or a regular expression: links were already normalised by URL.href when the feed
+ * was read, and this runs for every cached post on every listing.
  */
+const TRACKING_PARAMETER =
+  /^(utm_[^=]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi)(=|$)/i;
+
 export function linkKey(link: string): string {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(link);
-  if (!match) return link;
-  const host = (match[1] ?? '').toLowerCase().replace(/^www\./, '');
-  const path = (match[2] ?? '').replace(/\/+$/, '');
-  const query = match[3]
-    ? match[3]
-        .slice(1)
-        .split('&')
-        .filter((pair) => pair && !/^(utm_[^=]*|fbclid|gclid|ref|source)(=|$)/i.test(pair))
-        .join('&')
-    : '';
-  return `${host}${path}${query ? `?${query}` : ''}`;
+  const scheme = link.indexOf('://');
+  if (scheme < 0) return link;
+  let start = scheme + 3;
+  let end = link.indexOf('#', start);
+  if (end < 0) end = link.length;
+  const queryAt = link.indexOf('?', start);
+  const pathEnd = queryAt >= 0 && queryAt < end ? queryAt : end;
+  let slash = link.indexOf('/', start);
+  if (slash < 0 || slash > pathEnd) slash = pathEnd;
+  if (link.startsWith('www.', start) || link.startsWith('WWW.', start)) start += 4;
+  const host = link.slice(start, slash).toLowerCase();
+  let pathStop = pathEnd;
+  while (pathStop > slash && link.charCodeAt(pathStop - 1) === 47 /* / */) pathStop--;
+  const path = link.slice(slash, pathStop);
+  if (queryAt < 0 || queryAt >= end) return host + path;
+  const query = link
+    .slice(queryAt + 1, end)
+    .split('&')
+    .filter((pair) => pair && !TRACKING_PARAMETER.test(pair))
+    .join('&');
+  return query ? `${host}${path}?${query}` : host + path;
 }
 
 /** The sort key of a date: the instant in the fixed 24-character toISOString() form. */
@@ -47,22 +61,21 @@ export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
   return keyed.map((entry) => entry.item);
 }
 
-/** Keeps a feed's newest `max` items (OpenAI ships its whole archive since 2015). */
-export function newestItems(items: readonly FeedItem[], max: number): FeedItem[] {
-  return sortNewestFirst(items).slice(0, max);
-}
-
-/** `lists` in source order; the first source to list a post keeps it. */
+/**
+ * `lists` in source order; the first source to list a post keeps it. Posts are matched by
+ * link: within one source ids are already unique (normalizeItems makes them so), so only
+ * links can tell that two sources carry the same post.
+ */
 export function mergeItems(lists: readonly (readonly FeedItem[])[]): FeedItem[] {
   const seen = new Set<string>();
   const merged: FeedItem[] = [];
   for (const list of lists) {
     for (const item of list) {
-      const idKey = `id:${item.source}:${item.id}`;
-      const link = item.link ? `link:${linkKey(item.link)}` : undefined;
-      if (seen.has(idKey) || (link !== undefined && seen.has(link))) continue;
-      seen.add(idKey);
-      if (link !== undefined) seen.add(link);
+      if (item.link) {
+        const key = linkKey(item.link);
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       merged.push(item);
     }
   }

@@ -8,11 +8,14 @@ import type { FeedItem } from './item.js';
 import { parseFeedDate } from './dates.js';
 import { htmlToText, truncateText } from './html-text.js';
 import { sanitizeText } from '../sanitize.js';
+import { stableHash } from './hash.js';
+import { classify } from './topics.js';
 
 export const MAX_TITLE_CHARS = 300;
 export const MAX_SUMMARY_CHARS = 400;
-export const MAX_ITEMS_PER_SOURCE = 100;
 const MAX_CATEGORIES = 8;
+const MAX_AUTHORS = 5;
+const MAX_AUTHOR_CHARS = 80;
 
 type Loose = Record<string, unknown>;
 
@@ -57,18 +60,6 @@ export function safeLink(raw: string, base: string | undefined): string | null {
   return url.href;
 }
 
-/** FNV-1a, 53 bits: a stable id for items that have no guid and no link. */
-export function stableHash(text: string): string {
-  let high = 0x811c9dc5;
-  let low = 0x2c1b3c6d;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    high = Math.imul(high ^ code, 0x01000193) >>> 0;
-    low = Math.imul(low ^ code, 0x5bd1e995) >>> 0;
-  }
-  return `${(high & 0x1fffff).toString(16).padStart(6, '0')}${low.toString(16).padStart(8, '0')}`;
-}
-
 function categoriesOf(item: Loose): string[] {
   const raw = [item.categories, item.atomCategories].flatMap((value) =>
     Array.isArray(value) ? value : value === undefined ? [] : [value],
@@ -108,6 +99,50 @@ function summaryOf(item: Loose, title: string): string {
   return '';
 }
 
+/** `jane@example.org (Jane Doe)` → `Jane Doe`; a bare e-mail address is no name to show. */
+function authorName(raw: string): string {
+  const text = htmlToText(raw);
+  const inParentheses = /^\S+@\S+\s*\((.+)\)$/.exec(text)?.[1];
+  if (inParentheses) return inParentheses.trim();
+  if (/^\S+@\S+$/.test(text)) return '';
+  return text;
+}
+
+function authorsOf(item: Loose): string[] {
+  const names: string[] = [];
+  for (const value of [item.creator, item['dc:creator'], item.author]) {
+    const list = Array.isArray(value) ? value : [value];
+    for (const entry of list) {
+      // Atom and some RSS feeds give { name: [...] } or { title: [...] } elements.
+      const record = entry && typeof entry === 'object' ? (entry as Loose) : undefined;
+      const raw = record ? textOf(record.name ?? record.title ?? record) : textOf(entry);
+      const name = truncateText(authorName(raw), MAX_AUTHOR_CHARS);
+      if (name && !names.some((known) => known.toLowerCase() === name.toLowerCase())) {
+        names.push(name);
+      }
+      if (names.length === MAX_AUTHORS) return names;
+    }
+  }
+  return names;
+}
+
+/** RSS `<guid isPermaLink="true">`: the guid is the post's address (rss-parser drops the flag). */
+function guidIsPermaLink(item: Loose): boolean {
+  const elements = item.guidElements;
+  const first: unknown = Array.isArray(elements) ? elements[0] : undefined;
+  if (!first || typeof first !== 'object') return false;
+  const attributes = (first as Loose).$;
+  return (
+    !!attributes &&
+    typeof attributes === 'object' &&
+    textOf((attributes as Loose).isPermaLink)
+      .trim()
+      .toLowerCase() === 'true'
+  );
+}
+
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+
 function dateOf(item: Loose, now: Date | undefined): Date | undefined {
   // Raw fields first: rss-parser's isoDate reads zone-less dates in local time.
   for (const key of ['pubDate', 'published', 'updated', 'dc:date', 'date', 'isoDate']) {
@@ -121,23 +156,6 @@ function dateOf(item: Loose, now: Date | undefined): Date | undefined {
 export function rawItemTime(raw: unknown): number | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   return dateOf(raw as Loose, undefined)?.getTime();
-}
-
-/**
- * The newest `max` raw items, in their feed order: normalising (HTML stripping above all) is
- * the costly step, so items that would be dropped anyway are not normalised.
- */
-export function newestRawItems(items: readonly unknown[], max: number): unknown[] {
-  if (items.length <= max) return [...items];
-  const ranked = items.map((item, index) => ({ index, ms: rawItemTime(item) }));
-  ranked.sort((a, b) => {
-    if (a.ms === undefined || b.ms === undefined) {
-      return a.ms === undefined ? (b.ms === undefined ? a.index - b.index : 1) : -1;
-    }
-    return b.ms - a.ms || a.index - b.index;
-  });
-  const keep = new Set(ranked.slice(0, max).map((entry) => entry.index));
-  return items.filter((_item, index) => keep.has(index));
 }
 
 export interface NormalizeInput {
@@ -156,11 +174,14 @@ export function normalizeItems(input: NormalizeInput): FeedItem[] {
     const item = raw as Loose;
     const title = truncateText(htmlToText(textOf(item.title)), MAX_TITLE_CHARS);
     let link = safeLink(textOf(item.link), input.feedUrl);
-    let guid = sanitizeText(textOf(item.guid) || textOf(item.id), { singleLine: true });
+    const rawGuid = sanitizeText(textOf(item.guid) || textOf(item.id), { singleLine: true });
+    // A guid stands in for a missing (or refused) link only when it is an address: an absolute
+    // http(s) URL, or one the feed marks isPermaLink="true". `lnk-1` is a name, not a page.
+    if (!link && rawGuid && (ABSOLUTE_HTTP.test(rawGuid) || guidIsPermaLink(item))) {
+      link = safeLink(rawGuid, input.feedUrl);
+    }
     // A root-relative guid (Jekyll's SAIL feed) is only unique once made absolute.
-    if (guid.startsWith('/')) guid = safeLink(guid, input.feedUrl) ?? guid;
-    // A guid that is a URL is the permalink when the item has no <link>.
-    if (!link && guid) link = safeLink(guid, input.feedUrl);
+    const guid = rawGuid.startsWith('/') ? (safeLink(rawGuid, input.feedUrl) ?? rawGuid) : rawGuid;
     const date = dateOf(item, input.now);
     if (!title && !link) continue;
     const published = date ? date.toISOString() : null;
@@ -168,14 +189,18 @@ export function normalizeItems(input: NormalizeInput): FeedItem[] {
     // Two items claiming one id inside a feed: keep both, they are different posts.
     if (ids.has(id)) id = `${id}#${stableHash(`${title}\n${link ?? ''}`)}`;
     ids.add(id);
+    const summary = summaryOf(item, title);
+    const categories = categoriesOf(item);
     result.push({
       id,
       source: input.sourceId,
       title: title || '(untitled)',
       link,
       published,
-      summary: summaryOf(item, title),
-      categories: categoriesOf(item),
+      summary,
+      categories,
+      authors: authorsOf(item),
+      topics: classify({ title, summary, categories }),
     });
   }
   return result;

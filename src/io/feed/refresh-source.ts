@@ -1,62 +1,45 @@
 /**
- * One source's request: a conditional GET with a timeout that really aborts, then parsing
- * (on the parse pool). Loaded lazily by collect.ts, so a listing from a fresh cache never
- * loads fetch, rss-parser or worker threads.
+ * One source's request and its parsing, as two steps, so that a fetch slot is held only while
+ * the network is in use: a conditional GET with a timeout that really aborts, then parsing the
+ * body outside the slot. Loaded lazily by collect.ts, so a listing from a fresh cache never
+ * loads node:http, zlib or rss-parser.
  */
-import * as diagnostics from 'node:diagnostics_channel';
 import type { Context } from '../../context.js';
 import { formatSeconds } from '../../core/feed/dates.js';
 import { FeedFailure } from '../../core/feed/failure.js';
 import type { ResolvedSource } from '../../core/feed/source.js';
-import type { FeedCache } from './cache-store.js';
-import { fetchFeed } from './fetch-feed.js';
-import { warmUpParser } from './parse-feed.js';
-import { createParsePool, type ParsePool } from './parse-pool.js';
+import { TOPICS_VERSION } from '../../core/feed/topics.js';
+import { CACHE_VERSION, type FeedCache } from './cache-store.js';
+import { fetchFeed, type FetchFeedResult } from './fetch-feed.js';
 
 export function userAgent(version: string): string {
   return `pixel/${version} (+https://www.npmjs.com/package/pixel-ml; feed reader)`;
 }
 
 /**
- * Counts requests started, sent and answered, through the diagnostics channels of Node's fetch
- * (undici), to warm the XML parser up only in the idle time once every request is on the wire
- * and until the first answer arrives: warming earlier would delay sending the requests.
+ * Counts requests started, sent and answered, to warm the XML parser up only in the idle time
+ * once every request is on the wire and until the first answer arrives: warming earlier would
+ * delay sending the requests, warming later would delay parsing the answers.
  */
 export interface RequestTraffic {
   started: number;
+  sent: number;
   answered: number;
-  /** The parse pool, started with the first request (a warm listing never needs one). */
-  pool: ParsePool;
-  stop(): void;
 }
 
-export function watchRequestTraffic(env: NodeJS.ProcessEnv): RequestTraffic {
-  let sent = 0;
-  let warming = false;
-  const pool = createParsePool(env);
-  const traffic: RequestTraffic = {
-    started: 0,
-    answered: 0,
-    pool,
-    stop: () => {
-      diagnostics.unsubscribe('undici:client:sendHeaders', onSent);
-      diagnostics.unsubscribe('undici:request:headers', onAnswer);
-      pool.close();
-    },
-  };
-  const onSent = () => {
-    sent++;
-    if (!warming && sent >= traffic.started) {
-      warming = true;
-      warmUpParser(() => traffic.answered > 0);
-    }
-  };
-  const onAnswer = () => {
-    traffic.answered++;
-  };
-  diagnostics.subscribe('undici:client:sendHeaders', onSent);
-  diagnostics.subscribe('undici:request:headers', onAnswer);
-  return traffic;
+export function createRequestTraffic(): RequestTraffic {
+  return { started: 0, sent: 0, answered: 0 };
+}
+
+/** The parser and normaliser load once every request is on the wire, not before. */
+let parsing: Promise<typeof import('./parse-feed.js')> | undefined;
+const loadParsing = () => (parsing ??= import('./parse-feed.js'));
+
+function requestSent(traffic: RequestTraffic): void {
+  traffic.sent++;
+  if (traffic.sent >= traffic.started) {
+    void loadParsing().then((module) => module.warmUpParser(() => traffic.answered > 0));
+  }
 }
 
 /** AbortSignal.any, which Node gained in 20.3; pixel supports every Node 20. */
@@ -73,29 +56,27 @@ function anySignal(signals: AbortSignal[]): AbortSignal {
   return controller.signal;
 }
 
-export type RefreshOutcome =
-  | { status: 'not-modified'; checkedAt: string; movedTo?: string }
-  | { status: 'fetched'; checkedAt: string; cache: FeedCache; movedTo?: string };
-
-export interface RefreshOptions {
+export interface RequestOptions {
   context: Context;
   timeoutMs: number;
   maxBytes: number;
   deadline: AbortSignal;
   traffic: RequestTraffic;
-  now: Date;
 }
 
-/** Throws FeedFailure for anything the user should hear about as this source's failure. */
-export async function refreshSource(
+export interface Answered {
+  response: FetchFeedResult;
+  checkedAt: string;
+}
+
+/** The network step. Throws FeedFailure for anything the user should hear about. */
+export async function requestSource(
   source: ResolvedSource,
   cache: FeedCache | undefined,
-  options: RefreshOptions,
-): Promise<RefreshOutcome> {
+  options: RequestOptions,
+): Promise<Answered> {
   const { context, traffic, timeoutMs } = options;
   if (options.deadline.aborted) throw options.deadline.reason as FeedFailure;
-  // The per-source timeout covers connecting, waiting and reading the whole body; aborting
-  // makes undici destroy the socket, so a hung server is really let go.
   const controller = new AbortController();
   const timer = setTimeout(
     () =>
@@ -110,41 +91,45 @@ export async function refreshSource(
       maxBytes: options.maxBytes,
       etag: cache?.etag,
       lastModified: cache?.lastModified,
+      onSent: () => requestSent(traffic),
     }).finally(() => traffic.answered++);
-    const checkedAt = context.now().toISOString();
-    const moved = response.movedTo ? { movedTo: response.movedTo } : {};
-    if (response.status === 'not-modified') {
-      if (!cache) {
-        throw new FeedFailure(
-          'http-error',
-          'answered 304 Not Modified to a request without validators',
-        );
-      }
-      return { status: 'not-modified', checkedAt, ...moved };
+    if (response.status === 'not-modified' && !cache) {
+      throw new FeedFailure(
+        'http-error',
+        'answered 304 Not Modified to a request without validators',
+      );
     }
-    const items = await traffic.pool.parse({
-      bytes: response.bytes,
-      contentType: response.contentType,
-      sourceId: source.id,
-      feedUrl: response.finalUrl,
-      now: options.now,
-    });
-    return {
-      status: 'fetched',
-      checkedAt,
-      ...moved,
-      cache: {
-        version: 1,
-        url: source.url,
-        finalUrl: response.finalUrl,
-        ...moved,
-        ...(response.etag ? { etag: response.etag } : {}),
-        ...(response.lastModified ? { lastModified: response.lastModified } : {}),
-        checkedAt,
-        items,
-      },
-    };
+    return { response, checkedAt: context.now().toISOString() };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The parsing step, outside the fetch slot: the new cache for a fetched document. */
+export async function parseAnswer(
+  source: ResolvedSource,
+  answered: Answered & { response: { status: 'ok' } },
+  now: Date,
+): Promise<FeedCache> {
+  const { response, checkedAt } = answered;
+  const { parseFeed } = await loadParsing();
+  const parsed = await parseFeed({
+    bytes: response.bytes,
+    contentType: response.contentType,
+    sourceId: source.id,
+    feedUrl: response.finalUrl,
+    now,
+  });
+  return {
+    version: CACHE_VERSION,
+    url: source.url,
+    finalUrl: response.finalUrl,
+    ...(response.movedTo ? { movedTo: response.movedTo } : {}),
+    ...(response.etag ? { etag: response.etag } : {}),
+    ...(response.lastModified ? { lastModified: response.lastModified } : {}),
+    checkedAt,
+    total: parsed.total,
+    topicsVersion: TOPICS_VERSION,
+    items: parsed.items,
+  };
 }

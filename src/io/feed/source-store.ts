@@ -4,30 +4,56 @@
  * teams with their own curated list use it), with the user's changes from
  * `<config>/feeds.json` applied on top.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { EnvironmentError, UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
+import { parseUserConfig, type ParsedUserConfig } from '../../core/feed/config-edits.js';
 import {
   emptyUserConfig,
   resolveSources,
   sourceListSchema,
-  userFeedConfigSchema,
   type FeedSource,
   type ResolvedSource,
   type UserFeedConfig,
 } from '../../core/feed/source.js';
 import { withFileLock } from '../file-lock.js';
-import { readJsonFile, writeJsonFile } from '../json-store.js';
+import { writeJsonFile } from '../json-store.js';
 import { packageRoot } from '../package-root.js';
 
 export function userConfigFile(context: Context): string {
   return join(context.paths.config, 'feeds.json');
 }
 
+/** Where the build writes the curated defaults, validated and with every default filled in. */
+export const BUILT_SOURCES_PATH = ['dist', 'feeds', 'sources.json'];
+
+/**
+ * The curated defaults as the build validated them (scripts/content-feeds.ts), read without a
+ * second validation: a schema check of the list cost a feed command ~4 ms on every run.
+ * Undefined when there is no build (tests running the sources).
+ */
+function builtDefaults(): FeedSource[] | undefined {
+  try {
+    const data = JSON.parse(readFileSync(join(packageRoot(), ...BUILT_SOURCES_PATH), 'utf8')) as {
+      version?: unknown;
+      sources?: unknown;
+    };
+    return data.version === 1 && Array.isArray(data.sources)
+      ? (data.sources as FeedSource[])
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The base list: PIXEL_FEED_SOURCES if set, else the curated defaults. */
 export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
   const override = context.env.PIXEL_FEED_SOURCES?.trim();
+  if (!override) {
+    const built = builtDefaults();
+    if (built) return built;
+  }
   const file = override
     ? resolve(context.cwd, override)
     : join(packageRoot(), 'feeds', 'sources.json');
@@ -68,15 +94,52 @@ export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
   return result.data.sources;
 }
 
+interface LoadedUserConfig extends ParsedUserConfig {
+  /** Set when the file exists but cannot be read: nothing may be written over it. */
+  unreadable?: string;
+}
+
+/**
+ * The user's config, entry by entry (core/feed/config-edits.ts). A file that cannot be read
+ * leaves the defaults in place with a warning; one that is not a feed config at all is moved
+ * aside (`*.corrupt-<time>`), as every invalid state file is.
+ */
+function readUserConfig(context: Context): LoadedUserConfig {
+  const file = userConfigFile(context);
+  const empty = { config: emptyUserConfig(), invalidEntries: [], problems: [] };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    if (code === 'ENOENT') return empty;
+    return { ...empty, unreadable: `cannot read ${file} (${code})` };
+  }
+  let parsed: ParsedUserConfig | undefined;
+  let problem = 'is not a feed config';
+  try {
+    parsed = parseUserConfig(JSON.parse(text));
+  } catch {
+    problem = 'is not valid JSON';
+  }
+  if (parsed) return parsed;
+  const aside = `${file}.corrupt-${context.now().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(file, aside);
+    return { ...empty, problems: [`${file} ${problem}; moved it to ${aside} and started afresh`] };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { ...empty, unreadable: `${file} ${problem} and cannot be moved aside (${code})` };
+  }
+}
+
 export async function loadUserConfig(context: Context): Promise<UserFeedConfig> {
-  return (
-    (await readJsonFile(
-      userConfigFile(context),
-      userFeedConfigSchema,
-      context.warn,
-      context.now(),
-    )) ?? emptyUserConfig()
-  );
+  const loaded = readUserConfig(context);
+  if (loaded.unreadable) {
+    context.warn(`${loaded.unreadable}; using the default sources only`);
+  }
+  for (const problem of loaded.problems) context.warn(`${userConfigFile(context)}: ${problem}`);
+  return loaded.config;
 }
 
 export async function loadSources(context: Context): Promise<ResolvedSource[]> {
@@ -84,16 +147,30 @@ export async function loadSources(context: Context): Promise<ResolvedSource[]> {
   return resolveSources(base, user);
 }
 
-/** Changes the user's config under a lock, so two pixels at once cannot lose an edit. */
+/**
+ * Changes the user's config under a lock, so two pixels at once cannot lose an edit. Entries
+ * pixel could not read are written back as they were, and a file it cannot read at all is
+ * never written over.
+ */
 export async function updateUserConfig<T>(
   context: Context,
-  change: (config: UserFeedConfig) => T,
+  change: (config: UserFeedConfig, base: FeedSource[]) => T,
 ): Promise<T> {
   const file = userConfigFile(context);
+  const base = await loadBaseSources(context);
   return withFileLock(file, async () => {
-    const config = await loadUserConfig(context);
-    const result = change(config);
-    await writeJsonFile(file, config);
+    const loaded = readUserConfig(context);
+    if (loaded.unreadable) {
+      throw new EnvironmentError(`${loaded.unreadable}, so your feed list cannot be changed`, {
+        hint: `fix its owner or permissions (ls -l ${file}), or move it away to start afresh`,
+      });
+    }
+    for (const problem of loaded.problems) context.warn(`${file}: ${problem}`);
+    const result = change(loaded.config, base);
+    await writeJsonFile(file, {
+      ...loaded.config,
+      added: [...loaded.config.added, ...loaded.invalidEntries],
+    });
     return result;
   });
 }

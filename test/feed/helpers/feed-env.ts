@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeTempDir, runPixel, type PixelRun } from '../../helpers/run-pixel.js';
-import type { FeedItem } from '../../../src/core/feed/item.js';
+import type { itemToJson } from '../../../src/ui/feed-format.js';
 
 export const REAL = resolve(import.meta.dirname, '..', '..', 'fixtures', 'feeds', 'real');
 
@@ -50,8 +50,8 @@ export async function makeFeedEnv(sources: TestSource[]): Promise<FeedEnv> {
   };
 }
 
-/** One post of `pixel feed --json`: the documented shape is FeedItem's. */
-export type JsonItem = FeedItem;
+/** One post of `pixel feed --json`: the documented shape is itemToJson's. */
+export type JsonItem = ReturnType<typeof itemToJson>;
 
 export function parseJsonItems(stdout: string): JsonItem[] {
   return JSON.parse(stdout) as JsonItem[];
