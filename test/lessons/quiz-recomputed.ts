@@ -1,0 +1,123 @@
+import { fitLine } from './house-sales.js';
+import { mean, sum } from './lesson-text.js';
+
+/**
+ * How each numeric quiz answer is recomputed: the inputs the question must state (so the
+ * recomputation and the question cannot drift apart) and a function that derives the answer
+ * from them without looking at it. Keyed `<lesson>/<question id>`; quiz-answers.test.ts checks
+ * every numeric question has an entry and agrees within its tolerance.
+ */
+export interface Recomputed {
+  inputs: string[];
+  compute: () => number;
+}
+
+/** Nearest rank, 1-based, in integer arithmetic: ⌈p·n/100⌉. */
+export function nearestRank(p: number, n: number): number {
+  return Math.ceil((p * n) / 100);
+}
+
+/** Largest eigenvalue of the symmetric 2×2 matrix [a c; c d]. */
+export function largestEigenvalue(a: number, c: number, d: number): number {
+  return (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + c * c);
+}
+
+/** Batch gradient descent on MSE (no ½), from w = b = 0, simultaneous updates. */
+export function gradientDescent(x: number[], y: number[], alpha: number, steps: number) {
+  let w = 0;
+  let b = 0;
+  const n = x.length;
+  for (let t = 0; t < steps; t += 1) {
+    const errors = x.map((xi, i) => w * xi + b - (y[i] ?? NaN));
+    const gradW = (2 / n) * sum(errors.map((e, i) => e * (x[i] ?? NaN)));
+    const gradB = (2 / n) * sum(errors);
+    [w, b] = [w - alpha * gradW, b - alpha * gradB];
+  }
+  return { w, b };
+}
+
+function errors(predictions: number[], targets: number[]): number[] {
+  return predictions.map((p, i) => p - (targets[i] ?? NaN));
+}
+
+const PREDICTIONS = [3, 5, 8];
+const TARGETS = [2, 5, 10];
+
+export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
+  // linear-regression
+  'linear-regression/fit-slope': {
+    inputs: ['(1, 2), (2, 3) and (3, 7)'],
+    compute: () => fitLine([1, 2, 3], [2, 3, 7]).w,
+  },
+  'linear-regression/fit-intercept': {
+    inputs: ['(1, 2), (2, 3) and (3, 7)'],
+    compute: () => fitLine([1, 2, 3], [2, 3, 7]).b,
+  },
+  'linear-regression/single-point-minimum-norm': {
+    inputs: ['x = 2 and y = 5', 'w = b = 0'],
+    // Run the descent itself rather than the formula the explanation quotes.
+    compute: () => gradientDescent([2], [5], 0.05, 2000).w,
+  },
+
+  // mse
+  'mse/mse-three': {
+    inputs: ['[3, 5, 8]', '[2, 5, 10]'],
+    compute: () => mean(errors(PREDICTIONS, TARGETS).map((e) => e * e)),
+  },
+  'mse/rmse-three': {
+    inputs: ['[3, 5, 8]', '[2, 5, 10]'],
+    compute: () => Math.sqrt(mean(errors(PREDICTIONS, TARGETS).map((e) => e * e))),
+  },
+  'mse/mae-three': {
+    inputs: ['[3, 5, 8]', '[2, 5, 10]'],
+    compute: () => mean(errors(PREDICTIONS, TARGETS).map(Math.abs)),
+  },
+
+  // gradient-descent
+  'gradient-descent/one-step-w': {
+    inputs: ['x = [1, 3], y = [3, 5]', 'α = 0.1'],
+    compute: () => gradientDescent([1, 3], [3, 5], 0.1, 1).w,
+  },
+  'gradient-descent/edge-single-point': {
+    inputs: ['x = [2]'],
+    // H = (2/n)·[Σx² Σx; Σx n] with n = 1.
+    compute: () => 2 / largestEigenvalue(2 * 4, 2 * 2, 2 * 1),
+  },
+
+  // mlops
+  'mlops/precision-lower-threshold': {
+    inputs: ['10,000', '100 of', 'flags 380', '95 of those'],
+    compute: () => 95 / 380,
+  },
+  'mlops/f1-lower-threshold': {
+    inputs: ['380 flagged', '95 of them', '100 frauds'],
+    compute: () => {
+      const [tp, fp, fn] = [95, 380 - 95, 100 - 95];
+      const precision = tp / (tp + fp);
+      const recall = tp / (tp + fn);
+      return (2 * precision * recall) / (precision + recall);
+    },
+  },
+  'mlops/nearest-rank-p90': {
+    inputs: ['12, 9, 15, 11, 120, 10, 13, 8, 40 and 14', 'p90'],
+    compute: () => {
+      const sorted = [12, 9, 15, 11, 120, 10, 13, 8, 40, 14].sort((a, b) => a - b);
+      return sorted[nearestRank(90, sorted.length) - 1] ?? NaN;
+    },
+  },
+  'mlops/smallest-batch': {
+    inputs: ['5 ms + 1 ms·B', '500 per'],
+    compute: () => {
+      let batch = 1;
+      // Capacity in requests per second must exceed the arrival rate.
+      while ((batch / (5 + batch)) * 1000 <= 500) batch += 1;
+      return batch;
+    },
+  },
+
+  // production-ml
+  'production-ml/llm-in-flight': {
+    inputs: ['40 tokens per second', '200 tokens', '3 requests arrive per second'],
+    compute: () => 3 * (200 / 40),
+  },
+};
