@@ -40,6 +40,44 @@ function errors(predictions: number[], targets: number[]): number[] {
   return predictions.map((p, i) => p - (targets[i] ?? NaN));
 }
 
+/** Share of (positive, negative) pairs in which the positive scores higher; ties count half. */
+export function rocAuc(examples: ReadonlyArray<readonly [score: number, label: number]>): number {
+  const positives = examples.filter(([, y]) => y === 1).map(([s]) => s);
+  const negatives = examples.filter(([, y]) => y === 0).map(([s]) => s);
+  let wins = 0;
+  for (const p of positives) for (const n of negatives) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  return wins / (positives.length * negatives.length);
+}
+
+const SEVEN: Array<[number, number]> = [
+  [0.9, 1],
+  [0.8, 0],
+  [0.7, 1],
+  [0.6, 1],
+  [0.4, 0],
+  [0.3, 1],
+  [0.2, 0],
+];
+const SEVEN_TEXT = '(0.9, 1), (0.8, 0), (0.7, 1), (0.6, 1), (0.4, 0)';
+
+/** Population stability index over bin shares, each floored at 0.0001, natural log. */
+export function psi(expected: readonly number[], actual: readonly number[]): number {
+  const floor = (share: number) => Math.max(share, 1e-4);
+  return sum(
+    expected.map((e, i) => {
+      const [ef, af] = [floor(e), floor(actual[i] ?? 0)];
+      return (af - ef) * Math.log(af / ef);
+    }),
+  );
+}
+
+/** Two-sample KS statistic: the largest gap between the empirical CDFs, checked at every value. */
+export function ksStatistic(a: readonly number[], b: readonly number[]): number {
+  const cdf = (sample: readonly number[], x: number) =>
+    sample.filter((value) => value <= x).length / sample.length;
+  return Math.max(...[...a, ...b].map((x) => Math.abs(cdf(a, x) - cdf(b, x))));
+}
+
 const PREDICTIONS = [3, 5, 8];
 const TARGETS = [2, 5, 10];
 
@@ -113,6 +151,36 @@ export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
       while ((batch / (5 + batch)) * 1000 <= 500) batch += 1;
       return batch;
     },
+  },
+
+  // classifier-evaluation
+  'classifier-evaluation/precision-at-half': {
+    inputs: [SEVEN_TEXT, 'at least 0.5'],
+    compute: () => {
+      const flagged = SEVEN.filter(([score]) => score >= 0.5);
+      return flagged.filter(([, y]) => y === 1).length / flagged.length;
+    },
+  },
+  'classifier-evaluation/auc-seven': {
+    inputs: [SEVEN_TEXT],
+    compute: () => rocAuc(SEVEN),
+  },
+  'classifier-evaluation/base-rate-precision': {
+    inputs: ['recall 0.9', 'false positive rate of 0.05', '2 %'],
+    compute: () => {
+      const [ill, healthy] = [0.02, 0.98];
+      return (0.9 * ill) / (0.9 * ill + 0.05 * healthy);
+    },
+  },
+
+  // distribution-shift
+  'distribution-shift/psi-two-bins': {
+    inputs: ['0.5 and 0.5', '0.6 and 0.4'],
+    compute: () => psi([0.5, 0.5], [0.6, 0.4]),
+  },
+  'distribution-shift/ks-four': {
+    inputs: ['[1, 2, 3, 4]', '[3, 4, 5, 6]'],
+    compute: () => ksStatistic([1, 2, 3, 4], [3, 4, 5, 6]),
   },
 
   // production-ml
