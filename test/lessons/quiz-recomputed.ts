@@ -78,6 +78,46 @@ export function ksStatistic(a: readonly number[], b: readonly number[]): number 
   return Math.max(...[...a, ...b].map((x) => Math.abs(cdf(a, x) - cdf(b, x))));
 }
 
+export interface ServedBatch {
+  arrivals: number[];
+  sentAt: number;
+  full: boolean;
+  runsFor: number;
+  doneAt: number;
+}
+
+/**
+ * One worker with dynamic batching: a batch is sent when it holds `maxBatch` requests or its
+ * oldest has waited `maxWait`, whichever comes first, and starts when the worker is free.
+ */
+export function dynamicBatches(
+  arrivals: readonly number[],
+  options: { maxBatch: number; maxWait: number; fixed: number; perRequest: number },
+): ServedBatch[] {
+  const batches: ServedBatch[] = [];
+  let free = 0;
+  for (let i = 0; i < arrivals.length;) {
+    const oldest = arrivals[i]!;
+    let j = i;
+    while (
+      j < arrivals.length &&
+      j - i < options.maxBatch &&
+      arrivals[j]! <= oldest + options.maxWait
+    ) {
+      j += 1;
+    }
+    const members = arrivals.slice(i, j);
+    const full = members.length === options.maxBatch;
+    const ready = full ? members.at(-1)! : oldest + options.maxWait;
+    const runsFor = options.fixed + options.perRequest * members.length;
+    const sentAt = Math.max(ready, free);
+    free = sentAt + runsFor;
+    batches.push({ arrivals: members, sentAt, full, runsFor, doneAt: free });
+    i = j;
+  }
+  return batches;
+}
+
 const PREDICTIONS = [3, 5, 8];
 const TARGETS = [2, 5, 10];
 
@@ -181,6 +221,29 @@ export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
   'distribution-shift/ks-four': {
     inputs: ['[1, 2, 3, 4]', '[3, 4, 5, 6]'],
     compute: () => ksStatistic([1, 2, 3, 4], [3, 4, 5, 6]),
+  },
+
+  // model-serving
+  'model-serving/dynamic-batch-latency': {
+    inputs: ['at most 3 requests', 'maximum wait of 5 ms', '4 ms + 1 ms·k', '0, 1, 2 and 10 ms'],
+    compute: () => {
+      const batches = dynamicBatches([0, 1, 2, 10], {
+        maxBatch: 3,
+        maxWait: 5,
+        fixed: 4,
+        perRequest: 1,
+      });
+      const last = batches.find((batch) => batch.arrivals.includes(10))!;
+      return last.doneAt - 10;
+    },
+  },
+  'model-serving/cache-latency': {
+    inputs: ['80 %', 'in 1 ms', '20 %', '50 ms'],
+    compute: () => 0.8 * 1 + 0.2 * 50,
+  },
+  'model-serving/int8-size': {
+    inputs: ['7 billion parameters', 'int8'],
+    compute: () => (7e9 * 1) / 1e9,
   },
 
   // production-ml
