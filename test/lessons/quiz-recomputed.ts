@@ -246,6 +246,36 @@ export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
     compute: () => (7e9 * 1) / 1e9,
   },
 
+  // training-at-scale
+  'training-at-scale/steps-per-epoch': {
+    inputs: ['1,000 examples', 'size is 64'],
+    compute: () => Math.ceil(1000 / 64),
+  },
+  'training-at-scale/last-batch': {
+    inputs: ['1,000 examples', 'batches of 64'],
+    compute: () => 1000 - Math.floor(1000 / 64) * 64,
+  },
+  'training-at-scale/momentum-two-steps': {
+    inputs: ['w = 1', 'α = 0.1, β = 0.5'],
+    compute: () => {
+      let [w, v] = [1, 0];
+      for (let t = 0; t < 2; t += 1) {
+        v = 0.5 * v + 2 * w;
+        w -= 0.1 * v;
+      }
+      return w;
+    },
+  },
+  'training-at-scale/adam-first-step': {
+    inputs: ['α = 0.01', 'β₁ = 0.9, β₂ = 0.999', 'gradient is 250'],
+    compute: () => {
+      const g = 250;
+      const mHat = ((1 - 0.9) * g) / (1 - 0.9);
+      const vHat = ((1 - 0.999) * g * g) / (1 - 0.999);
+      return Math.abs(0.01 * (mHat / (Math.sqrt(vHat) + 1e-8)));
+    },
+  },
+
   // production-ml
   'production-ml/llm-in-flight': {
     inputs: ['40 tokens per second', '200 tokens', '3 requests arrive per second'],
