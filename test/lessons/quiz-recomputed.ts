@@ -276,6 +276,16 @@ export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
     },
   },
 
+  // data-and-experiments
+  'data-and-experiments/missing-share': {
+    inputs: ['4,000 rows', '30 rows'],
+    compute: () => (30 / 4000) * 100,
+  },
+  'data-and-experiments/skewed-z': {
+    inputs: ['mean 50,000', 'standard deviation 20,000', 'arrives as 60'],
+    compute: () => (60 - 50_000) / 20_000,
+  },
+
   // production-ml
   'production-ml/llm-in-flight': {
     inputs: ['40 tokens per second', '200 tokens', '3 requests arrive per second'],
