@@ -118,6 +118,42 @@ export function dynamicBatches(
   return batches;
 }
 
+/** Softmax at a temperature, with the largest logit subtracted first so e^z cannot overflow. */
+export function softmax(logits: readonly number[], temperature = 1): number[] {
+  const top = Math.max(...logits);
+  const exps = logits.map((z) => Math.exp((z - top) / temperature));
+  const total = sum(exps);
+  return exps.map((e) => e / total);
+}
+
+/** Keeps the k most likely (ties by index) and renormalises; the others get 0. */
+export function topK(probabilities: readonly number[], k: number): number[] {
+  const kept = new Set(
+    probabilities
+      .map((p, index) => ({ p, index }))
+      .sort((a, b) => b.p - a.p || a.index - b.index)
+      .slice(0, k)
+      .map(({ index }) => index),
+  );
+  const total = sum(probabilities.filter((_, index) => kept.has(index)));
+  return probabilities.map((p, index) => (kept.has(index) ? p / total : 0));
+}
+
+/** Keeps the smallest most-likely set reaching p, the crossing token included; renormalises. */
+export function topP(probabilities: readonly number[], p: number): number[] {
+  const order = probabilities
+    .map((value, index) => ({ value, index }))
+    .sort((a, b) => b.value - a.value || a.index - b.index);
+  const kept = new Set<number>();
+  let running = 0;
+  for (const { value, index } of order) {
+    kept.add(index);
+    running += value;
+    if (running >= p) break;
+  }
+  return probabilities.map((value, index) => (kept.has(index) ? value / running : 0));
+}
+
 const PREDICTIONS = [3, 5, 8];
 const TARGETS = [2, 5, 10];
 
@@ -284,6 +320,20 @@ export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
   'data-and-experiments/skewed-z': {
     inputs: ['mean 50,000', 'standard deviation 20,000', 'arrives as 60'],
     compute: () => (60 - 50_000) / 20_000,
+  },
+
+  // generative-models
+  'generative-models/softmax-two': {
+    inputs: ['logits 1 and 0'],
+    compute: () => softmax([1, 0])[0]!,
+  },
+  'generative-models/cross-entropy-quarter': {
+    inputs: ['probability of 0.25'],
+    compute: () => -Math.log(0.25),
+  },
+  'generative-models/top-k-renormalised': {
+    inputs: ['0.5, 0.3 and 0.2', 'top-k = 2'],
+    compute: () => topK([0.5, 0.3, 0.2], 2)[0]!,
   },
 
   // production-ml
