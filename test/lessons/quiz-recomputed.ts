@@ -336,6 +336,20 @@ export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
     compute: () => topK([0.5, 0.3, 0.2], 2)[0]!,
   },
 
+  // transfer-learning
+  'transfer-learning/lora-params': {
+    inputs: ['rank 4', '1024 × 1024'],
+    compute: () => 4 * (1024 + 1024),
+  },
+  'transfer-learning/probe-params': {
+    inputs: ['512-dimensional', '3 classes'],
+    compute: () => 512 * 3 + 3,
+  },
+  'transfer-learning/full-finetune-memory': {
+    inputs: ['4 bytes each', '1-billion-parameter'],
+    compute: () => (1e9 * 4 * 4) / 1e9,
+  },
+
   // production-ml
   'production-ml/llm-in-flight': {
     inputs: ['40 tokens per second', '200 tokens', '3 requests arrive per second'],
