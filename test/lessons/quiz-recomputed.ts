@@ -350,6 +350,20 @@ export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
     compute: () => (1e9 * 4 * 4) / 1e9,
   },
 
+  // reinforcement-learning
+  'reinforcement-learning/q-update': {
+    inputs: ['α = 0.1 and γ = 0.9', 'Q(s, a) = 0', 'reward 2', 'next state is 10'],
+    compute: () => 0 + 0.1 * (2 + 0.9 * 10 - 0),
+  },
+  'reinforcement-learning/discounted-return': {
+    inputs: ['rewards 1, 1 and 1', 'γ = 0.5'],
+    compute: () => [1, 1, 1].reduce((total, reward, t) => total + reward * 0.5 ** t, 0),
+  },
+  'reinforcement-learning/epsilon-greedy': {
+    inputs: ['4 arms', 'ε = 0.2'],
+    compute: () => 1 - 0.2 + 0.2 / 4,
+  },
+
   // production-ml
   'production-ml/llm-in-flight': {
     inputs: ['40 tokens per second', '200 tokens', '3 requests arrive per second'],
