@@ -48,6 +48,13 @@ describe.each(lessons)('lesson $id', ({ id, body }) => {
     for (const line of proseLines(body)) expect(line).not.toMatch(/\banswers?:/i);
   });
 
+  it('estimates its reading time from its length (about 150 words a minute)', () => {
+    const { meta } = readLesson(id);
+    const words = body.split(/\s+/).filter(Boolean).length;
+    expect(meta.minutes).toBeGreaterThanOrEqual(Math.floor(words / 200));
+    expect(meta.minutes).toBeLessThanOrEqual(Math.ceil(words / 110));
+  });
+
   it('ends with a quick check of 3 to 5 questions, each explained', () => {
     const { quiz } = readLesson(id);
     expect(quiz.length).toBeGreaterThanOrEqual(3);

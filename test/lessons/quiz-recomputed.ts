@@ -364,6 +364,20 @@ export const QUIZ_RECOMPUTED: Record<string, Recomputed> = {
     compute: () => 1 - 0.2 + 0.2 / 4,
   },
 
+  // serving-llms
+  'serving-llms/end-to-end': {
+    inputs: ['after 0.5 s', '20 ms', '101 tokens'],
+    compute: () => 0.5 + (101 - 1) * 0.02,
+  },
+  'serving-llms/kv-bytes': {
+    inputs: ['24 layers', '16 key-value heads of dimension 64', '2 bytes'],
+    compute: () => 2 * 24 * 16 * 64 * 2,
+  },
+  'serving-llms/cost-per-million': {
+    inputs: ['3 dollars an hour', '1,000 tokens per second'],
+    compute: () => (3 / (1000 * 3600)) * 1e6,
+  },
+
   // production-ml
   'production-ml/llm-in-flight': {
     inputs: ['40 tokens per second', '200 tokens', '3 requests arrive per second'],
