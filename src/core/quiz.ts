@@ -57,6 +57,24 @@ export interface QuizIssue {
   message: string;
 }
 
+/** What the schema cannot see: the answer names a choice that exists, and no choice repeats. */
+function choiceIssues(item: Record<string, unknown>, where: string): QuizIssue[] {
+  const { choices, answer } = item;
+  if (!Array.isArray(choices)) return [];
+  const issues: QuizIssue[] = [];
+  const right = CHOICE_LETTERS.indexOf(answer as ChoiceLetter);
+  if (right >= choices.length) {
+    issues.push({
+      path: `${where}.answer`,
+      message: `"${String(answer)}" but there are only ${choices.length} choices`,
+    });
+  }
+  if (new Set(choices).size !== choices.length) {
+    issues.push({ path: `${where}.choices`, message: 'two choices are the same' });
+  }
+  return issues;
+}
+
 /**
  * Validates a lesson's `quiz:` value and reports every issue with its place. A question with
  * `choices` is multiple choice, any other a number: picking the schema first gives the author
@@ -78,6 +96,13 @@ export function parseQuiz(raw: unknown): { quiz?: QuizQuestion[]; issues: QuizIs
   raw.forEach((item: unknown, index) => {
     const where = `quiz.${index + 1}`;
     const isChoice = typeof item === 'object' && item !== null && 'choices' in item;
+    // Ids are checked before the schema, so a duplicate is reported even beside other issues.
+    const id =
+      typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') {
+      if (ids.has(id)) issues.push({ path: `${where}.id`, message: `"${id}" is used twice` });
+      ids.add(id);
+    }
     const result = isChoice
       ? ChoiceQuestionSchema.safeParse(item)
       : NumberQuestionSchema.safeParse(item);
@@ -86,26 +111,9 @@ export function parseQuiz(raw: unknown): { quiz?: QuizQuestion[]; issues: QuizIs
         const path = issue.path.length > 0 ? `${where}.${issue.path.join('.')}` : where;
         issues.push({ path, message: issue.message });
       }
-      return;
     }
-    const question = result.data;
-    if (ids.has(question.id)) {
-      issues.push({ path: `${where}.id`, message: `"${question.id}" is used twice` });
-    }
-    ids.add(question.id);
-    if (isChoiceQuestion(question)) {
-      const right = CHOICE_LETTERS.indexOf(question.answer);
-      if (right >= question.choices.length) {
-        issues.push({
-          path: `${where}.answer`,
-          message: `"${question.answer}" but there are only ${question.choices.length} choices`,
-        });
-      }
-      if (new Set(question.choices).size !== question.choices.length) {
-        issues.push({ path: `${where}.choices`, message: 'two choices are the same' });
-      }
-    }
-    quiz.push(question);
+    if (isChoice) issues.push(...choiceIssues(item as Record<string, unknown>, where));
+    if (result.success) quiz.push(result.data);
   });
   return issues.length > 0 ? { issues } : { quiz, issues };
 }
