@@ -105,6 +105,22 @@ describe('pixel learn', () => {
     expect(Math.max(...prose.map((line) => [...line].length))).toBeLessThanOrEqual(40);
   });
 
+  it('keeps prose to a reading width of 100 columns on a wide terminal', async () => {
+    const run = await runPixel(['learn', 'mlops'], { env: { ...env(), COLUMNS: '160' } });
+    expect(run.code).toBe(0);
+    const prose = run.stdout.split('\n').filter((line) => !/^ {4}/.test(line));
+    const widest = Math.max(...prose.map((line) => [...line].length));
+    expect(widest).toBeLessThanOrEqual(100);
+    expect(widest).toBeGreaterThan(90);
+  });
+
+  it('ends a lesson with its quick check and how to take it', async () => {
+    const run = await runPixel(['learn', 'mse'], { env: env() });
+    expect(run.stdout).toContain('\nQuick check\n───────────\n1. ');
+    expect(run.stdout).toContain('pixel learn mse --quiz');
+    expect(run.stdout).not.toContain('Answer:');
+  });
+
   it('matches topics case-insensitively and by alias', async () => {
     const run = await runPixel(['learn', 'GD', '--no-pager'], { env: env() });
     expect(run.code).toBe(0);
