@@ -6,6 +6,7 @@ import {
   type NumberQuestion,
   type QuizQuestion,
 } from '../core/quiz.js';
+import { textWidth } from '../core/text-width.js';
 import { wrapText } from '../core/wrap-text.js';
 
 /**
@@ -75,7 +76,7 @@ export function formatQuiz(
   const title = `Quick check: ${lesson.title}`;
   const out = [
     ...wrapText(title, width).map((line) => chalk.bold.cyan(line)),
-    chalk.cyan('═'.repeat(Math.min(width, title.length))),
+    chalk.cyan('═'.repeat(Math.min(width, textWidth(title)))),
   ];
   const how = options.answers
     ? `${questions.length} questions, each followed by its answer and why.`

@@ -41,18 +41,13 @@ export type QuizAction =
   | { type: 'submit' }
   | { type: 'quit' };
 
-/** The subset of ink's Key the keymap reads. */
-export interface QuizKey {
-  upArrow?: boolean;
-  downArrow?: boolean;
-  return?: boolean;
-  escape?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
-  ctrl?: boolean;
-  meta?: boolean;
-  tab?: boolean;
-}
+/** The keys of ink's Key the keymap reads (partial, so tests name only the ones pressed). */
+export type QuizKey = Partial<
+  Pick<
+    Key,
+    'upArrow' | 'downArrow' | 'return' | 'escape' | 'backspace' | 'delete' | 'ctrl' | 'meta' | 'tab'
+  >
+>;
 
 export function initialQuizState(questions: readonly QuizQuestion[]): QuizState {
   return { questions, index: 0, phase: 'asking', typed: '', cursor: 0, responses: [] };
