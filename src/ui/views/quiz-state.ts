@@ -3,6 +3,7 @@
  * (reducer). The ink view draws the state and forwards keys, so all of this is tested without
  * a terminal.
  */
+import type { Key } from 'ink';
 import {
   CHOICE_LETTERS,
   gradeAnswer,
