@@ -133,7 +133,8 @@ function askInTerminal(context: Context, chalk: ChalkInstance): LearnDependencie
   return async (questions, title) => {
     const { askQuiz, canAskInTerminal } = await import('../ui/views/ask-quiz.js');
     if (!canAskInTerminal()) return 'no-terminal';
-    return askQuiz(questions, { title, chalk, columns: context.stdout.columns });
+    const columns = Math.min(context.stdout.columns, READING_WIDTH);
+    return askQuiz(questions, { title, chalk, columns });
   };
 }
 
@@ -248,13 +249,19 @@ async function takeQuiz(topic: string, setting: Setting): Promise<QuizResult> {
     context.stdout.write(`${chalk.dim('Stopped before the end: no score recorded.')}\n`);
     return result;
   }
-  await updateProgress(context.paths, context.warn, (progress) =>
+  // The learner has their score on screen either way: a failed write is a warning, not an error.
+  const recorded = await updateProgress(context.paths, context.warn, (progress) =>
     recordQuizScore(progress, meta.id, { ...outcome, at: context.now().toISOString() }),
+  ).then(
+    () => true,
+    (error: unknown) => {
+      context.warn(`could not record the quiz score: ${(error as Error).message}`);
+      return false;
+    },
   );
+  const note = recorded ? ' — recorded; pixel progress shows every quiz score.' : '';
   context.stdout.write(
-    `${chalk.bold(`${outcome.score} of ${outcome.total} right`)}${chalk.dim(
-      ' — recorded; pixel progress shows every quiz score.',
-    )}\n`,
+    `${chalk.bold(`${outcome.score} of ${outcome.total} right`)}${chalk.dim(note)}\n`,
   );
   return { ...result, score: outcome };
 }

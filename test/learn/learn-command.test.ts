@@ -280,6 +280,19 @@ describe('pixel learn <topic> --quiz', () => {
     expect(saved.lessons).toEqual({});
   });
 
+  it('still shows the score, with a warning, when it cannot be recorded', async () => {
+    const context = fakeContext(home.dir, { stdout: captureStream({ isTTY: true }) });
+    // A file where the data folder should be: nothing can be written under it.
+    await writeFile(context.paths.data, 'not a folder');
+    const result = await learn({ topic: 'sb', quiz: true }, context, {
+      lessons: source,
+      ask: async () => ({ score: 3, total: 3 }),
+    });
+    expect(result).toMatchObject({ score: { score: 3, total: 3 } });
+    expect(context.stdout.text).toBe('3 of 3 right\n');
+    expect(context.warnings[0]).toMatch(/^could not record the quiz score: /);
+  });
+
   it('records nothing when the learner stops half-way', async () => {
     const context = fakeContext(home.dir, { stdout: captureStream({ isTTY: true }) });
     await learn({ topic: 'sb', quiz: true }, context, { lessons: source, ask: async () => null });
