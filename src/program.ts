@@ -88,6 +88,9 @@ export function createProgram(context: Context): Command {
     .option('--json', 'print data as JSON instead of text')
     .option('--no-pager', 'do not page long lessons')
     .option('--pick', 'choose the lesson from an interactive list (in a terminal)')
+    .option('--quiz', "take the lesson's quick check: one question at a time in a terminal")
+    .option('--plain', 'with --quiz: print the questions instead of asking them')
+    .option('--answers', 'with --quiz: print the questions with their answers and why')
     .addHelpText(
       'after',
       examples(
@@ -95,6 +98,8 @@ export function createProgram(context: Context): Command {
         'pixel learn mlops',
         'pixel learn gd --no-pager',
         'pixel learn --pick',
+        'pixel learn mse --quiz            # answer the quick check; the score goes in progress',
+        'pixel learn mse --quiz --answers  # the questions with their answers',
         'pixel learn --json',
       ),
     )

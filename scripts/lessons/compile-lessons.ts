@@ -1,6 +1,6 @@
 /**
  * Lessons as the build sees them: every `lessons/<id>.md` parsed (front matter with `yaml`,
- * validated by LessonMetaSchema; body with marked → pixel's model), then checked across files.
+ * validated by LessonMetaSchema, quick checks by parseQuiz; body with marked → pixel's model), then checked across files.
  * Every issue in every file is collected before anything fails, so an author fixes them all in
  * one go. The content test runs this same code over the real lessons.
  */
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod/mini';
 import { LessonMetaSchema, type LessonMeta } from '../../src/core/lesson-meta.js';
+import { parseQuiz, QUIZ_SIZE } from '../../src/core/quiz.js';
 import {
   LESSON_MODEL_VERSION,
   type Lesson,
@@ -50,7 +51,13 @@ export function parseLessonSource(fileId: string, source: string): ParsedLesson 
   } catch (error) {
     return { issues: [...issues, `front matter is not valid YAML: ${(error as Error).message}`] };
   }
-  const result = LessonMetaSchema.safeParse(raw);
+  // The quick checks sit in the front matter beside the metadata but are not part of it: the
+  // lesson index (read by every `pixel learn`) carries the metadata alone.
+  const { quiz: rawQuiz, ...rawMeta } =
+    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const result = LessonMetaSchema.safeParse(
+    typeof raw === 'object' && raw !== null ? rawMeta : raw,
+  );
   let meta: LessonMeta | undefined;
   if (result.success) {
     meta = result.data;
@@ -62,10 +69,16 @@ export function parseLessonSource(fileId: string, source: string): ParsedLesson 
       issues.push(`${where}: ${issue.message}`);
     }
   }
+  const quiz = parseQuiz(rawQuiz);
+  if (rawQuiz === undefined) {
+    issues.push(
+      `quiz: missing; every lesson ends with ${QUIZ_SIZE.min} to ${QUIZ_SIZE.max} questions`,
+    );
+  } else issues.push(...quiz.issues.map((issue) => `${issue.path}: ${issue.message}`));
   const { blocks, issues: markdownIssues } = markdownToBlocks(parts.body);
   issues.push(...markdownIssues);
   if (blocks.length === 0) issues.push('the lesson has no text after the front matter');
-  return meta ? { lesson: { meta, blocks }, issues } : { issues };
+  return meta && quiz.quiz ? { lesson: { meta, blocks, quiz: quiz.quiz }, issues } : { issues };
 }
 
 export interface CrossReferenceReport {

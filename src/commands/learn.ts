@@ -3,9 +3,15 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { ChalkInstance } from 'chalk';
 import type { LessonMeta } from '../core/lesson-meta.js';
-import { PRERENDERED_WIDTH, relatedLessons, type RelatedLesson } from '../core/lesson-model.js';
+import {
+  PRERENDERED_WIDTH,
+  READING_WIDTH,
+  relatedLessons,
+  type RelatedLesson,
+} from '../core/lesson-model.js';
 import { nextStep, type NextStep } from '../core/next-step.js';
-import { recordLessonRead, type Progress } from '../core/progress.js';
+import { recordLessonRead, recordQuizScore, type Progress } from '../core/progress.js';
+import type { QuizQuestion } from '../core/quiz.js';
 import { matchTopic } from '../core/topic-match.js';
 import { builtLessons, type LessonSource } from '../io/lessons.js';
 import { pageText, shouldPage } from '../io/pager.js';
@@ -13,6 +19,8 @@ import { loadProgress, updateProgress } from '../io/progress-store.js';
 import { formatLessonList } from '../ui/learn-format.js';
 import { renderLessonPage } from '../ui/lesson-page.js';
 import { chalkFor, plainChalk } from '../ui/plain-chalk.js';
+import { formatQuiz } from '../ui/quiz-format.js';
+import type { QuizOutcome } from '../ui/views/ask-quiz.js';
 import type { PickerEntry } from '../ui/views/lesson-picker-state.js';
 
 // eslint-disable-next-line no-control-regex -- removing chalk's colour codes is the point
@@ -25,6 +33,12 @@ export const learnOptionsSchema = z.object({
   pager: z.optional(z.boolean()),
   /** Choose the lesson from an interactive list (a terminal only). */
   pick: z.optional(z.boolean()),
+  /** Take the lesson's quick check instead of reading it. */
+  quiz: z.optional(z.boolean()),
+  /** With --quiz: print the questions even in a terminal. */
+  plain: z.optional(z.boolean()),
+  /** With --quiz: print the answers and explanations too. */
+  answers: z.optional(z.boolean()),
 });
 export type LearnOptions = z.infer<typeof learnOptionsSchema>;
 
@@ -54,13 +68,29 @@ export interface PickCancelledResult {
   kind: 'cancelled';
 }
 
-export type LearnResult = LessonListResult | LessonReadResult | PickCancelledResult;
+/**
+ * `pixel learn <topic> --quiz`: the questions (with answers and explanations only when asked
+ * for), and the score when they were answered in the terminal (null if not, or not finished).
+ */
+export interface QuizResult {
+  kind: 'quiz';
+  lesson: { id: string; title: string };
+  questions: Array<Partial<QuizQuestion> & Pick<QuizQuestion, 'id' | 'question'>>;
+  score: { score: number; total: number } | null;
+}
+
+export type LearnResult = LessonListResult | LessonReadResult | PickCancelledResult | QuizResult;
 
 export interface LearnDependencies {
   lessons: LessonSource;
   page: typeof pageText;
   /** The interactive picker; resolves with a lesson id, or null when the learner quits. */
   pick: (entries: PickerEntry[]) => Promise<string | null>;
+  /**
+   * Asks the quiz in the terminal: the score, null when the learner stops half-way, or
+   * 'no-terminal' when keys cannot be read here (then the questions are printed instead).
+   */
+  ask: (questions: readonly QuizQuestion[], title: string) => Promise<QuizOutcome | 'no-terminal'>;
 }
 
 function lessonList(lessons: readonly LessonMeta[], progress: Progress): LessonListResult {
@@ -98,6 +128,16 @@ function pickInTerminal(context: Context, chalk: ChalkInstance) {
   };
 }
 
+/** The ink quiz, loaded only for a quiz in a terminal. */
+function askInTerminal(context: Context, chalk: ChalkInstance): LearnDependencies['ask'] {
+  return async (questions, title) => {
+    const { askQuiz, canAskInTerminal } = await import('../ui/views/ask-quiz.js');
+    if (!canAskInTerminal()) return 'no-terminal';
+    const columns = Math.min(context.stdout.columns, READING_WIDTH);
+    return askQuiz(questions, { title, chalk, columns });
+  };
+}
+
 interface Setting {
   options: LearnOptions;
   context: Context;
@@ -106,6 +146,7 @@ interface Setting {
   chalk: ChalkInstance;
   width: number;
   page: LearnDependencies['page'];
+  ask: LearnDependencies['ask'];
 }
 
 async function listLessons({ options, context, lessons, chalk, width }: Setting) {
@@ -167,6 +208,64 @@ async function readLesson(topic: string, setting: Setting): Promise<LessonReadRe
   return result;
 }
 
+/** The questions as --json shows them: answers and explanations only with --answers. */
+function quizForJson(
+  questions: readonly QuizQuestion[],
+  answers: boolean,
+): QuizResult['questions'] {
+  return questions.map((question) => {
+    if (answers) return { ...question };
+    const { answer: _answer, explanation: _explanation, ...asked } = question;
+    return asked;
+  });
+}
+
+async function takeQuiz(topic: string, setting: Setting): Promise<QuizResult> {
+  const { options, context, source, lessons, chalk } = setting;
+  const match = matchTopic(topic, lessons);
+  if (!match.found) throw unknownTopic(topic, lessons);
+  const meta = match.topic;
+  const { quiz } = await source.lesson(meta.id);
+  const lesson = { id: meta.id, title: meta.title };
+  const answers = options.answers === true;
+  const result: QuizResult = {
+    kind: 'quiz',
+    lesson,
+    questions: quizForJson(quiz, answers),
+    score: null,
+  };
+  if (options.json) {
+    context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  }
+  const width = Math.min(setting.width, READING_WIDTH);
+  const interactive = context.stdout.isTTY && !options.plain && !answers;
+  const outcome = interactive ? await setting.ask(quiz, meta.title) : 'no-terminal';
+  if (outcome === 'no-terminal') {
+    context.stdout.write(formatQuiz(lesson, quiz, { width, chalk, answers }));
+    return result;
+  }
+  if (outcome === null) {
+    context.stdout.write(`${chalk.dim('Stopped before the end: no score recorded.')}\n`);
+    return result;
+  }
+  // The learner has their score on screen either way: a failed write is a warning, not an error.
+  const recorded = await updateProgress(context.paths, context.warn, (progress) =>
+    recordQuizScore(progress, meta.id, { ...outcome, at: context.now().toISOString() }),
+  ).then(
+    () => true,
+    (error: unknown) => {
+      context.warn(`could not record the quiz score: ${(error as Error).message}`);
+      return false;
+    },
+  );
+  const note = recorded ? ' — recorded; pixel progress shows every quiz score.' : '';
+  context.stdout.write(
+    `${chalk.bold(`${outcome.score} of ${outcome.total} right`)}${chalk.dim(note)}\n`,
+  );
+  return { ...result, score: outcome };
+}
+
 /**
  * `pixel learn` lists the lessons; `pixel learn <topic>` shows one (paged in a terminal when
  * it is taller than the screen) and records it as read; `pixel learn --pick` asks which.
@@ -188,7 +287,19 @@ export async function learn(
     chalk,
     width,
     page: dependencies.page ?? pageText,
+    ask: dependencies.ask ?? askInTerminal(context, chalk),
   };
+  const quiz = options.quiz === true;
+  if ((options.plain || options.answers) && !options.quiz) {
+    throw new UsageError(`--${options.plain ? 'plain' : 'answers'} goes with --quiz`, {
+      hint: `pixel learn ${options.topic ?? '<topic>'} --quiz --${options.plain ? 'plain' : 'answers'}`,
+    });
+  }
+  if (quiz && options.topic === undefined && !options.pick) {
+    throw new UsageError('--quiz needs a lesson', {
+      hint: "name it: pixel learn <topic> --quiz (see 'pixel learn' for the topics)",
+    });
+  }
 
   if (options.pick) {
     if (options.topic !== undefined || options.json) {
@@ -199,7 +310,9 @@ export async function learn(
     const progress = await loadProgress(context.paths, context.warn);
     const entries = lessons.map((meta) => ({ ...meta, read: meta.id in progress.lessons }));
     const chosen = await (dependencies.pick ?? pickInTerminal(context, chalk))(entries);
-    return chosen === null ? { kind: 'cancelled' } : readLesson(chosen, setting);
+    if (chosen === null) return { kind: 'cancelled' };
+    return quiz ? takeQuiz(chosen, setting) : readLesson(chosen, setting);
   }
-  return options.topic === undefined ? listLessons(setting) : readLesson(options.topic, setting);
+  if (options.topic === undefined) return listLessons(setting);
+  return quiz ? takeQuiz(options.topic, setting) : readLesson(options.topic, setting);
 }

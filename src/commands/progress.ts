@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Context } from '../context.js';
 import type { LessonMeta } from '../core/lesson-meta.js';
 import { nextStep } from '../core/next-step.js';
-import type { Progress } from '../core/progress.js';
+import type { Progress, QuizProgress } from '../core/progress.js';
 import { builtLessons, type LessonSource } from '../io/lessons.js';
 import { loadProgress } from '../io/progress-store.js';
 import { formatProgress, type ProgressView } from '../ui/learn-format.js';
@@ -13,8 +13,10 @@ export type ProgressOptions = z.infer<typeof progressOptionsSchema>;
 
 /**
  * `pixel progress --json` prints this shape (stable):
- * - lessons: { read, total, items: [{ id, title, read, timesRead, firstReadAt, lastReadAt }] }
- *   in curriculum order; the dates are ISO 8601 or null when not read;
+ * - lessons: { read, total, items: [{ id, title, read, timesRead, firstReadAt, lastReadAt,
+ *   quiz }] } in curriculum order; the dates are ISO 8601 or null when not read; quiz is
+ *   { attempts, last: { score, total, at }, best: { score, total, at } } or null when the
+ *   lesson's quick check was never finished;
  * - problems: { solved, attempted, items: [{ id, attempts, solved, solvedAt, hintsRevealed,
  *   lastVerdict }] } for every problem with a recorded attempt or hint, by id;
  * - next: { command, reason } or null when everything is read and solved.
@@ -25,6 +27,7 @@ export interface ProgressReport extends ProgressView {
       ProgressView['lessons']['items'][number] & {
         firstReadAt: string | null;
         lastReadAt: string | null;
+        quiz: QuizProgress | null;
       }
     >;
   };
@@ -44,6 +47,7 @@ export function progressReport(lessons: readonly LessonMeta[], progress: Progres
       timesRead: record?.timesRead ?? 0,
       firstReadAt: record?.firstReadAt ?? null,
       lastReadAt: record?.lastReadAt ?? null,
+      quiz: progress.quizzes?.[meta.id] ?? null,
     };
   });
   const problemItems = Object.entries(progress.problems)

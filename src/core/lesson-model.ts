@@ -1,4 +1,5 @@
 import type { LessonMeta } from './lesson-meta.js';
+import type { QuizQuestion } from './quiz.js';
 
 /**
  * pixel's own lesson model: what the build step (scripts/content-lessons.ts) turns each
@@ -7,7 +8,7 @@ import type { LessonMeta } from './lesson-meta.js';
  */
 
 /** Bump when the shape changes, so a stale dist/ is reported instead of misrendered. */
-export const LESSON_MODEL_VERSION = 1;
+export const LESSON_MODEL_VERSION = 2;
 
 export type InlineStyle = 'strong' | 'em' | 'code' | 'strike';
 
@@ -52,6 +53,8 @@ export type Block =
 export interface Lesson {
   meta: LessonMeta;
   blocks: Block[];
+  /** The quick checks that end the lesson (3–5 questions). */
+  quiz: QuizQuestion[];
 }
 
 /** What `pixel learn` with no topic needs: the metadata of every lesson, in curriculum order. */
@@ -65,6 +68,12 @@ export interface LessonIndex {
  * at this width (dist/lessons/<id>.80.txt), so the common piped case does no rendering.
  */
 export const PRERENDERED_WIDTH = 80;
+
+/**
+ * Widest a lesson page gets, however wide the terminal: prose much wider than this is hard to
+ * follow from one line to the next (typography's usual advice is 60–100 characters).
+ */
+export const READING_WIDTH = 100;
 
 export interface RelatedLesson {
   id: string;

@@ -36,15 +36,37 @@ export const ProblemProgressSchema = z.object({
 /** The progress file's format; a newer one makes pixel ask to be updated (core/format-version). */
 export const PROGRESS_VERSION = 1;
 
+export const QuizScoreSchema = z.object({
+  /** Questions answered right. */
+  score: z.number(),
+  /** Questions asked. */
+  total: z.number(),
+  /** When the quiz was finished (ISO 8601). */
+  at: z.string(),
+});
+
+export const QuizProgressSchema = z.object({
+  /** How many times the lesson's quiz was taken to the end. */
+  attempts: z.number(),
+  /** The best attempt by share of right answers (the earlier one on a tie). */
+  best: QuizScoreSchema,
+  /** The most recent attempt. */
+  last: QuizScoreSchema,
+});
+
 export const ProgressSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
   lessons: z.record(z.string(), LessonProgressSchema),
   problems: z.record(z.string(), ProblemProgressSchema),
+  /** Quick-check scores by lesson id; absent in files written before quizzes existed. */
+  quizzes: z.optional(z.record(z.string(), QuizProgressSchema)),
 });
 
 export type Progress = z.infer<typeof ProgressSchema>;
 export type ProblemProgress = z.infer<typeof ProblemProgressSchema>;
 export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
+export type QuizScore = z.infer<typeof QuizScoreSchema>;
+export type QuizProgress = z.infer<typeof QuizProgressSchema>;
 
 /** How many submissions per problem are kept; older ones only count in `attempts`. */
 export const KEPT_SUBMISSIONS = 50;
@@ -106,6 +128,20 @@ export function recordHintsRevealed(
     problems: {
       ...progress.problems,
       [problemId]: { ...previous, hintsRevealed: Math.max(previous.hintsRevealed, revealed) },
+    },
+  };
+}
+
+/** Records a finished quiz: one more attempt, the latest score, and the best so far. */
+export function recordQuizScore(progress: Progress, lessonId: string, score: QuizScore): Progress {
+  const previous = progress.quizzes?.[lessonId];
+  const share = (entry: QuizScore) => (entry.total === 0 ? 0 : entry.score / entry.total);
+  const best = previous && share(previous.best) >= share(score) ? previous.best : score;
+  return {
+    ...progress,
+    quizzes: {
+      ...progress.quizzes,
+      [lessonId]: { attempts: (previous?.attempts ?? 0) + 1, best, last: score },
     },
   };
 }

@@ -119,7 +119,17 @@ export interface ProgressView {
   lessons: {
     read: number;
     total: number;
-    items: ReadonlyArray<{ id: string; title: string; read: boolean; timesRead: number }>;
+    items: ReadonlyArray<{
+      id: string;
+      title: string;
+      read: boolean;
+      timesRead: number;
+      /** The lesson's quick check, when it was finished at least once. */
+      quiz: {
+        last: { score: number; total: number };
+        best: { score: number; total: number };
+      } | null;
+    }>;
   };
   problems: {
     solved: number;
@@ -133,6 +143,13 @@ export interface ProgressView {
     }>;
   };
   next: NextStep | null;
+}
+
+/** `quiz 3/4` and, when an earlier attempt did better, `(best 4/4)`. */
+function quizFact(quiz: NonNullable<ProgressView['lessons']['items'][number]['quiz']>): string {
+  const { last, best } = quiz;
+  const same = last.score === best.score && last.total === best.total;
+  return `quiz ${last.score}/${last.total}${same ? '' : ` (best ${best.score}/${best.total})`}`;
 }
 
 function plural(count: number, word: string): string {
@@ -155,9 +172,13 @@ export function formatProgress(
     const mark = item.read ? chalk.green(READ_MARK) : ' ';
     const title = truncateToWidth(item.title, titleWidth);
     const times = item.timesRead === 1 ? 'once' : `${item.timesRead} times`;
+    const facts = [
+      ...(item.read ? [`read ${times}`] : []),
+      ...(item.quiz ? [quizFact(item.quiz)] : []),
+    ].join(', ');
     // The detail goes only where it fits: it is a courtesy, the mark says it all.
-    const fits = 4 + idWidth + 2 + titleWidth + 2 + textWidth(`read ${times}`) <= width;
-    const detail = item.read && fits ? `  ${chalk.dim(`read ${times}`)}` : '';
+    const fits = 4 + idWidth + 2 + titleWidth + 2 + textWidth(facts) <= width;
+    const detail = facts !== '' && fits ? `  ${chalk.dim(facts)}` : '';
     const id = padToWidth(item.id, idWidth);
     const shown = titleWidth === 0 ? '' : detail ? padToWidth(title, titleWidth) : title;
     out.push(`  ${mark} ${shown ? `${id}  ${shown}` : id.trimEnd()}${detail}`);

@@ -241,6 +241,38 @@ function longestWord(pieces: readonly Piece<Paint>[]): number {
   return longest;
 }
 
+/**
+ * A table too wide for the screen, one record per row: the first cell as the record's title,
+ * then `header: value` for each other cell, wrapped under itself. Words wrap whole, so numbers
+ * stay in one piece.
+ */
+function renderTableAsRecords(
+  header: readonly Piece<Paint>[][],
+  rows: readonly Piece<Paint>[][][],
+  width: number,
+  r: Renderer,
+): string[] {
+  const labelled = (index: number, cell: readonly Piece<Paint>[]): Piece<Paint>[] => {
+    const label = (header[index] ?? []).map((piece) => piece.text).join('');
+    return label.trim() === ''
+      ? [...cell]
+      : [
+          { text: `${label}:`, style: painterFor(r, 'header', [], false) },
+          { text: ' ', style: plain },
+          ...cell,
+        ];
+  };
+  const hanging = (pieces: Piece<Paint>[], indent: number) =>
+    wrapPieces(pieces, Math.max(1, width - indent)).map(
+      (line, index) => ' '.repeat(index === 0 ? indent - 2 : indent) + paintLine(line),
+    );
+  return rows.flatMap((cells, rowIndex) => [
+    ...(rowIndex > 0 ? [''] : []),
+    ...hanging(labelled(0, cells[0] ?? []), 2),
+    ...cells.slice(1).flatMap((cell, index) => hanging(labelled(index + 1, cell), 4)),
+  ]);
+}
+
 function renderTable(block: Extract<Block, { type: 'table' }>, width: number, r: Renderer) {
   const { chalk } = r;
   const columns = block.header.length;
@@ -264,6 +296,11 @@ function renderTable(block: Extract<Block, { type: 'table' }>, width: number, r:
   );
   // Borders and padding: "│ " before each column and " │" after the last.
   const overhead = 3 * columns + 1;
+  // A grid that cannot give every column its longest word would cut words, numbers among
+  // them ("162." over "5"): on such a narrow screen each row becomes a short record instead.
+  if (minimum.reduce((total, w) => total + w, 0) > width - overhead) {
+    return renderTableAsRecords(headerPieces, rowPieces, width, r);
+  }
   const widths = fitColumns(natural, Math.max(columns, width - overhead), minimum);
   const border = (left: string, middle: string, right: string) =>
     chalk.dim(left + widths.map((w) => '─'.repeat(w + 2)).join(middle) + right);

@@ -13,6 +13,22 @@ minutes: 2
 order: 1
 problems: []
 related: []
+quiz:
+  - id: one
+    question: What is one plus one?
+    answer: 2
+    tolerance: 0
+    explanation: Counting one and one more gives two.
+  - id: two
+    question: Which of these is a colour?
+    choices: [red, seven]
+    answer: a
+    explanation: Red is a colour; seven is a number.
+  - id: three
+    question: How many sides has a triangle?
+    answer: 3
+    tolerance: 0
+    explanation: A triangle has three sides and three corners.
 ---
 `;
 
@@ -72,6 +88,7 @@ DISPLAY 'HI'.
       summary: Too small: expected string to have >=10 characters
       minutes: Too small: expected number to be >0
       front matter: Unrecognized key: "colour"
+      quiz: missing; every lesson ends with 3 to 5 questions
       a "# A title heading" heading: the title comes from the front matter; use ## for sections
       raw HTML is not supported: <div>html</div>
       images cannot be shown in a terminal: ![a picture](pic.png)
@@ -85,6 +102,36 @@ DISPLAY 'HI'.
     ]);
     expect(parseLessonSource('other', `${FRONT}\ntext\n`).issues).toEqual([
       'id "demo" does not match the file name other.md',
+    ]);
+  });
+
+  it('carries the quiz into the lesson, apart from the metadata', () => {
+    const parsed = parseLessonSource('demo', `${FRONT}\ntext\n`);
+    expect(parsed.lesson?.quiz.map((question) => question.id)).toEqual(['one', 'two', 'three']);
+    expect(parsed.lesson?.meta).not.toHaveProperty('quiz');
+  });
+
+  it('reports every problem of a quiz with its place', () => {
+    const quiz = `quiz:
+  - id: one
+    question: What is one plus one?
+    answer: two
+    explanation: Counting one and one more gives two.
+  - id: one
+    question: Which of these is a colour?
+    choices: [red, red]
+    answer: c
+    explanation: Red.
+`;
+    const source = FRONT.replace(/quiz:[\s\S]*?---\n$/, `${quiz}---\n`);
+    expect(parseLessonSource('demo', `${source}\ntext\n`).issues).toEqual([
+      'quiz: has 2 questions; a lesson ends with 3 to 5',
+      'quiz.1.answer: Invalid input: expected number, received string',
+      'quiz.1.tolerance: Invalid input: expected number, received undefined',
+      'quiz.2.id: "one" is used twice',
+      'quiz.2.explanation: Too small: expected string to have >=10 characters',
+      'quiz.2.answer: "c" but there are only 2 choices',
+      'quiz.2.choices: two choices are the same',
     ]);
   });
 

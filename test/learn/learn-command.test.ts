@@ -236,3 +236,120 @@ describe('paging', () => {
     expect(context.stdout.text).toContain('Sample basics');
   });
 });
+
+describe('pixel learn <topic> --quiz', () => {
+  it('prints the questions when piped, records nothing, and leaves the lesson unread', async () => {
+    const context = fakeContext(home.dir);
+    const ask = vi.fn();
+    const result = await learn({ topic: 'sb', quiz: true }, context, { lessons: source, ask });
+    expect(ask).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ kind: 'quiz', score: null });
+    expect(context.stdout.text).toContain('Quick check: Sample basics');
+    expect(context.stdout.text).toContain('1. In ŷ = w·x + b, what does the weight w say?');
+    expect(context.stdout.text).not.toContain('Answer:');
+    await expect(readFile(progressFile(context.paths), 'utf8')).rejects.toThrow();
+  });
+
+  it('adds each answer and why with --answers, even in a terminal', async () => {
+    const stdout = captureStream({ isTTY: true });
+    const context = fakeContext(home.dir, { stdout });
+    const ask = vi.fn();
+    await learn({ topic: 'sb', quiz: true, answers: true }, context, { lessons: source, ask });
+    expect(ask).not.toHaveBeenCalled();
+    expect(stdout.text).toContain('   Answer: a) How much ŷ changes when x grows by one\n');
+    expect(stdout.text).toContain('   Answer: 500 ms\n');
+  });
+
+  it('asks in a terminal and records the score in progress', async () => {
+    const stdout = captureStream({ isTTY: true });
+    const context = fakeContext(home.dir, { stdout });
+    const ask = vi.fn(async () => ({ score: 2, total: 3 }));
+    const result = await learn({ topic: 'basics', quiz: true }, context, { lessons: source, ask });
+    expect(ask).toHaveBeenCalledWith(lessons[0]!.quiz, 'Sample basics');
+    expect(result).toMatchObject({ kind: 'quiz', score: { score: 2, total: 3 } });
+    expect(stdout.text).toContain('2 of 3 right');
+    const saved = JSON.parse(await readFile(progressFile(context.paths), 'utf8')) as {
+      quizzes: Record<string, unknown>;
+      lessons: Record<string, unknown>;
+    };
+    expect(saved.quizzes['sample-basics']).toEqual({
+      attempts: 1,
+      best: { score: 2, total: 3, at: '2026-11-27T12:00:00.000Z' },
+      last: { score: 2, total: 3, at: '2026-11-27T12:00:00.000Z' },
+    });
+    expect(saved.lessons).toEqual({});
+  });
+
+  it('still shows the score, with a warning, when it cannot be recorded', async () => {
+    const context = fakeContext(home.dir, { stdout: captureStream({ isTTY: true }) });
+    // A file where the data folder should be: nothing can be written under it.
+    await writeFile(context.paths.data, 'not a folder');
+    const result = await learn({ topic: 'sb', quiz: true }, context, {
+      lessons: source,
+      ask: async () => ({ score: 3, total: 3 }),
+    });
+    expect(result).toMatchObject({ score: { score: 3, total: 3 } });
+    expect(context.stdout.text).toBe('3 of 3 right\n');
+    expect(context.warnings[0]).toMatch(/^could not record the quiz score: /);
+  });
+
+  it('records nothing when the learner stops half-way', async () => {
+    const context = fakeContext(home.dir, { stdout: captureStream({ isTTY: true }) });
+    await learn({ topic: 'sb', quiz: true }, context, { lessons: source, ask: async () => null });
+    expect(context.stdout.text).toContain('no score recorded');
+    await expect(readFile(progressFile(context.paths), 'utf8')).rejects.toThrow();
+  });
+
+  it('prints the questions instead when keys cannot be read, or with --plain', async () => {
+    for (const [options, ask] of [
+      [{ plain: true }, vi.fn()],
+      [{}, vi.fn(async () => 'no-terminal' as const)],
+    ] as const) {
+      const context = fakeContext(home.dir, { stdout: captureStream({ isTTY: true }) });
+      await learn({ topic: 'sb', quiz: true, ...options }, context, { lessons: source, ask });
+      expect(context.stdout.text).toContain('Quick check: Sample basics');
+    }
+  });
+
+  it('gives data with --json: answers only when asked for', async () => {
+    const context = fakeContext(home.dir);
+    await learn({ topic: 'sb', quiz: true, json: true }, context, { lessons: source });
+    const data = JSON.parse(context.stdout.text) as { questions: Array<Record<string, unknown>> };
+    expect(data.questions[0]).toEqual({
+      id: 'weight-meaning',
+      question: 'In ŷ = w·x + b, what does the weight w say?',
+      choices: [
+        'How much ŷ changes when x grows by one',
+        'The prediction when x is 0',
+        'How wrong the model is',
+      ],
+    });
+    const withAnswers = fakeContext(home.dir);
+    await learn({ topic: 'sb', quiz: true, json: true, answers: true }, withAnswers, {
+      lessons: source,
+    });
+    const full = JSON.parse(withAnswers.stdout.text) as {
+      questions: Array<Record<string, unknown>>;
+    };
+    expect(full.questions[1]).toMatchObject({ answer: 7, tolerance: 0 });
+  });
+
+  it('refuses --answers or --plain without --quiz, and --quiz without a lesson', async () => {
+    const context = fakeContext(home.dir);
+    await expect(
+      learn({ topic: 'sb', answers: true }, context, { lessons: source }),
+    ).rejects.toThrow('--answers goes with --quiz');
+    await expect(
+      learn({ topic: 'sb', answers: true }, context, { lessons: source }),
+    ).rejects.toBeInstanceOf(UsageError);
+    await expect(learn({ topic: 'sb', plain: true }, context, { lessons: source })).rejects.toThrow(
+      '--plain goes with --quiz',
+    );
+    await expect(learn({ quiz: true }, context, { lessons: source })).rejects.toThrow(
+      '--quiz needs a lesson',
+    );
+    await expect(
+      learn({ topic: 'no-such-lesson', quiz: true }, context, { lessons: source }),
+    ).rejects.toThrow("no lesson called 'no-such-lesson'");
+  });
+});

@@ -49,10 +49,11 @@ describe('pixel learn', () => {
     const ids = lines
       .filter((line) => /^ {2}\S/.test(line))
       .map((line) => line.trim().split(/\s+/)[0]);
-    expect(ids[0]).toBe('mlops');
-    expect(ids).toEqual(expect.arrayContaining(['linear-regression', 'mse', 'gradient-descent']));
+    // The chapter's advice: the learning loop first.
+    expect(ids.slice(0, 3)).toEqual(['linear-regression', 'mse', 'gradient-descent']);
+    expect(ids).toContain('mlops');
     expect(run.stdout).toMatch(/\d+ min\n/);
-    expect(run.stdout).toContain('next: pixel learn mlops');
+    expect(run.stdout).toContain('next: pixel learn linear-regression');
     expect(hasControlCharacters(run.stdout)).toBe(false);
   });
 
@@ -63,12 +64,12 @@ describe('pixel learn', () => {
       lessons: Array<{ id: string; title: string; minutes: number; read: boolean }>;
       next: { command: string };
     };
-    expect(data.lessons[0]).toMatchObject({ id: 'mlops', read: false });
+    expect(data.lessons[0]).toMatchObject({ id: 'linear-regression', read: false });
     for (const lesson of data.lessons) {
       expect(lesson.title.length).toBeGreaterThan(0);
       expect(lesson.minutes).toBeGreaterThan(0);
     }
-    expect(data.next.command).toBe('pixel learn mlops');
+    expect(data.next.command).toBe('pixel learn linear-regression');
   });
 
   it('renders mlops piped: formulas and tables present, no escape codes, recorded as read', async () => {
@@ -88,7 +89,8 @@ describe('pixel learn', () => {
       if (!/^ {4}/.test(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
     }
     expect(run.stdout).toMatch(/^┌─+┬/m);
-    expect(run.stdout).toMatch(/Related: +pixel learn production-ml/);
+    expect(run.stdout).toMatch(/Related: +pixel learn classifier-evaluation/);
+    expect(run.stdout).toMatch(/^ +pixel learn production-ml/m);
 
     const list = await runPixel(['learn', '--json'], { env: env() });
     const data = JSON.parse(list.stdout) as { lessons: Array<{ id: string; read: boolean }> };
@@ -101,6 +103,22 @@ describe('pixel learn', () => {
     expect(run.stdout.startsWith(`${await titleOf('gradient-descent')}\n`)).toBe(true);
     const prose = run.stdout.split('\n').filter((line) => !/^ {4}/.test(line));
     expect(Math.max(...prose.map((line) => [...line].length))).toBeLessThanOrEqual(40);
+  });
+
+  it('keeps prose to a reading width of 100 columns on a wide terminal', async () => {
+    const run = await runPixel(['learn', 'mlops'], { env: { ...env(), COLUMNS: '160' } });
+    expect(run.code).toBe(0);
+    const prose = run.stdout.split('\n').filter((line) => !/^ {4}/.test(line));
+    const widest = Math.max(...prose.map((line) => [...line].length));
+    expect(widest).toBeLessThanOrEqual(100);
+    expect(widest).toBeGreaterThan(90);
+  });
+
+  it('ends a lesson with its quick check and how to take it', async () => {
+    const run = await runPixel(['learn', 'mse'], { env: env() });
+    expect(run.stdout).toContain('\nQuick check\n───────────\n1. ');
+    expect(run.stdout).toContain('pixel learn mse --quiz');
+    expect(run.stdout).not.toContain('Answer:');
   });
 
   it('matches topics case-insensitively and by alias', async () => {

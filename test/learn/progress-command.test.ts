@@ -80,6 +80,7 @@ describe('progressReport', () => {
       timesRead: 2,
       firstReadAt: '2026-11-27T10:00:00.000Z',
       lastReadAt: '2026-11-27T11:00:00.000Z',
+      quiz: null,
     });
     expect(report.problems).toEqual({
       solved: 1,

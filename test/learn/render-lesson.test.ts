@@ -1,9 +1,13 @@
+import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compileLessons } from '../../scripts/lessons/compile-lessons.js';
+import { markdownToBlocks } from '../../scripts/lessons/markdown-to-blocks.js';
 import type { Block, Lesson } from '../../src/core/lesson-model.js';
 import { textWidth } from '../../src/core/text-width.js';
 import { plainChalk } from '../../src/ui/plain-chalk.js';
 import { fitColumns, renderBlocksToText, renderLesson } from '../../src/ui/render-lesson.js';
+import { REPO_ROOT } from '../helpers/run-pixel.js';
 import { ESCAPE, fixtureLessons } from './fixture-lessons.js';
 
 let lessons: Lesson[];
@@ -163,6 +167,48 @@ describe('renderLesson with colour on', () => {
     // eslint-disable-next-line no-control-regex
     expect(text.replace(/\u001b\[[0-9;]*m/g, '')).toBe(
       renderLesson(sample(), { width: 60, chalk: plain }),
+    );
+  });
+});
+
+describe('tables at narrow widths (every table of every real lesson)', () => {
+  const NUMBER = /[−-]?\d[\d,.]*\d|\d/g;
+
+  it('never split a number across lines, from 20 to 100 columns', async () => {
+    const { lessons } = await compileLessons(
+      join(REPO_ROOT, 'lessons'),
+      join(REPO_ROOT, 'problems'),
+    );
+    const tables = lessons.flatMap((lesson) =>
+      lesson.blocks
+        .filter((block) => block.type === 'table')
+        .map((block) => ({ id: lesson.meta.id, block })),
+    );
+    expect(tables.length).toBeGreaterThan(20);
+    for (const { id, block } of tables) {
+      const cells = [...block.header, ...block.rows.flat()].map((cell) =>
+        cell.map((run) => run.text).join(''),
+      );
+      const numbers = [...new Set(cells.flatMap((cell) => cell.match(NUMBER) ?? []))];
+      for (const width of [20, 30, 40, 50, 60, 80, 100]) {
+        const text = renderBlocksToText([block], { width, chalk: plainChalk() });
+        // Each number shows up whole on some line, with no digit glued to either side.
+        for (const number of numbers) {
+          const whole = new RegExp(`(^|[^\\d.,])${number.replace(/[.]/g, '\\.')}($|[^\\d])`, 'm');
+          expect(text, `${id} at ${width} columns: ${number}`).toMatch(whole);
+        }
+        for (const line of text.split('\n'))
+          expect(textWidth(line), `${id} at ${width}: ${line}`).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it('turns a table too wide for the screen into one record per row', () => {
+    const table = markdownToBlocks(
+      '| house | size x (m²) | price y (k€) |\n| --- | --- | --- |\n| 1 | 50 | 162.5 |\n| 2 | 60 | 185 |\n',
+    ).blocks;
+    expect(renderBlocksToText(table, { width: 20, chalk: plainChalk() })).toBe(
+      'house: 1\n  size x (m²): 50\n  price y (k€):\n    162.5\n\nhouse: 2\n  size x (m²): 60\n  price y (k€):\n    185\n',
     );
   });
 });

@@ -182,6 +182,38 @@ describe('lesson gradient-descent', () => {
     });
   });
 
+  describe('a singular Hessian', () => {
+    const text = section(body, 'The learning rate');
+    it('gets the one-point example right: eigenvalues, edge and minimum-norm end point', () => {
+      const [xs, ys] = [[2], [4]];
+      const [a, c, d] = [2 * 4, 2 * 2, 2];
+      const trace = a + d;
+      const det = a * d - c * c;
+      expect(det).toBe(0);
+      const lambdaMax = trace;
+      expect(text).toContain(
+        `For x = [2], y = [4]: H = [${a} ${c}; ${c} ${d}] with eigenvalues ${lambdaMax} and 0, ` +
+          `α must stay below ${plain(2 / lambdaMax)}, and the run ends at w = 1.6, b = 0.8`,
+      );
+      const run = descend(xs, ys, 0.1, 500).at(-1)!;
+      expect(run.w).toBeCloseTo(1.6, 9);
+      expect(run.b).toBeCloseTo(0.8, 9);
+      expect(descend(xs, ys, 2 / lambdaMax + 0.01, 500).at(-1)!.mse).toBeGreaterThan(1e6);
+    });
+
+    it('states the bound with both ends and what happens exactly on the edge', () => {
+      expect(text).toContain('0 < α < 2/λₘₐₓ(H)');
+      // On the edge, the error along the top eigenvector flips sign with constant size.
+      const edge = descend([2], [4], 0.2, 41);
+      expect(edge[41]!.mse).toBeCloseTo(edge[1]!.mse, 9);
+      expect(text).toContain('At exactly α = 2/λₘₐₓ the steps neither grow nor shrink');
+    });
+  });
+
+  it('says constant-step SGD hovers rather than settles', () => {
+    expect(body).toContain('they keep **hovering** around the minimum');
+  });
+
   describe('the simultaneous update section', () => {
     const text = section(body, 'The simultaneous update');
     const right = descend(x, y, alpha, 2);

@@ -1,5 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { knownLanguages } from '../../scripts/lessons/highlight.js';
+import { REPO_ROOT } from '../helpers/run-pixel.js';
 import { LESSON_IDS, LESSONS_DIR, fencedLines, readLesson, section } from './lesson-text.js';
 
 // The shape every lesson promises (brief for issue 2) beyond what the build's own content check
@@ -9,7 +12,8 @@ import { LESSON_IDS, LESSONS_DIR, fencedLines, readLesson, section } from './les
 // whose rows all have as many cells as the header (marked pads or drops cells silently), and
 // `pixel learn`/`pixel solve` commands in the text that point at real lessons and problems.
 
-const FENCE_LANGUAGES = new Set(['math', 'python', 'javascript', 'text']);
+// The languages the build accepts, which the README documents for lesson authors.
+const FENCE_LANGUAGES = new Set([...knownLanguages(), 'math']);
 const lessons = LESSON_IDS.map((id) => ({ id, ...readLesson(id) }));
 
 /** Lines outside fenced blocks: the Markdown prose, headings and tables. */
@@ -23,7 +27,7 @@ function tableCellCount(line: string): number {
   return line.replace(/\\\|/g, '').split('|').length - 2;
 }
 
-describe.each(lessons)('lesson $id', ({ body }) => {
+describe.each(lessons)('lesson $id', ({ id, body }) => {
   it('has no # title (the title comes from front matter) and uses ## and ### only', () => {
     const headings = proseLines(body).filter((line) => /^#+ /.test(line));
     expect(headings.length).toBeGreaterThan(0);
@@ -38,6 +42,24 @@ describe.each(lessons)('lesson $id', ({ body }) => {
 
   it('ends with a practice pointer', () => {
     expect(body).toMatch(/^> \*\*Practice:\*\* /m);
+  });
+
+  it('answers no self-check in its text: answers live in the quiz, on lines of their own', () => {
+    for (const line of proseLines(body)) expect(line).not.toMatch(/\banswers?:/i);
+  });
+
+  it('estimates its reading time from its length (about 150 words a minute)', () => {
+    const { meta } = readLesson(id);
+    const words = body.split(/\s+/).filter(Boolean).length;
+    expect(meta.minutes).toBeGreaterThanOrEqual(Math.floor(words / 200));
+    expect(meta.minutes).toBeLessThanOrEqual(Math.ceil(words / 110));
+  });
+
+  it('ends with a quick check of 3 to 5 questions, each explained', () => {
+    const { quiz } = readLesson(id);
+    expect(quiz.length).toBeGreaterThanOrEqual(3);
+    expect(quiz.length).toBeLessThanOrEqual(5);
+    for (const question of quiz) expect(question.explanation.length).toBeGreaterThan(20);
   });
 
   it('names the language of every fenced block, and writes one formula per math line', () => {
@@ -90,10 +112,35 @@ describe('the lessons together', () => {
     for (const id of LESSON_IDS) expect(files).toContain(`${id}.md`);
   });
 
-  it('have distinct orders, in the curriculum order of the issue', () => {
+  it('have distinct orders', () => {
     const orders = lessons.map((lesson) => lesson.meta.order);
-    expect(orders).toEqual([...orders].sort((a, b) => a - b));
     expect(new Set(orders).size).toBe(orders.length);
+  });
+
+  it("follow the chapter's advice: linear regression, MSE and gradient descent first", () => {
+    expect(LESSON_IDS.slice(0, 3)).toEqual(['linear-regression', 'mse', 'gradient-descent']);
+    expect(LESSON_IDS.at(-1)).toBe('production-ml');
+  });
+
+  it('are the fourteen lessons of the chapter', () => {
+    expect([...LESSON_IDS].sort()).toEqual(
+      [
+        'linear-regression',
+        'mse',
+        'gradient-descent',
+        'training-at-scale',
+        'mlops',
+        'classifier-evaluation',
+        'distribution-shift',
+        'data-and-experiments',
+        'model-serving',
+        'generative-models',
+        'transfer-learning',
+        'reinforcement-learning',
+        'serving-llms',
+        'production-ml',
+      ].sort(),
+    );
   });
 
   it('give the gradient-descent problem to the gradient-descent lesson only', () => {
@@ -102,6 +149,14 @@ describe('the lessons together', () => {
         lesson.id === 'gradient-descent' ? ['gradient-descent'] : [],
       );
     }
+  });
+
+  it('document in the README exactly the fence languages the build accepts', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const documented = /fenced code \(([^)]*)\)/.exec(readme)?.[1] ?? '';
+    // "python, javascript, ...; unhighlighted: text, ...": the last word of each item.
+    const names = documented.split(/[,;]/).map((item) => item.trim().split(/\s+/).at(-1));
+    expect(new Set(names)).toEqual(new Set(knownLanguages()));
   });
 
   it('can be cut into sections for the number tests (a section stops at its next sibling)', () => {

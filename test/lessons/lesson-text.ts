@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { splitFrontMatter } from '../../scripts/lessons/compile-lessons.js';
-import { LessonMetaSchema, type LessonMeta } from '../../src/core/lesson-meta.js';
+import { parseLessonSource, splitFrontMatter } from '../../scripts/lessons/compile-lessons.js';
+import type { LessonMeta } from '../../src/core/lesson-meta.js';
+import type { QuizQuestion } from '../../src/core/quiz.js';
 
 /**
  * Helpers for the lesson tests: read a lesson straight from `lessons/`, and format numbers
@@ -12,28 +12,37 @@ import { LessonMetaSchema, type LessonMeta } from '../../src/core/lesson-meta.js
 
 export const LESSONS_DIR = resolve(import.meta.dirname, '..', '..', 'lessons');
 
-/** The lessons this suite checks, in curriculum order. */
-export const LESSON_IDS = [
-  'mlops',
-  'linear-regression',
-  'mse',
-  'gradient-descent',
-  'production-ml',
-] as const;
-
-export type LessonId = (typeof LESSON_IDS)[number];
-
 export interface LessonFile {
   meta: LessonMeta;
   /** The Markdown after the front matter. */
   body: string;
+  /** The quick check, as the build validates it. */
+  quiz: QuizQuestion[];
 }
 
+/** Reads a lesson with the build's own parser; any issue the build would report fails here. */
 export function readLesson(id: string): LessonFile {
   const raw = readFileSync(join(LESSONS_DIR, `${id}.md`), 'utf8');
   const parts = splitFrontMatter(raw);
   if (!parts) throw new Error(`lessons/${id}.md has no front matter`);
-  return { meta: LessonMetaSchema.parse(parseYaml(parts.yaml)), body: parts.body };
+  const { lesson, issues } = parseLessonSource(id, raw);
+  if (!lesson || issues.length > 0) throw new Error(`lessons/${id}.md: ${issues.join('; ')}`);
+  return { meta: lesson.meta, body: parts.body, quiz: lesson.quiz };
+}
+
+/** Every lesson in lessons/, in curriculum order: the suite follows the folder, not a list. */
+export const LESSON_IDS: readonly string[] = readdirSync(LESSONS_DIR)
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => name.replace(/\.md$/, ''))
+  .map((id) => ({ id, order: readLesson(id).meta.order }))
+  .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+  .map(({ id }) => id);
+
+/** The quiz question with this id; fails loudly when a test names one that is gone. */
+export function quizQuestion(quiz: readonly QuizQuestion[], id: string): QuizQuestion {
+  const question = quiz.find((candidate) => candidate.id === id);
+  if (!question) throw new Error(`no quiz question "${id}"`);
+  return question;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOUSE_PRICES, HOUSE_SIZES, fitLine } from './house-sales.js';
-import { grouped, list, plain, readLesson, row, section, sum } from './lesson-text.js';
+import { fixed, grouped, list, plain, readLesson, row, section, sum } from './lesson-text.js';
+import { gradientDescent } from './quiz-recomputed.js';
 
 // Every number in lessons/linear-regression.md, recomputed from the five house sales.
 
@@ -98,6 +99,36 @@ describe('lesson linear-regression', () => {
       expect(text).toContain(`a 0 m² house costs ${plain(b)} k€`);
       expect(text).toContain(`fitted on ${Math.min(...sizes)}–${Math.max(...sizes)} m²`);
     });
+  });
+
+  describe('when the minimum is not unique', () => {
+    const text = section(body, 'When the minimum is not unique');
+    const [size, price] = [80, 230];
+    const minNorm = { w: (size * price) / (size * size + 1), b: price / (size * size + 1) };
+
+    it('shows two different lines that both fit the single house exactly', () => {
+      expect(0 * size + 230).toBe(price);
+      expect(2 * size + 70).toBe(price);
+      expect(text).toContain(`one house of ${size} m² sold for ${price} k€`);
+      expect(text).toContain('w = 0, b = 230 and w = 2, b = 70 predict 230 exactly');
+    });
+
+    it('gives the minimum-norm point that gradient descent from 0 really reaches', () => {
+      expect(text).toContain(
+        `w = ${size}·${price}/${size * size + 1} ≈ ${fixed(minNorm.w, 4)} and ` +
+          `b = ${price}/${size * size + 1} ≈ ${fixed(minNorm.b, 4)}`,
+      );
+      // The descent itself, with a step inside 2/λmax = 1/(c² + 1).
+      const run = gradientDescent([size], [price], 0.9 / (size * size + 1), 20_000);
+      expect(run.w).toBeCloseTo(minNorm.w, 6);
+      expect(run.b).toBeCloseTo(minNorm.b, 6);
+      // And it is a minimiser: the prediction at c is exact.
+      expect(minNorm.w * size + minNorm.b).toBeCloseTo(price, 9);
+    });
+  });
+
+  it('says least squares needs linearity in the parameters, not in x', () => {
+    expect(body).toContain('not linear in their parameters');
   });
 
   it('shows the code printing what the closed form gives', () => {

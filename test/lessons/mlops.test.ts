@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, grouped, percent, plain, readLesson, row, section, sum } from './lesson-text.js';
+import {
+  fixed,
+  grouped,
+  percent,
+  plain,
+  readLesson,
+  row,
+  section,
+  sum,
+  mean,
+} from './lesson-text.js';
 
 // Every number in lessons/mlops.md, recomputed from the inputs each worked example states.
 
@@ -50,12 +60,15 @@ function metrics({ tp, fp, fn, tn }: Confusion) {
 }
 
 describe('lesson mlops', () => {
-  it('is lesson 1 and has formulas for every quantity it teaches', () => {
-    expect(meta.order).toBe(1);
+  it('comes after the learning loop, and has formulas for every quantity it teaches', () => {
+    const gd = readLesson('gradient-descent').meta.order;
+    expect(meta.order).toBeGreaterThan(gd);
     expect(meta.problems).toEqual([]);
     for (const formula of [
       'rank(p) = ⌈p/100 · n⌉',
-      'throughput = requests / time',
+      'throughput = requests completed / elapsed time',
+      'one at a time: throughput = 1/W',
+      'c at once: throughput ≈ c/W',
       'L = λ·W',
       'Precision = TP / (TP + FP)',
       'Recall = TP / (TP + FN)',
@@ -85,6 +98,10 @@ describe('lesson mlops', () => {
         expect(text).toContain(row([`p${p}`, rank, `${sorted[rank - 1]} ms`]));
       }
       expect(text).toContain(`The p50 of ${sorted[nearestRank(50, n) - 1]} ms`);
+      // Nearest rank is not the usual median, which averages the two middle values.
+      const middle = [sorted[n / 2 - 1]!, sorted[n / 2]!];
+      expect(text).toContain(`(${middle[0]} + ${middle[1]})/2 = ${plain(mean(middle))} ms here`);
+      expect(mean(middle)).not.toBe(sorted[nearestRank(50, n) - 1]);
       expect(text).toContain(`rank ⌈p/100 · ${n}⌉`);
     });
 
@@ -105,17 +122,29 @@ describe('lesson mlops', () => {
 
   describe('throughput', () => {
     const text = section(body, 'Throughput');
-    it('divides requests by seconds, and sizes the replicas', () => {
-      const [requests, minutes, peak] = [18_000, 5, 240];
+    it('relates requests per elapsed time to latency: 1/W one at a time, c/W with c at once', () => {
+      const [waitMs, slots] = [50, 8];
+      const seconds = waitMs / 1000;
+      expect(text).toContain(
+        `With W = ${waitMs} ms, one at a time gives 1 / ${plain(seconds)} s = ` +
+          `${plain(1 / seconds)} requests per second, and ${slots} requests at once give ` +
+          `${slots} / ${plain(seconds)} s = ${plain(slots / seconds)} requests per second`,
+      );
+    });
+
+    it('divides requests by seconds, and sizes the replicas from capacity, not observation', () => {
+      const [requests, minutes, peak, capacity] = [18_000, 5, 240, 80];
       const seconds = minutes * 60;
       const perSecond = requests / seconds;
       expect(text).toContain(
         `served ${grouped(requests)} requests in ${minutes} minutes had a throughput of ` +
           `${grouped(requests)} / ${seconds} s = ${plain(perSecond)} requests per second`,
       );
+      expect(text).toContain('Observed throughput is not capacity');
       expect(text).toContain(
-        `a peak of ${peak} requests per second you need at least ⌈${peak} / ${plain(perSecond)}⌉ ` +
-          `= ${Math.ceil(peak / perSecond)} such replicas`,
+        `If that test shows ${capacity} requests per second per replica, a peak of ${peak} ` +
+          `requests per second needs at least ⌈${peak} / ${capacity}⌉ = ` +
+          `${Math.ceil(peak / capacity)} replicas`,
       );
     });
   });
@@ -139,35 +168,72 @@ describe('lesson mlops', () => {
       expect(text).toContain(`Requests arrive steadily at λ = ${arrivalsPerSecond} per second`);
     });
 
+    const oneDecimal = (value: number) => fixed(value, 1).replace(/\.0$/, '');
+    const sizes = [1, 4, 6, 7, 16, 64];
+
     it('tabulates time, capacity, fill wait and worst latency per batch size', () => {
       expect(text).toContain(`keeps up with ${arrivalsPerSecond} req/s?`);
-      for (const size of [1, 4, 16, 64]) {
+      for (const size of sizes) {
         const b = batch(size);
         expect(text).toContain(
           row([
             size,
             plain(b.timeMs),
-            fixed(b.capacity, 1).replace(/\.0$/, ''),
+            oneDecimal(b.capacity),
             b.keepsUp ? 'yes' : 'no',
-            plain(b.fillMs),
+            oneDecimal(b.fillMs),
             b.keepsUp ? plain(b.worstMs) : 'unbounded',
           ]),
         );
       }
     });
 
-    it('draws the right conclusions from the table', () => {
-      const sizes = [1, 4, 16, 64];
-      const smallest = sizes.find((size) => batch(size).keepsUp)!;
-      expect(text).toContain(`the worker handles only ${plain(batch(1).capacity)} per second`);
+    it('derives the bound B > 6 instead of reading it off the table', () => {
+      // capacity(B) > λ ⇔ B > λ·(fixed + perRequest·B) ⇔ B·(1 − λ·perRequest) > λ·fixed.
+      const lambdaPerMs = arrivalsPerSecond / 1000;
+      const bound = (lambdaPerMs * fixedMs) / (1 - lambdaPerMs * perRequestMs);
+      expect(bound).toBeCloseTo(6, 12);
       expect(text).toContain(
-        `B = ${smallest} is the smallest batch here that keeps up, with a worst case of ` +
+        `B / (${fixedMs} ms + ${perRequestMs} ms·B) > ${arrivalsPerSecond}/s = ` +
+          `${plain(lambdaPerMs)} per ms`,
+      );
+      expect(text).toContain(
+        `B > ${plain(lambdaPerMs)}·(${fixedMs} + ${perRequestMs}·B) = ` +
+          `${plain(lambdaPerMs * fixedMs)} + ${plain(lambdaPerMs * perRequestMs)}·B`,
+      );
+      expect(text).toContain(
+        `${plain(1 - lambdaPerMs * perRequestMs)}·B > ${plain(lambdaPerMs * fixedMs)}, so B > ${plain(bound)}`,
+      );
+      // The smallest integer strictly above the bound (6 up to float rounding).
+      const smallest = Math.floor(Math.round(bound * 1e9) / 1e9) + 1;
+      expect(batch(smallest).keepsUp).toBe(true);
+      expect(batch(smallest - 1).keepsUp).toBe(false);
+      expect(text).toContain(`Any B ≥ ${smallest} keeps up`);
+    });
+
+    it('draws the right conclusions from the table', () => {
+      const smallest = sizes.find((size) => batch(size).keepsUp)!;
+      expect(smallest).toBe(7);
+      expect(text).toContain(`the worker handles only ${plain(batch(1).capacity)} per second`);
+      expect(batch(6).capacity).toBeCloseTo(arrivalsPerSecond, 9);
+      expect(text).toContain(`B = 6 gives a capacity of exactly ${arrivalsPerSecond} per second`);
+      expect(text).toContain(
+        `B = ${smallest} is the smallest batch that keeps up, with a worst case of ` +
           `${plain(batch(smallest).worstMs)} ms`,
       );
+      const busy = (size: number) => arrivalsPerSecond / batch(size).capacity;
+      expect(text).toContain(
+        `keeps the worker ${Math.round(busy(7) * 100)} % busy ` +
+          `(${arrivalsPerSecond} / ${oneDecimal(batch(7).capacity)})`,
+      );
+      expect(text).toContain(
+        `B = 16 (${Math.round(busy(16) * 100)} % busy) buys room for bursts with a worst case ` +
+          `of ${plain(batch(16).worstMs)} ms`,
+      );
       const ratio = batch(64).worstMs / batch(smallest).worstMs;
-      expect(text).toContain('costs almost four times the latency');
-      expect(ratio).toBeGreaterThan(3.5);
-      expect(ratio).toBeLessThan(4);
+      expect(text).toContain('costs more than eight times the latency of B = 7');
+      expect(ratio).toBeGreaterThan(8);
+      expect(ratio).toBeLessThan(9);
     });
   });
 
@@ -187,6 +253,26 @@ describe('lesson mlops', () => {
         `work on ${perReplica} requests at once, you need at least ⌈${plain(inFlight)} / ` +
           `${perReplica}⌉ = ${Math.ceil(inFlight / perReplica)} replicas`,
       );
+      const slots = Math.ceil(inFlight / perReplica) * perReplica;
+      const rho = inFlight / slots;
+      expect(text).toContain(
+        `${Math.ceil(inFlight / perReplica)} replicas have ${slots} slots for an average of ` +
+          `${plain(inFlight)} requests, a **utilisation** of ${plain(inFlight)} / ${slots} = ` +
+          `${plain(rho * 100)} %`,
+      );
+      expect(text).toContain(`ρ = ${plain(inFlight)} / ${slots} = ${plain(rho)}`);
+      // M/M/1: time in system = S / (1 − ρ).
+      expect(text).toContain(
+        `That is ${plain(1 / (1 - rho))} times the service time at ρ = ${plain(rho)}, against ` +
+          `${plain(1 / (1 - 0.75))} times at ρ = 0.75`,
+      );
+      const target = 0.75;
+      const replicas = Math.ceil(inFlight / (target * perReplica));
+      expect(text).toContain(
+        `at 75 %, ⌈${plain(inFlight)} / (${target} · ${perReplica})⌉ = ${replicas} replicas ` +
+          `(${replicas * perReplica} slots)`,
+      );
+      expect(inFlight / (replicas * perReplica)).toBeLessThanOrEqual(target);
       const [measuredL, measuredLambda] = [45, 300];
       const w = measuredL / measuredLambda;
       expect(text).toContain(
@@ -252,25 +338,22 @@ describe('lesson mlops', () => {
     });
   });
 
-  describe('the self-check in the practice pointer', () => {
-    const practice = body.split('\n').find((line) => line.startsWith('> **Practice:**')) ?? '';
-    const [transactions, frauds, flagged, caught] = [10_000, 100, 380, 95];
-    const counts = confusionOf(transactions, frauds, flagged, caught);
-    const m = metrics(counts);
+  describe('drift', () => {
+    const text = section(body, 'Drift: what can change');
+    it('separates covariate, label and concept shift, and says what each one moves', () => {
+      expect(text).toContain('**Covariate shift**: P(x) changes while P(y | x) stays the same');
+      expect(text).toContain('**Label shift** (prior shift): P(y) changes while P(x | y)');
+      expect(text).toContain('**Concept drift**: P(y | x) changes');
+      expect(text).toContain("A fixed model's predictions depend on x alone");
+      expect(text).not.toMatch(/share of positive predictions\.?$/m);
+    });
+  });
 
-    it('asks a question with inputs and answers it correctly', () => {
-      expect(practice).toContain(
-        `it now flags ${flagged} transactions and catches ${caught} of the ${frauds} frauds`,
-      );
-      expect(practice).toContain(
-        `TP = ${counts.tp}, FP = ${counts.fp}, FN = ${counts.fn}, TN = ${grouped(counts.tn)}, so ` +
-          `precision = ${fixed(m.precision, 3)}, recall = ${fixed(m.recall, 3)}, ` +
-          `F1 = ${fixed(m.f1, 3)} and accuracy = ${fixed(m.accuracy, 3)}`,
-      );
-      // "Recall went up and precision down", compared with the worked example.
-      const before = metrics(confusionOf(10_000, 100, 150, 80));
-      expect(m.recall).toBeGreaterThan(before.recall);
-      expect(m.precision).toBeLessThan(before.precision);
+  describe('the practice pointer', () => {
+    const practice = body.split('\n').find((line) => line.startsWith('> **Practice:**')) ?? '';
+    it('sends the reader to the quick check instead of printing answers', () => {
+      expect(practice).toContain('pixel learn mlops --quiz');
+      expect(practice).not.toMatch(/answer/i);
     });
   });
 });

@@ -77,6 +77,11 @@ describe('lesson mse', () => {
     });
   });
 
+  it('calls y − ŷ the residual, not ŷ − y', () => {
+    expect(body).toContain('yᵢ − ŷᵢ, the **residual**');
+    expect(body).not.toContain('residual) of example i is ŷᵢ − yᵢ');
+  });
+
   it('quotes the RMSE in the units section', () => {
     const text = section(body, 'Units');
     expect(text).toContain(`a typical error is about ${fixed(ordinary.rmse, 2)} k€`);
