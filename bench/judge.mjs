@@ -2,7 +2,7 @@
 // bench/judge: what the judge costs over running the same solution bare, in units of a Node
 // start-up, measured as a learner's machine sees it.
 //
-//   node bench/judge.mjs [--runs N] [--inherit-env]   (run `npm run build` first)
+//   node bench/judge.mjs [--runs N] [--inherit-env] [--reduced]   (run `npm run build` first)
 //
 // For Python (the budget) and JavaScript (reported), interleaved in one loop:
 //   (a) `pixel submit --json` on an accepted solution, in its sandbox;
@@ -12,7 +12,8 @@
 //   (c) `node -e 0`.
 // overhead = (median(a) − median(b)) / median(c): how many Node start-ups pixel adds. The
 // children get PATH and HOME only (the machine's own environment sets variables that slow every
-// Node start and so flatter the ratio); --inherit-env keeps it. Also the judge's peak memory
+// Node start and so flatter the ratio); --inherit-env keeps it. --reduced measures the reduced
+// sandbox (PIXEL_SANDBOX_NAMESPACE=0), to see what the namespaces cost. Also the judge's peak memory
 // (VmHWM of pixel's own process) and the margin the slowest case leaves a plain Python loop
 // under the per-case CPU limit.
 //
@@ -152,7 +153,12 @@ function timed(command, args, options = {}) {
 let sandbox = '?';
 async function measure(label, solution, bare) {
   const home = await mkdtemp(join(tmpdir(), 'pixel-bench-'));
-  const env = { ...baseEnv, PIXEL_HOME: home, PIXEL_PYTHON: python };
+  const env = {
+    ...baseEnv,
+    PIXEL_HOME: home,
+    PIXEL_PYTHON: python,
+    ...(process.argv.includes('--reduced') ? { PIXEL_SANDBOX_NAMESPACE: '0' } : {}),
+  };
   const pixelArgs = [
     join(root, 'bin', 'pixel.js'),
     'submit',
@@ -190,7 +196,8 @@ async function measure(label, solution, bare) {
 
 const pySolution = join(samples, 'plain-loop.py');
 const jsSolution = join(samples, 'plain-loop.js');
-const py = await measure('python', pySolution, [python, barePython, pySolution, casesFile]);
+// -B: no __pycache__ beside the sample (the judge's harness writes none either).
+const py = await measure('python', pySolution, [python, '-B', barePython, pySolution, casesFile]);
 const js = await measure('javascript', jsSolution, [
   process.execPath,
   bareJs,
@@ -203,7 +210,7 @@ console.log(
 
 // The slowest case of a plain Python loop against the per-case CPU limit.
 const cpu = JSON.parse(
-  spawnSync(python, [barePython, pySolution, casesFile, 'cpu'], { encoding: 'utf8' }).stdout,
+  spawnSync(python, ['-B', barePython, pySolution, casesFile, 'cpu'], { encoding: 'utf8' }).stdout,
 );
 const slowest = Math.max(...cpu);
 const margin = limits.cpuSecondsPerCase / slowest;

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmod, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -394,29 +394,70 @@ def gradient_descent(x, y, learning_rate, iterations):
   );
 });
 
-describe('a package file rewritten by a solution is never run by the judge', () => {
-  /** A private copy of pixel, so that a solution may scribble on it. */
-  async function copyOfPixel(): Promise<string> {
-    const copy = join(temp.dir, `pixel-copy-${randomUUID()}`);
-    for (const entry of [
-      'package.json',
-      'bin',
-      'dist',
-      'harnesses',
-      'problems',
-      'lessons',
-      'feeds',
-    ]) {
-      await cp(join(REPO_ROOT, entry), join(copy, entry), { recursive: true });
-    }
-    for (const entry of ['esbuild', '@esbuild']) {
-      await cp(join(REPO_ROOT, 'node_modules', entry), join(copy, 'node_modules', entry), {
-        recursive: true,
-      });
-    }
-    return copy;
+/** A private copy of pixel, so that a solution may scribble on it, or look for it. */
+async function copyOfPixel(where = temp.dir): Promise<string> {
+  const copy = join(where, `pixel-copy-${randomUUID()}`);
+  for (const entry of [
+    'package.json',
+    'bin',
+    'dist',
+    'harnesses',
+    'problems',
+    'lessons',
+    'feeds',
+  ]) {
+    await cp(join(REPO_ROOT, entry), join(copy, entry), { recursive: true });
   }
+  for (const entry of ['esbuild', '@esbuild']) {
+    await cp(join(REPO_ROOT, 'node_modules', entry), join(copy, 'node_modules', entry), {
+      recursive: true,
+    });
+  }
+  return copy;
+}
 
+/** Runs a copy of pixel (not the checkout's bin) in a workspace. */
+function runCopy(copy: string, ws: Workspace, args: string[]): Promise<PixelRun> {
+  return new Promise<PixelRun>((resolve, reject) => {
+    const child = spawn(process.execPath, [join(copy, 'bin', 'pixel.js'), ...args], {
+      cwd: ws.dir,
+      env: { PATH: process.env.PATH, TZ: 'UTC', ...ws.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+// pixel installed where the sandbox shares a folder read-only (npm's global prefix under /usr,
+// or beside the runtime): its problems and references must still be out of sight.
+describe.skipIf(!linux || !isRoot)('pixel installed under a shared folder', () => {
+  it('hides its own package from the solution', async () => {
+    const ws = await workspace('full');
+    const copy = await copyOfPixel('/usr/local/lib');
+    try {
+      const reference = join(copy, 'problems', 'gradient-descent', 'reference.mjs');
+      await writeFile(
+        join(ws.dir, 'solution.py'),
+        `import os\ndef gradient_descent(*args):\n    print('visible' if os.path.exists(${JSON.stringify(reference)}) else 'hidden', os.path.exists('/usr/local/lib'))\n    return 0.0, 0.0\n`,
+      );
+      const run = await runCopy(copy, ws, ['test', '--input', ONE_CASE, '--json']);
+      const result = JSON.parse(run.stdout) as {
+        sandbox: string;
+        cases: Array<{ output: string }>;
+      };
+      expect(result.sandbox).toBe('full');
+      expect(result.cases[0]?.output).toBe('hidden True\n');
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a package file rewritten by a solution is never run by the judge', () => {
   it.each(modes.filter((mode) => mode !== 'user'))('%s sandbox', async (mode) => {
     const ws = await workspace(mode, 'javascript');
     const copy = await copyOfPixel();
@@ -441,18 +482,7 @@ await import('./broken.js');
 export function gradientDescent() { return [0, 0]; }
 `,
     );
-    const judged = await new Promise<PixelRun>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(copy, 'bin', 'pixel.js'), 'submit', '--json'], {
-        cwd: ws.dir,
-        env: { PATH: process.env.PATH, TZ: 'UTC', ...ws.env },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    });
+    const judged = await runCopy(copy, ws, ['submit', '--json']);
     const report = JSON.parse(judged.stdout) as { verdict: string; message: string };
     expect(report.verdict).toBe('compile_error');
     expect(report.message).toContain('broken.js');

@@ -48,6 +48,7 @@ async function recordPython(
       args: runtime.args,
       runtimeFolders: runtime.folders,
       harnessDir: join(harnessesRoot(), 'python'),
+      hide: [],
       env: { PATH: '/usr/bin:/bin', HOME: '{work}', ...runtime.env },
       workBytes: 2 ** 20,
     },

@@ -24,9 +24,11 @@ const plan: FullSandboxPlan = {
     { kind: 'dir', path: '/etc' },
   ],
   readOnly: ['/home/ada/.pyenv/versions/3.12.1'],
+  hidden: [],
   harnessDir: '/opt/pixel/harnesses/python',
   workBytes: 1024,
   uid: 2_000_000_123,
+  readyLine: 'ready-123',
   limits: { cpuSeconds: 10.2, addressSpaceBytes: 2 ** 31, fileSizeBytes: 2 ** 20, processes: 64 },
   command: '/home/ada/.pyenv/versions/3.12.1/bin/python3',
   args: ['-B', '/pixel/harness.py'],
@@ -82,6 +84,17 @@ describe('the full sandbox command', () => {
     expect(script).toContain(`R='/tmp/pixel-judge-a b'\\''c/root'`);
   });
 
+  it('covers pixel’s own folders with an empty tmpfs where a shared folder holds them', () => {
+    const fstab = sandboxFstab({ ...plan, hidden: ['/usr/lib/node_modules/pixel-ml'] });
+    const lines = fstab.trim().split('\n');
+    const hide = lines.findIndex((line) => line.startsWith('pixel-hidden'));
+    // After the binds it covers, so it lies on top of them.
+    expect(hide).toBeGreaterThan(lines.findIndex((line) => line.startsWith('/usr ')));
+    expect(lines[hide]).toMatch(
+      /^pixel-hidden \S+\/root\/usr\/lib\/node_modules\/pixel-ml tmpfs ro,/,
+    );
+  });
+
   it('escapes fstab fields', () => {
     expect(fstabEscape('a b\tc\\d')).toBe('a\\040b\\011c\\134d');
   });
@@ -97,6 +110,13 @@ describe('the full sandbox command', () => {
     const root = setupScript({ ...plan, mode: 'root' });
     expect(root).toContain('--reuid=2000000123 --regid=2000000123 --clear-groups');
     expect(sandboxFstab({ ...plan, mode: 'root' })).toContain(',uid=2000000123,gid=2000000123');
+  });
+
+  it('says on fd 3 when the set-up is complete, just before the program starts', () => {
+    const lines = setupScript(plan).split('\n');
+    expect(lines.at(-2)).toBe(
+      `printf '\\n%s\\n' 'ready-123' >&3 || fail 'report the sandbox ready'`,
+    );
   });
 
   it('names the step the OS refused', () => {

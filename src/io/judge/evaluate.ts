@@ -16,7 +16,10 @@ import {
 import { BUNDLE_NAME, bundleTypeScript } from './compile.js';
 import type { LoadedProblem, ReferenceModule } from './problem-store.js';
 import { harnessesRoot } from './problem-store.js';
+import { packageRoot } from '../package-root.js';
+import { resolvePaths } from '../paths.js';
 import { recordRun } from './record-run.js';
+import { referenceAnswers } from './reference-answers.js';
 import { resolveRuntime, type Runtime } from './runtimes.js';
 import { fullSandboxAvailable, workFolder, type SandboxKind } from './sandbox.js';
 import { collectSolutionFiles, readSolutionFile, type SourceFile } from './solution-files.js';
@@ -151,6 +154,7 @@ function record(
   runtime: Runtime,
   prepared: Prepared,
   request: EvaluateRequest,
+  onSandboxed?: () => void,
 ): Promise<RunRecord> {
   const { problem } = request.loaded;
   const limits = problem.limits;
@@ -162,6 +166,8 @@ function record(
       args: runtime.args,
       runtimeFolders: runtime.folders,
       harnessDir: join(harnessesRoot(), runtime.harness),
+      // pixel itself and the learner's pixel state, should a shared folder hold them.
+      hide: [packageRoot(), ...Object.values(resolvePaths(request.env))],
       env: {
         PATH: '/usr/local/bin:/usr/bin:/bin',
         LANG: 'C.UTF-8',
@@ -196,6 +202,7 @@ function record(
       outputBytes: limits.outputBytes,
     },
     onStart: (index) => request.onStart?.(request.cases[index] as JudgeCase, index),
+    ...(onSandboxed ? { onSandboxed } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   });
 }
@@ -240,7 +247,18 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
   try {
     await mkdir(join(base, 'root'));
     await mkdir(join(base, 'src'));
-    let run = await record(preferred, base, runtime, prepared, request);
+    const answers = referenceAnswers(
+      loaded,
+      reference,
+      request.cases,
+      request.allowNonFiniteReference ?? false,
+    );
+    // Worked out while the solution runs only once the full sandbox is up (reference-answers.ts).
+    let stopAhead: (() => void) | undefined;
+    let run = await record(preferred, base, runtime, prepared, request, () => {
+      stopAhead = answers.computeAhead();
+    });
+    stopAhead?.();
     let sandboxNote: string | undefined;
     if (preferred === 'full' && !run.started && !request.signal?.aborted) {
       // The OS refused a namespace or a mount, or the runtime cannot start without the rest of
@@ -279,25 +297,15 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
         results: [],
       });
     }
-    // Expected values now, after the run: a broken reference is the judge's fault, never the
-    // learner's.
     const results: CaseResult[] = [];
     for (const [index, outcome] of classification.calls.entries()) {
       const testCase = request.cases[index] as JudgeCase;
-      let expected: number[];
-      try {
-        expected = reference.solve(testCase.input);
-        if (!Array.isArray(expected) || expected.length !== problem.returns.length)
-          throw new Error(`it returned a malformed value on ${testCase.id}`);
-        if (!request.allowNonFiniteReference && !expected.every(Number.isFinite))
-          throw new Error(`it is not finite on ${testCase.id}`);
-      } catch (error) {
+      const expected = answers.get(index);
+      if (expected instanceof Error) {
+        // A broken reference is the judge's fault, never the learner's.
         return finish({
           ...common,
-          failure: {
-            verdict: 'judge_error',
-            message: `the reference failed: ${(error as Error).message}`,
-          },
+          failure: { verdict: 'judge_error', message: `the reference failed: ${expected.message}` },
           results: [],
         });
       }

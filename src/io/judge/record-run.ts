@@ -25,6 +25,8 @@ export interface RecordRequest {
   /** Argument lists, one per case; sent one at a time, each after the previous answer. */
   cases: unknown[][];
   limits: RunLimits;
+  /** Called when the full sandbox's set-up is complete, before the program starts. */
+  onSandboxed?: () => void;
   /** Called when a call starts, for live progress in a terminal. */
   onStart?: (index: number) => void;
   /** Aborting (Ctrl-C) ends the whole sandbox at once. */
@@ -167,6 +169,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     pending = (lines.pop() ?? '').slice(-(8 * 2 ** 20));
     for (const line of lines) {
       if (ended) return;
+      if (line === sandbox.readyLine && phase === 'starting') request.onSandboxed?.();
       if (!line.startsWith(prefix)) continue;
       let frame: Record<string, unknown>;
       try {

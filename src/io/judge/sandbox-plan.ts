@@ -44,12 +44,22 @@ export interface FullSandboxPlan {
   system: SystemEntry[];
   /** More host folders shared read-only at the same path (the runtime when it lives elsewhere). */
   readOnly: string[];
+  /**
+   * Host folders inside the shared ones that the program must not see (pixel's own package and
+   * state, when installed under /usr or a runtime's prefix): covered by an empty tmpfs.
+   */
+  hidden: string[];
   /** Host folder with pixel's harness for this language, shared read-only at /pixel. */
   harnessDir: string;
   /** Size of /work (learner files, HOME and TMPDIR). */
   workBytes: number;
   /** Uid and gid of the program in root mode (one no account uses). */
   uid: number;
+  /**
+   * Written as a line on fd 3 once every namespace and mount is in place, before the program
+   * starts: from then on nothing the program does can see the judge's process.
+   */
+  readyLine: string;
   limits: Rlimits;
   /** The program to run inside (absolute paths as seen inside). */
   command: string;
@@ -93,6 +103,7 @@ export function sandboxFstab(plan: FullSandboxPlan): string {
     `proc ${at('/proc')} proc nosuid,nodev,noexec 0 0`,
     ...DEV_NODES.map((node) => `/dev/${node} ${at(`/dev/${node}`)} none bind 0 0`),
     `pixel-work ${at(INSIDE.work)} tmpfs size=${plan.workBytes},mode=755,nosuid,nodev${owner} 0 0`,
+    ...plan.hidden.map((path) => `pixel-hidden ${at(path)} tmpfs ro,size=4k,mode=555 0 0`),
     `${fstabEscape(plan.harnessDir)} ${at(INSIDE.harness)} none bind,ro 0 0`,
   ];
   return `${lines.join('\n')}\n`;
@@ -140,6 +151,7 @@ export function setupScript(plan: FullSandboxPlan): string {
     `mount -a -T ${q(fstabPath(plan))} || fail 'share the system read-only'`,
     `mount -o remount,bind,ro "$R" || fail 'make the new root read-only'`,
     `cd / || fail 'leave the new root'`,
+    `printf '\\n%s\\n' ${q(plan.readyLine)} >&3 || fail 'report the sandbox ready'`,
   );
   const identity =
     plan.mode === 'root' ? [`--reuid=${plan.uid}`, `--regid=${plan.uid}`, '--clear-groups'] : [];

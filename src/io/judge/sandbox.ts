@@ -37,6 +37,8 @@ export interface SandboxRequest {
   /** Host folders the runtime needs besides the system ones (its prefix, site-packages). */
   runtimeFolders: readonly string[];
   harnessDir: string;
+  /** Host folders the program must never see, even inside a shared one (pixel, its state). */
+  hide: readonly string[];
   /** The complete environment (nothing of the user's is added); `{work}` is replaced. */
   env: Record<string, string>;
   limits: Rlimits;
@@ -51,6 +53,8 @@ export interface Sandbox {
   stderr: Readable;
   /** fd 3 in the program: the harness writes results here. */
   results: Readable;
+  /** The line the full sandbox's set-up writes on fd 3 once it is complete (see sandbox-plan). */
+  readyLine?: string;
   /** fd 4 in the program: the judge writes the solution's name and then one case at a time. */
   control: Duplex;
   /** CPU, memory and process count of the whole run right now (undefined without /proc). */
@@ -139,6 +143,27 @@ function extraFolders(folders: readonly string[], system: readonly SystemEntry[]
   return unique;
 }
 
+/** The folders to hide that a shared folder would otherwise show. */
+function foldersToHide(
+  hide: readonly string[],
+  system: readonly SystemEntry[],
+  shared: readonly string[],
+): string[] {
+  const visible = [
+    ...system.filter((entry) => entry.kind === 'dir').map((entry) => entry.path),
+    ...shared,
+  ];
+  return hide.flatMap((folder) => {
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      return [];
+    }
+    return visible.some((parent) => real.startsWith(`${parent}/`)) ? [real] : [];
+  });
+}
+
 /** A uid no account uses, so RLIMIT_NPROC counts only this run's processes. */
 function unusedUid(): number {
   return 2_000_000_000 + (randomBytes(3).readUIntBE(0, 3) % 1_000_000);
@@ -172,15 +197,18 @@ export function startSandbox(request: SandboxRequest): Sandbox {
     const found = sandboxTools() as Tools;
     const system = systemEntries();
     const mode = process.getuid?.() === 0 ? 'root' : 'user';
+    const readOnly = extraFolders(request.runtimeFolders, system);
     const plan: FullSandboxPlan = {
       mode,
       tools: found,
       base: request.base,
       system,
-      readOnly: extraFolders(request.runtimeFolders, system),
+      readOnly,
+      hidden: foldersToHide(request.hide, system, readOnly),
       harnessDir: request.harnessDir,
       workBytes: request.workBytes,
       uid: unusedUid(),
+      readyLine: `pixel-sandbox-ready-${token}`,
       limits: request.limits,
       command: request.command,
       args,
@@ -238,6 +266,7 @@ export function startSandbox(request: SandboxRequest): Sandbox {
     stdout: child.stdout as Readable,
     stderr: child.stderr as Readable,
     results: child.stdio[3] as Readable,
+    ...(request.kind === 'full' ? { readyLine: `pixel-sandbox-ready-${token}` } : {}),
     control,
     usage: () => (pid < 0 ? undefined : treeUsage(pid)),
     killAll,
