@@ -13,23 +13,17 @@ const finalDist = join(root, 'dist');
 const dist = join(root, `dist.building-${process.pid}`);
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-await rm(dist, { recursive: true, force: true });
-await mkdir(dist, { recursive: true });
-
-// Content steps are TypeScript (they share schemas with src/core); bundle each, then run it.
-const steps = (await readdir(join(root, 'scripts')))
-  .filter((name) => /^content-.*\.ts$/.test(name))
-  .sort();
-for (const step of steps) {
+/** Bundles a TypeScript script of scripts/ (they share schemas with src/core) and imports it. */
+async function importScript(name) {
   const outfile = join(
     root,
     'node_modules',
     '.cache',
     'pixel-build',
-    step.replace(/\.ts$/, '.mjs'),
+    name.replace(/\.ts$/, '.mjs'),
   );
   await build({
-    entryPoints: [join(root, 'scripts', step)],
+    entryPoints: [join(root, 'scripts', name)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -38,7 +32,26 @@ for (const step of steps) {
     packages: 'external',
     logLevel: 'warning',
   });
-  const { run } = await import(pathToFileURL(outfile).href);
+  return import(pathToFileURL(outfile).href);
+}
+
+// `npm run schemas`: rewrite problems/schema/*.schema.json from the zod schemas, and stop.
+if (process.argv.includes('--write-schemas')) {
+  const { writeProblemSchemas } = await importScript('problem-schemas.ts');
+  await writeProblemSchemas(root);
+  console.log('wrote problems/schema/');
+  process.exit(0);
+}
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+
+// Content steps validate and pre-parse content; each fails the build with every issue it finds.
+const steps = (await readdir(join(root, 'scripts')))
+  .filter((name) => /^content-.*\.ts$/.test(name))
+  .sort();
+for (const step of steps) {
+  const { run } = await importScript(step);
   await run({ root, dist });
 }
 

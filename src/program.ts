@@ -68,7 +68,7 @@ export function createProgram(context: Context): Command {
       'after',
       examples(
         'pixel learn mlops              # read a lesson',
-        'pixel solve gradient-descent   # scaffold an exercise',
+        'pixel solve                    # scaffold the next exercise',
         'pixel test                     # run its public examples',
         'pixel submit                   # judge it on hidden cases',
         'pixel hint                     # the next hint',
@@ -136,7 +136,10 @@ export function createProgram(context: Context): Command {
 
   addCommand('solve')
     .description('scaffold an exercise into a folder: statement, starter, editor config')
-    .argument('[problem]', 'problem id, e.g. gradient-descent')
+    .argument(
+      '[problem]',
+      'problem id or alias (see `pixel problems`); omit for the next on the track',
+    )
     .addOption(languageOption().default('python'))
     .option('--dir <dir>', 'folder to create (default: ./<problem>)')
     .option('--force', 'write into a non-empty folder, backing up every file it replaces')
@@ -144,9 +147,9 @@ export function createProgram(context: Context): Command {
     .addHelpText(
       'after',
       examples(
-        'pixel solve gradient-descent',
-        'pixel solve gradient-descent --lang typescript --dir gd-ts',
-        'pixel solve gradient-descent --force   # refresh; replaced files go to .pixel/backup-*/',
+        'pixel solve                       # the next unsolved exercise on the track',
+        'pixel solve <problem> --lang typescript --dir my-ts',
+        'pixel solve <problem> --force     # refresh; replaced files go to .pixel/backup-*/',
       ),
     )
     .action(async (problem: string | undefined, raw: Record<string, unknown>) => {
@@ -164,7 +167,7 @@ export function createProgram(context: Context): Command {
       'after',
       examples(
         'pixel test',
-        `pixel test --input '{"x":[1,2],"y":[2,4],"learningRate":0.1,"iterations":1}'`,
+        `pixel test --input '{...}'   # the workspace README shows one for its problem`,
         'pixel test --input @my-case.json --json',
       ),
     )
@@ -182,7 +185,7 @@ export function createProgram(context: Context): Command {
         'pixel submit',
         'pixel submit --json',
         'pixel submit ~/gd/solution.py',
-        'pixel submit attempt.ts --problem gradient-descent',
+        'pixel submit attempt.ts --problem <problem>',
       ),
     )
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {

@@ -205,6 +205,8 @@ const fail = (error) => {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
+const MAX_ITEMS = 200_000; // src/core/judge/returned-value.ts
+
 function describeValue(value, depth) {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return { t: 'num', v: 'NaN' };
@@ -214,19 +216,35 @@ function describeValue(value, depth) {
   if (typeof value === 'boolean') return { t: 'bool' };
   if (typeof value === 'string') return { t: 'str' };
   if (value === null || value === undefined) return { t: 'none' };
-  if (depth < 4 && (Array.isArray(value) || ArrayBuffer.isView(value))) {
-    const items = Array.from(value).slice(0, 16);
+  if (value instanceof Number) return describeValue(value.valueOf(), depth);
+  const type = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
+  if (depth >= 4) return { t: 'other', type };
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const items = Array.from(value.length > MAX_ITEMS ? value.slice(0, MAX_ITEMS) : value);
     return {
       t: 'seq',
       n: value.length,
       items: items.map((item) => describeValue(item, depth + 1)),
     };
   }
-  if (value instanceof Number) return describeValue(value.valueOf(), depth);
-  return {
-    t: 'other',
-    type: typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value,
-  };
+  if (value instanceof Map) {
+    return {
+      t: 'map',
+      entries: [...value]
+        .slice(0, 256)
+        .map(([key, item]) => [String(key), describeValue(item, depth + 1)]),
+    };
+  }
+  const prototype = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (prototype === Object.prototype || prototype === null) {
+    return {
+      t: 'map',
+      entries: Object.entries(value)
+        .slice(0, 256)
+        .map(([key, item]) => [key, describeValue(item, depth + 1)]),
+    };
+  }
+  return { t: 'other', type };
 }
 
 let module;

@@ -166,6 +166,9 @@ def _number(value):
     return {"t": "num", "v": number}
 
 
+MAX_ITEMS = 200000  # src/core/judge/returned-value.ts
+
+
 def _describe_value(value, depth):
     """Describes a returned value; numpy scalars and arrays are duck-typed, never imported."""
     if isinstance(value, bool) or type(value).__name__ in ("bool_", "bool"):
@@ -176,13 +179,19 @@ def _describe_value(value, depth):
         return {"t": "none"}
     if isinstance(value, (str, bytes)):
         return {"t": "str"}
+    if depth >= 4:
+        return {"t": "other", "type": type(value).__name__}
     if isinstance(value, (list, tuple)):
         return {"t": "seq", "n": len(value),
-                "items": [_describe_value(item, depth + 1) for item in list(value)[:16]]}
-    if depth < 4 and hasattr(value, "tolist") and callable(value.tolist):
+                "items": [_describe_value(item, depth + 1) for item in list(value)[:MAX_ITEMS]]}
+    if isinstance(value, dict):
+        return {"t": "map", "entries": [[key if isinstance(key, str) else repr(key),
+                                          _describe_value(item, depth + 1)]
+                                         for key, item in list(value.items())[:256]]}
+    if hasattr(value, "tolist") and callable(value.tolist):
         # numpy arrays become lists, numpy scalars become Python numbers.
         return _describe_value(value.tolist(), depth + 1)
-    if not isinstance(value, dict) and hasattr(value, "__float__") and not hasattr(value, "__len__"):
+    if hasattr(value, "__float__") and not hasattr(value, "__len__"):
         return _number(value)  # Fraction, Decimal, other real numbers
     return {"t": "other", "type": type(value).__name__}
 

@@ -58,6 +58,7 @@ const n = (input) => input.x.length;
 
 /** Variant implementations per mistake id (problem.json `mistakes`). */
 export const mistakes = {
+  'returns-starting-values': [() => [0, 0]],
   'swapped-outputs': [(input) => descend(input).reverse()],
   'off-by-one-iterations': [
     (input) => descend(input, { extraIterations: 1 }),

@@ -34,7 +34,7 @@ export async function hint(options: HintOptions, context: Context): Promise<Hint
     const root = findWorkspaceRoot(context.cwd);
     if (!root) {
       throw new UsageError('not inside a pixel workspace, so which problem?', {
-        hint: 'cd into the folder `pixel solve` made, or pass --problem gradient-descent',
+        hint: 'cd into the folder `pixel solve` made, or pass --problem <id> (see `pixel problems`)',
       });
     }
     problemId = (await readWorkspace(root)).marker.problem;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Context } from '../context.js';
-import { listProblemIds, loadProblem } from '../io/judge/problem-store.js';
+import { nextUnsolved, trackStanding, type TrackEntry } from '../core/judge/track.js';
+import { listProblems } from '../io/judge/problem-store.js';
 import { loadProgress } from '../io/progress-store.js';
 import { createChalk } from '../ui/theme.js';
 
@@ -9,48 +10,52 @@ export const problemsOptionsSchema = z.object({
 });
 export type ProblemsOptions = z.infer<typeof problemsOptionsSchema>;
 
-export interface ProblemSummary {
-  id: string;
-  title: string;
-  difficulty: string;
-  summary: string;
-  attempts: number;
-  solved: boolean;
+export interface ProblemsResult {
+  problems: TrackEntry[];
+  /** The next step on the track, or null once every problem is solved. */
+  next: { command: string; reason: string } | null;
 }
 
-/** Lists the exercises with the learner's standing on each (attempts, solved). */
+/** The exercise track in order, with the learner's standing on each and what to do next. */
 export async function problems(
   options: ProblemsOptions,
   context: Context,
-): Promise<ProblemSummary[]> {
+): Promise<ProblemsResult> {
   const progress = await loadProgress(context.paths, context.warn);
-  const list = listProblemIds().map((id): ProblemSummary => {
-    const { problem } = loadProblem(id);
-    const entry = progress.problems[id];
-    return {
-      id,
-      title: problem.title,
-      difficulty: problem.difficulty,
-      summary: problem.summary,
-      attempts: entry?.attempts ?? 0,
-      solved: Boolean(entry?.solvedAt),
-    };
-  });
+  const track = trackStanding(listProblems(), progress);
+  const upcoming = nextUnsolved(track);
+  const result: ProblemsResult = {
+    problems: track,
+    next: upcoming
+      ? {
+          command: `pixel solve ${upcoming.id}`,
+          reason: upcoming.attempts > 0 ? 'you have started it' : 'the next one on the track',
+        }
+      : null,
+  };
   if (options.json) {
-    context.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-    return list;
+    context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result;
   }
   const chalk = createChalk(context.color);
-  const lines = list.map((item) => {
-    const status = item.solved
+  const width = Math.max(...track.map((entry) => entry.id.length));
+  const lines = track.map((entry, index) => {
+    const mark = entry.solved ? chalk.green('✓') : ' ';
+    const status = entry.solved
       ? chalk.green('solved')
-      : item.attempts > 0
-        ? chalk.yellow(`${item.attempts} attempt${item.attempts === 1 ? '' : 's'}`)
+      : entry.attempts > 0
+        ? chalk.yellow(`${entry.attempts} attempt${entry.attempts === 1 ? '' : 's'}`)
         : chalk.dim('not started');
-    return `  ${chalk.bold(item.id)}  ${item.title} (${item.difficulty}) · ${status}\n    ${chalk.dim(item.summary)}`;
+    return [
+      `${mark} ${String(index + 1).padStart(2)}. ${chalk.bold(entry.id.padEnd(width))}  ${entry.difficulty.padEnd(6)}  ${status}`,
+      `       ${entry.title} ${chalk.dim(`· lesson: pixel learn ${entry.lesson}`)}`,
+      `       ${chalk.dim(entry.summary)}`,
+    ].join('\n');
   });
-  context.stdout.write(
-    `${lines.join('\n')}\n\nStart one with \`pixel solve <id>\` (add --lang javascript or typescript).\n`,
-  );
-  return list;
+  const solved = track.filter((entry) => entry.solved).length;
+  const footer = result.next
+    ? `next: ${chalk.bold(result.next.command)} (${result.next.reason}); add --lang javascript or typescript`
+    : chalk.green('Every exercise on the track is solved. Well done!');
+  context.stdout.write(`${lines.join('\n')}\n\n${solved}/${track.length} solved · ${footer}\n`);
+  return result;
 }

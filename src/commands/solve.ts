@@ -2,13 +2,16 @@ import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { ContentError, UsageError } from '../errors.js';
 import { LanguageSchema, type Language } from '../core/judge/problem-schema.js';
 import { renderReadme } from '../core/judge/readme.js';
 import { WORKSPACE_MARKER, type WorkspaceMarker } from '../core/judge/workspace-schema.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { extractReference } from '../core/judge/shape.js';
+import { nextUnsolved, trackStanding } from '../core/judge/track.js';
+import { loadProgress } from '../io/progress-store.js';
 import {
-  listProblemIds,
+  listProblems,
   loadProblem,
   loadReference,
   readStatement,
@@ -62,13 +65,23 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
  * .pixel/workspace.json marker. Never replaces a learner's file without copying it aside first.
  */
 export async function solve(options: SolveOptions, context: Context): Promise<SolveResult> {
-  const ids = listProblemIds();
-  if (!options.problem) {
-    throw new UsageError('which problem? name one', {
-      hint: `available: ${ids.join(', ')} (e.g. \`pixel solve ${ids[0] ?? 'gradient-descent'}\`)`,
-    });
+  // No problem named: the next unsolved one on the track.
+  let chosen = options.problem;
+  if (!chosen) {
+    const track = trackStanding(listProblems(), await loadProgress(context.paths, context.warn));
+    const upcoming = nextUnsolved(track);
+    if (!upcoming) {
+      throw new UsageError('every problem on the track is solved: name one to practise again', {
+        hint: `\`pixel problems\` lists them (e.g. \`pixel solve ${track[0]?.id ?? '<id>'}\`)`,
+      });
+    }
+    chosen = upcoming.id;
+    if (!options.json)
+      context.stderr.write(
+        `No problem named: the next on the track is ${upcoming.id} (${upcoming.difficulty}).\n`,
+      );
   }
-  const loaded = loadProblem(options.problem);
+  const loaded = loadProblem(chosen);
   const { problem } = loaded;
   const language = options.lang;
   const dir = resolve(context.cwd, options.dir ?? problem.id);
@@ -82,7 +95,12 @@ export async function solve(options: SolveOptions, context: Context): Promise<So
   const reference = await loadReference(loaded);
   const examples = loaded.cases
     .filter((testCase) => !testCase.hidden)
-    .map((testCase) => ({ testCase, expected: reference.solve(testCase.input) }));
+    .map((testCase) => {
+      const expected = extractReference(problem.returns, reference.solve(testCase.input));
+      if (!expected.ok)
+        throw new ContentError(join(loaded.dir, 'reference.mjs'), [expected.problem]);
+      return { testCase, expected: expected.numbers };
+    });
   const starterDir = join(loaded.dir, 'starters', language);
   const files = new Map<string, string | Buffer>();
   files.set(

@@ -6,8 +6,8 @@ import { ExitCode, UsageError } from '../errors.js';
 import { validateInput } from '../core/judge/custom-input.js';
 import type { ValueCheck } from '../core/judge/compare.js';
 import type { Diagnosis } from '../core/judge/diagnose.js';
-import type { JudgeCase, Problem } from '../core/judge/problem-schema.js';
-import { formatInputValue, parameterName } from '../core/judge/readme.js';
+import type { CaseInput, JudgeCase, Problem } from '../core/judge/problem-schema.js';
+import { formatInputValue, inputExample, parameterName } from '../core/judge/readme.js';
 import type { Verdict } from '../core/judge/verdict.js';
 import { sanitizeText } from '../core/sanitize.js';
 import { evaluateSolution } from '../io/judge/evaluate.js';
@@ -44,7 +44,7 @@ const jsonNumber = (value: number): JsonNumber =>
 export interface TestCaseResult {
   id: string;
   description: string;
-  input: Record<string, number | number[]>;
+  input: CaseInput;
   verdict: Verdict;
   timeMs: number;
   message?: string;
@@ -72,7 +72,12 @@ export interface TestResult {
   cases: TestCaseResult[];
 }
 
-async function customCase(raw: string, problem: Problem, cwd: string): Promise<JudgeCase> {
+async function customCase(
+  raw: string,
+  problem: Problem,
+  examples: readonly JudgeCase[],
+  cwd: string,
+): Promise<JudgeCase> {
   let text = raw;
   if (raw.startsWith('@')) {
     const file = resolve(cwd, raw.slice(1));
@@ -89,7 +94,7 @@ async function customCase(raw: string, problem: Problem, cwd: string): Promise<J
     parsed = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`--input is not valid JSON: ${(error as Error).message}`, {
-      hint: `e.g. --input '{"x":[1,2],"y":[2,4],"learningRate":0.1,"iterations":2}'`,
+      hint: `e.g. ${inputExample(problem, examples).replace(/^pixel test /, '')}`,
     });
   }
   const checked = validateInput(parsed, problem.parameters);
@@ -117,7 +122,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
   const { problem } = loaded;
   const reference = await loadReference(loaded);
   const cases = options.input
-    ? [await customCase(options.input, problem, context.cwd)]
+    ? [await customCase(options.input, problem, loaded.cases, context.cwd)]
     : loaded.cases.filter((testCase) => !testCase.hidden);
   const chalk = createChalk(context.color);
   const columns = context.stdout.columns;
@@ -161,7 +166,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
       const entry: TestCaseResult = {
         id: testCase.id,
         description: testCase.description,
-        input: testCase.input as Record<string, number | number[]>,
+        input: testCase.input,
         verdict,
         timeMs: result?.judgement.timeMs ?? 0,
         ...(message === undefined ? {} : { message }),

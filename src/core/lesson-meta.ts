@@ -11,7 +11,7 @@ export const LessonMetaSchema = z.strictObject({
   title: z.string().check(z.minLength(3)),
   /** One line saying what the lesson teaches, shown in the list. */
   summary: z.string().check(z.minLength(10), z.maxLength(120)),
-  /** Other names that open the lesson (`gd` for gradient-descent); matched case-insensitively. */
+  /** Other names that open the lesson (a short form, say); matched case-insensitively. */
   aliases: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase'))),
   /** Estimated minutes to read. */
   minutes: z.number().check(z.int(), z.positive()),

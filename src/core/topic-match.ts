@@ -1,7 +1,7 @@
 /**
  * Finding a lesson from what the learner typed: an exact, case-insensitive match on the id or
- * an alias, else the closest names (core/suggest.ts), so `pixel learn gradient-decent` can say
- * "did you mean gradient-descent?".
+ * an alias, else the closest names (core/suggest.ts), so a typo in `pixel learn <topic>` or
+ * `pixel solve <problem>` gets a "did you mean …?".
  */
 import { rankByCloseness } from './suggest.js';
 

@@ -143,8 +143,18 @@ function numberCell(value: number): string {
 }
 
 /** The values table of `pixel test`: each returned value beside the reference. */
-export function formatValueTable(chalk: ChalkInstance, values: readonly ValueCheck[]): string {
+/** Rows a value table shows; a long list shows its wrong values first, then the count left. */
+const TABLE_ROWS = 12;
+
+export function formatValueTable(chalk: ChalkInstance, all: readonly ValueCheck[]): string {
   const header = ['', 'yours', 'expected', 'abs error', 'rel error'];
+  const wrong = all.filter((check) => !check.ok);
+  const values =
+    all.length <= TABLE_ROWS
+      ? all
+      : [...wrong, ...all.filter((check) => check.ok)].slice(0, TABLE_ROWS);
+  const hiddenRight = all.length - values.length;
+  const hiddenWrong = wrong.length - values.filter((check) => !check.ok).length;
   const rows = values.map((check) => [
     check.name,
     numberCell(check.got),
@@ -166,6 +176,13 @@ export function formatValueTable(chalk: ChalkInstance, values: readonly ValueChe
       const ok = values[index]?.ok;
       return `    ${ok ? chalk.green('✓') : chalk.red('✗')} ${line(row)}`;
     }),
+    ...(hiddenRight > 0
+      ? [
+          chalk.dim(
+            `      … ${hiddenRight} more value${hiddenRight === 1 ? '' : 's'}${hiddenWrong > 0 ? `, ${hiddenWrong} of them wrong` : ', all within tolerance'} (--json shows every one)`,
+          ),
+        ]
+      : []),
   ].join('\n');
 }
 

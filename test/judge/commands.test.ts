@@ -5,6 +5,7 @@ import { hint } from '../../src/commands/hint.js';
 import { problems } from '../../src/commands/problems.js';
 import { solve } from '../../src/commands/solve.js';
 import { UsageError } from '../../src/errors.js';
+import { listProblems } from '../../src/io/judge/problem-store.js';
 import { fakeContext } from '../helpers/fake-context.js';
 import { makeTempDir } from '../helpers/run-pixel.js';
 
@@ -52,13 +53,33 @@ describe('solve', () => {
     );
   });
 
-  it('refuses a non-empty folder without --force and asks which problem when none is given', async () => {
+  it('refuses a non-empty folder without --force', async () => {
     const context = fakeContext(temp.dir);
     await solve({ problem: 'gradient-descent', lang: 'python' }, context);
     await expect(solve({ problem: 'gradient-descent', lang: 'python' }, context)).rejects.toThrow(
       UsageError,
     );
-    await expect(solve({ lang: 'python' }, context)).rejects.toThrow('which problem?');
+  });
+
+  it('takes the next unsolved problem on the track when none is named', async () => {
+    const context = fakeContext(temp.dir);
+    const first = listProblems()[0];
+    const made = await solve({ lang: 'python' }, context);
+    expect(made.problem).toBe(first?.id);
+    expect(context.stderr.text).toContain(`the next on the track is ${first?.id}`);
+  });
+
+  it('finds a problem by alias and suggests the closest for a typo', async () => {
+    const context = fakeContext(temp.dir);
+    expect((await solve({ problem: 'GD', lang: 'python' }, context)).problem).toBe(
+      'gradient-descent',
+    );
+    await expect(solve({ problem: 'gradient-decent', lang: 'python' }, context)).rejects.toThrow(
+      'unknown problem "gradient-decent"',
+    );
+    await solve({ problem: 'gradient-decent', lang: 'python' }, context).catch(
+      (error: UsageError) => expect(error.hint).toMatch(/^did you mean gradient-descent\?/),
+    );
   });
 });
 
@@ -72,15 +93,22 @@ describe('hint and problems', () => {
     const all = await hint({ problem: 'gradient-descent', all: true }, context);
     expect(all.hints.map((h) => h.number)).toEqual([1, 2]);
     const list = await problems({ json: true }, context);
-    expect(list).toEqual([
-      {
-        id: 'gradient-descent',
-        title: 'Gradient Descent for Linear Regression',
-        difficulty: 'Hard',
-        summary: expect.any(String),
-        attempts: 0,
-        solved: false,
-      },
-    ]);
+    expect(list.problems.find((entry) => entry.id === 'gradient-descent')).toEqual({
+      id: 'gradient-descent',
+      title: 'Gradient Descent for Linear Regression',
+      difficulty: 'Medium',
+      order: 1,
+      lesson: 'gradient-descent',
+      summary: expect.any(String),
+      attempts: 0,
+      solved: false,
+    });
+    expect(list.problems.map((entry) => entry.order)).toEqual(
+      [...list.problems.map((entry) => entry.order)].sort((a, b) => a - b),
+    );
+    expect(list.next).toEqual({
+      command: `pixel solve ${list.problems[0]?.id}`,
+      reason: 'the next one on the track',
+    });
   });
 });

@@ -1,24 +1,30 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../scripts/content-problems.js';
+import { problemIssues } from '../../scripts/content-problems.js';
 import { REPO_ROOT } from '../helpers/run-pixel.js';
 
 const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'judge');
 
 describe('the content-problems build step', () => {
   it('passes on the shipped problems', async () => {
-    await expect(run({ root: REPO_ROOT, dist: '' })).resolves.toBeUndefined();
+    expect(await problemIssues(REPO_ROOT)).toEqual([]);
   });
 
   it('rejects a problem whose case ids repeat', async () => {
-    await expect(run({ root: join(fixtures, 'duplicate-ids'), dist: '' })).rejects.toThrow(
+    await expect(problemIssues(join(fixtures, 'duplicate-ids'))).rejects.toThrow(
       /case id "b" is used twice/,
     );
   });
 
   it('rejects a known mistake that no case can tell from the reference', async () => {
-    await expect(run({ root: join(fixtures, 'silent-mistake'), dist: '' })).rejects.toThrow(
-      'problems/tiny: no case tells mistake no-op-mistake (variant 1) from the reference',
-    );
+    expect(await problemIssues(join(fixtures, 'silent-mistake'))).toEqual([
+      'problems/tiny: no case tells mistake tripled (variant 1) from the reference',
+    ]);
+  });
+
+  it('rejects a case whose input breaks the declared bounds', async () => {
+    expect(await problemIssues(join(fixtures, 'out-of-bounds'))).toEqual([
+      'problems/tiny: case big breaks the declared bounds: "x" must be within [-10, 10]',
+    ]);
   });
 });

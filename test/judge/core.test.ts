@@ -6,21 +6,33 @@ import {
   withinTolerance,
 } from '../../src/core/judge/compare.js';
 import { diagnose } from '../../src/core/judge/diagnose.js';
-import { generateLinearData } from '../../src/core/judge/generate.js';
+import { buildCase, runGenerator } from '../../src/core/judge/generate.js';
 import { mulberry32 } from '../../src/core/judge/prng.js';
 import { buildReport } from '../../src/core/judge/report.js';
 import { parseReturnedValue, type ReturnedValue } from '../../src/core/judge/returned-value.js';
+import { extractReference, type NamedNumber } from '../../src/core/judge/shape.js';
 import { judgeCall, type CallOutcome } from '../../src/core/judge/verdict.js';
 import { validateInput } from '../../src/core/judge/custom-input.js';
-import type { Parameter } from '../../src/core/judge/problem-schema.js';
+import type { Parameter, ReturnShape } from '../../src/core/judge/problem-schema.js';
 
-const tolerance = { absolute: 1e-6, relative: 1e-6 };
-const names = ['w', 'b'];
-const pair = (w: number | string, b: number | string): ReturnedValue => ({
-  t: 'seq',
-  n: 2,
-  items: [w, b].map((v) => ({ t: 'num', v }) as ReturnedValue),
-});
+const tolerance = { kind: 'tolerance', absolute: 1e-6, relative: 1e-6 } as const;
+const tuple: ReturnShape = {
+  kind: 'tuple',
+  items: [
+    { name: 'w', kind: 'number' },
+    { name: 'b', kind: 'number' },
+  ],
+};
+const num = (v: number | 'NaN' | 'Infinity' | '-Infinity'): ReturnedValue => ({ t: 'num', v });
+const seq = (...items: ReturnedValue[]): ReturnedValue => ({ t: 'seq', n: items.length, items });
+const pair = (w: number | 'NaN' | 'Infinity', b: number | 'NaN' | 'Infinity'): ReturnedValue =>
+  seq(num(w), num(b));
+const named = (shape: ReturnShape, value: unknown): NamedNumber[] => {
+  const extracted = extractReference(shape, value);
+  if (!extracted.ok) throw new Error(extracted.problem);
+  return extracted.numbers;
+};
+const wb = (w: number, b: number) => named(tuple, [w, b]);
 
 describe('mulberry32 and generated data', () => {
   it('gives the same sequence for a seed, on every machine (pinned values)', () => {
@@ -28,43 +40,106 @@ describe('mulberry32 and generated data', () => {
     expect([next(), next(), next()]).toEqual([2581720956, 1925393290, 3661312704]);
   });
 
-  it('builds x and y as short decimals, identical on every call', () => {
+  it('builds features and targets as short decimals, identical on every call', () => {
     const spec = {
       kind: 'linear' as const,
+      into: { features: 'x', targets: 'y' },
       seed: 7,
       n: 50,
       xMin: -5,
       xMax: 5,
       decimals: 2,
-      slope: 1.5,
-      intercept: -2,
+      weights: [1.5],
+      bias: -2,
       noise: 0.5,
     };
-    const first = generateLinearData(spec);
-    expect(generateLinearData(spec)).toEqual(first);
-    for (const value of [...first.x, ...first.y]) {
+    const first = runGenerator(spec, {});
+    expect(runGenerator(spec, {})).toEqual(first);
+    const values = [...(first.x as number[]), ...(first.y as number[])];
+    for (const value of values) {
       // Every value is k / 100 for an integer k: exactly what a JSON round trip preserves.
-      expect(Number.isInteger(Math.round(value * 100))).toBe(true);
       expect(Math.abs(value * 100 - Math.round(value * 100))).toBeLessThan(1e-9);
       expect(JSON.parse(JSON.stringify(value))).toBe(value);
     }
-    expect(first.x.every((x) => x >= -5 && x <= 5)).toBe(true);
+    expect((first.x as number[]).every((x) => x >= -5 && x <= 5)).toBe(true);
   });
 
-  it('makes every x equal for a constant-x spec', () => {
-    const data = generateLinearData({
-      kind: 'linear',
-      seed: 1,
-      n: 5,
-      xMin: 2,
-      xMax: 2,
-      decimals: 1,
-      slope: 1,
-      intercept: 0,
-      noise: 1,
-      constantX: true,
+  it('makes a table with one column per weight', () => {
+    const data = runGenerator(
+      {
+        kind: 'linear',
+        into: { features: 'X', targets: 'y' },
+        seed: 3,
+        n: 4,
+        xMin: 0,
+        xMax: 9,
+        decimals: 0,
+        weights: [2, -1, 0.5],
+        bias: 1,
+        noise: 0,
+      },
+      {},
+    );
+    const rows = data.X as number[][];
+    expect(rows).toHaveLength(4);
+    rows.forEach((row, i) => {
+      expect(row).toHaveLength(3);
+      expect((data.y as number[])[i]).toBe(Math.round(2 * row[0]! - row[1]! + 0.5 * row[2]!) + 1);
     });
-    expect(new Set(data.x)).toEqual(new Set([2]));
+  });
+
+  it('draws labels, flips some of them, and counts up', () => {
+    const labels = runGenerator(
+      { kind: 'bernoulli', into: 'actual', seed: 5, length: 2000, p: 0.3 },
+      {},
+    );
+    const ones = (labels.actual as number[]).filter((v) => v === 1).length;
+    expect(ones / 2000).toBeGreaterThan(0.25);
+    expect(ones / 2000).toBeLessThan(0.35);
+    const copied = runGenerator(
+      { kind: 'noisy-copy', into: 'predicted', from: 'actual', seed: 6, flip: 0.1 },
+      labels,
+    );
+    const flipped = (copied.predicted as number[]).filter(
+      (v, i) => v !== (labels.actual as number[])[i],
+    ).length;
+    expect(flipped / 2000).toBeGreaterThan(0.07);
+    expect(flipped / 2000).toBeLessThan(0.13);
+    const times = runGenerator(
+      { kind: 'increasing', into: 't', seed: 1, length: 50, start: 10, minStep: 0, maxStep: 5 },
+      {},
+    );
+    const t = times.t as number[];
+    expect(t[0]).toBe(10);
+    expect(t.every((v, i) => i === 0 || v >= t[i - 1]!)).toBe(true);
+  });
+
+  it('draws normal numbers rounded to their decimals, within the clamp', () => {
+    const data = runGenerator(
+      { kind: 'normal', into: 'v', seed: 9, length: 5000, mean: 10, sd: 2, decimals: 1, min: 5 },
+      {},
+    );
+    const values = data.v as number[];
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    expect(Math.abs(mean - 10)).toBeLessThan(0.15);
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(5);
+    expect(values.every((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9)).toBe(true);
+  });
+
+  it('runs a case’s generators in order over its literal input', () => {
+    const built = buildCase({
+      id: 'c',
+      group: 'g',
+      description: 'd',
+      hidden: true,
+      input: { k: 3 },
+      generate: [
+        { kind: 'bernoulli', into: 'a', seed: 1, length: 4, p: 0.5 },
+        { kind: 'noisy-copy', into: 'b', from: 'a', seed: 2, flip: 0 },
+      ],
+    });
+    expect(built.input.k).toBe(3);
+    expect(built.input.b).toEqual(built.input.a);
   });
 });
 
@@ -76,6 +151,11 @@ describe('tolerance comparison', () => {
     expect(withinTolerance(1e6 + 2, 1e6, tolerance)).toBe(false);
     expect(withinTolerance(-0, 0, tolerance)).toBe(true);
     expect(withinTolerance(5e-7, 0, tolerance)).toBe(true); // absolute near zero
+  });
+
+  it('wants the same number when the rule is exact', () => {
+    expect(withinTolerance(3, 3, { kind: 'exact' })).toBe(true);
+    expect(withinTolerance(3 + 1e-12, 3, { kind: 'exact' })).toBe(false);
   });
 
   it('never accepts NaN or infinities against a finite reference', () => {
@@ -90,27 +170,25 @@ describe('tolerance comparison', () => {
   });
 
   it('explains wrong types, wrong arity and non-finite values', () => {
-    expect(compareReturned({ t: 'none' }, [1, 2], names, tolerance)).toMatchObject({
+    const describe = (value: ReturnedValue) =>
+      describeComparison(compareReturned(value, wb(1, 2), tuple, tolerance), false);
+    expect(compareReturned({ t: 'none' }, wb(1, 2), tuple, tolerance)).toMatchObject({
       kind: 'wrong-type',
     });
-    expect(
-      describeComparison(compareReturned({ t: 'none' }, [1, 2], names, tolerance), false),
-    ).toBe('returned nothing (None/undefined); expected 2 numbers (w, b)');
-    const three: ReturnedValue = { t: 'seq', n: 3, items: [] };
-    expect(describeComparison(compareReturned(three, [1, 2], names, tolerance), false)).toBe(
-      'returned 3 values; expected exactly 2',
+    expect(describe({ t: 'none' })).toBe(
+      'returned nothing (None/undefined); expected 2 values (w, b)',
     );
-    const withString: ReturnedValue = { t: 'seq', n: 2, items: [{ t: 'num', v: 1 }, { t: 'str' }] };
-    expect(describeComparison(compareReturned(withString, [1, 2], names, tolerance), false)).toBe(
-      'b is a string; expected 2 numbers (w, b)',
+    expect(describe({ t: 'seq', n: 3, items: [] })).toBe(
+      'returned 3 values; expected exactly 2 (w, b)',
     );
-    const nan = compareReturned(pair('NaN', 2), [1, 2], names, tolerance);
+    expect(describe(seq(num(1), { t: 'str' }))).toBe('b is a string; expected a number');
+    const nan = compareReturned(pair('NaN', 2), wb(1, 2), tuple, tolerance);
     expect(nan.kind).toBe('not-finite');
     expect(describeComparison(nan, false)).toMatch(/^w is NaN/);
   });
 
   it('shows values for public cases and only error sizes for hidden ones', () => {
-    const comparison = compareReturned(pair(0.66, 0.78), [1.32, 0.78], names, tolerance);
+    const comparison = compareReturned(pair(0.66, 0.78), wb(1.32, 0.78), tuple, tolerance);
     expect(comparison.kind).toBe('mismatch');
     expect(describeComparison(comparison, false)).toBe(
       'w = 0.66, expected 1.32 (off by 6.6e-1, relative 5.0e-1)',
@@ -118,6 +196,88 @@ describe('tolerance comparison', () => {
     const hidden = describeComparison(comparison, true);
     expect(hidden).toBe('w is off by 6.6e-1 (relative 5.0e-1)');
     expect(hidden).not.toContain('1.32');
+  });
+
+  it('compares a list item by item, and says when its length is wrong', () => {
+    const list: ReturnShape = { kind: 'list' };
+    const expected = named(list, [0.5, 0.25, 0.25, 0, 0]);
+    const got = (...values: number[]) => seq(...values.map((v) => num(v)));
+    expect(compareReturned(got(0.5, 0.25, 0.25, 0, 0), expected, list, tolerance).kind).toBe(
+      'match',
+    );
+    const off = compareReturned(got(0.5, 0.3, 0.2, 0, 0.1), expected, list, tolerance);
+    expect(describeComparison(off, true)).toBe(
+      'result[1] is off by 5.0e-2 (relative 2.0e-1); result[2] is off by 5.0e-2 (relative 2.0e-1); result[4] is off by 1.0e-1 (relative Infinity)',
+    );
+    expect(describeComparison(compareReturned(got(1), expected, list, tolerance), false)).toBe(
+      'the result has 1 value; expected 5',
+    );
+  });
+
+  it('reads a record from a dict or object, and names missing or extra keys', () => {
+    const record: ReturnShape = {
+      kind: 'record',
+      fields: [
+        { name: 'precision', kind: 'number' },
+        { name: 'recall', kind: 'number' },
+      ],
+    };
+    const expected = named(record, { precision: 0.75, recall: 0.5 });
+    const map = (...entries: Array<[string, number]>): ReturnedValue => ({
+      t: 'map',
+      entries: entries.map(([key, value]) => [key, num(value)]),
+    });
+    expect(
+      compareReturned(map(['recall', 0.5], ['precision', 0.75]), expected, record, tolerance).kind,
+    ).toBe('match');
+    const swapped = compareReturned(
+      map(['recall', 0.75], ['precision', 0.5]),
+      expected,
+      record,
+      tolerance,
+    );
+    expect(describeComparison(swapped, false)).toBe(
+      'precision = 0.5, expected 0.75 (off by 2.5e-1, relative 3.3e-1); recall = 0.75, expected 0.5 (off by 2.5e-1, relative 5.0e-1)',
+    );
+    expect(
+      describeComparison(
+        compareReturned(map(['precision', 1]), expected, record, tolerance),
+        false,
+      ),
+    ).toBe('the result has no key "recall"');
+    expect(
+      describeComparison(
+        compareReturned(
+          map(['precision', 1], ['recall', 1], ['f1', 1]),
+          expected,
+          record,
+          tolerance,
+        ),
+        false,
+      ),
+    ).toBe('the result has unexpected key "f1"; expected only precision, recall');
+    expect(
+      describeComparison(compareReturned(pair(1, 2), expected, record, tolerance), false),
+    ).toBe('returned a sequence of 2; expected a dict/object with keys precision, recall');
+  });
+
+  it('takes a tuple of a list and a number apart', () => {
+    const shape: ReturnShape = {
+      kind: 'tuple',
+      items: [
+        { name: 'weights', kind: 'list' },
+        { name: 'bias', kind: 'number' },
+      ],
+    };
+    const expected = named(shape, [[1, 2], 3]);
+    expect(expected.map((item) => item.name)).toEqual(['weights[0]', 'weights[1]', 'bias']);
+    expect(compareReturned(seq(seq(num(1), num(2)), num(3)), expected, shape, tolerance).kind).toBe(
+      'match',
+    );
+    expect(extractReference(shape, [[1, 2]])).toEqual({
+      ok: false,
+      problem: 'it did not return 2 values',
+    });
   });
 
   it('formats numbers compactly and stably', () => {
@@ -133,13 +293,18 @@ describe('returned value descriptions from harnesses', () => {
     expect(parseReturnedValue(pair(1, 'Infinity'))).toEqual(pair(1, 'Infinity'));
     expect(parseReturnedValue({ t: 'num', v: 'lots' })).toBeUndefined();
     expect(parseReturnedValue({ t: 'seq', n: 1, items: [{ t: '??' }] })).toBeUndefined();
+    expect(parseReturnedValue({ t: 'map', entries: [['a', { t: 'num', v: 1 }]] })).toEqual({
+      t: 'map',
+      entries: [['a', { t: 'num', v: 1 }]],
+    });
+    expect(parseReturnedValue({ t: 'map', entries: [[1, { t: 'num', v: 1 }]] })).toBeUndefined();
     expect(parseReturnedValue('accepted')).toBeUndefined();
   });
 });
 
 describe('verdict precedence for one call', () => {
   const judge = (outcome: CallOutcome, hidden = false) =>
-    judgeCall(outcome, [1.32, 0.78], names, tolerance, { cpuMsPerCase: 4000 }, hidden);
+    judgeCall(outcome, wb(1.32, 0.78), tuple, tolerance, { cpuMsPerCase: 4000 }, hidden);
 
   it('accepts a correct value and rejects a wrong one', () => {
     expect(
@@ -184,17 +349,11 @@ describe('diagnosis', () => {
 
   it('names the first mistake whose variant reproduces the answer', () => {
     const found = diagnose(
-      [0.83, 0.495],
+      wb(0.83, 0.495),
       [
-        { mistake: mistake('a'), outputs: [[1, 1]] },
-        {
-          mistake: mistake('b'),
-          outputs: [
-            [5, 5],
-            [0.83, 0.495 + 1e-9],
-          ],
-        },
-        { mistake: mistake('c'), outputs: [[0.83, 0.495]] },
+        { mistake: mistake('a'), outputs: [wb(1, 1)] },
+        { mistake: mistake('b'), outputs: [wb(5, 5), wb(0.83, 0.495 + 1e-9)] },
+        { mistake: mistake('c'), outputs: [wb(0.83, 0.495)] },
       ],
       tolerance,
     );
@@ -202,7 +361,7 @@ describe('diagnosis', () => {
   });
 
   it('stays silent when nothing matches', () => {
-    expect(diagnose([9, 9], [{ mistake: mistake('a'), outputs: [[1, 1]] }], tolerance)).toBe(
+    expect(diagnose(wb(9, 9), [{ mistake: mistake('a'), outputs: [wb(1, 1)] }], tolerance)).toBe(
       undefined,
     );
   });
@@ -276,5 +435,27 @@ describe('custom input validation', () => {
         '"y" and "x" must have the same length',
       ]);
     }
+  });
+
+  it('checks whole-number lists, sorted lists and tables', () => {
+    const more: Parameter[] = [
+      { name: 'labels', type: 'integer[]', min: 0, max: 1, description: 'labels' },
+      { name: 'times', type: 'integer[]', sorted: true, description: 'times' },
+      { name: 'X', type: 'number[][]', minColumns: 2, maxColumns: 3, description: 'rows' },
+    ];
+    const result = validateInput({ labels: [0, 1, 2], times: [3, 1], X: [[1, 2], [3]] }, more);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        '"labels" values must be within [0, 1]',
+        '"times" must be in increasing order',
+        '"X" rows must all be the same length',
+      ],
+    });
+    expect(validateInput({ labels: [1, 0], times: [1, 1, 4], X: [[1, 2]] }, more).ok).toBe(true);
+    expect(validateInput({ labels: [0.5], times: [], X: [[1]] }, more)).toEqual({
+      ok: false,
+      problems: ['"labels" must hold whole numbers', '"X" rows need at least 2 value(s)'],
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,26 +8,38 @@ import { makeTempDir, REPO_ROOT, runPixel } from '../helpers/run-pixel.js';
 import { waitForNoProcess } from './judge-helpers.js';
 
 /**
- * Every sample under problems/gradient-descent/submissions/<verdict>/ goes through the real
- * bin/pixel.js and must get exactly that verdict; known mistakes must be named; and nothing a
- * sample starts may outlive its run.
+ * Every sample under problems/<id>/submissions/<verdict>/ goes through the real bin/pixel.js and
+ * must get exactly that verdict; a wrong answer named after a known mistake must be diagnosed as
+ * that mistake; and nothing a sample starts may outlive its run.
  */
-const PROBLEM_DIR = join(REPO_ROOT, 'problems', 'gradient-descent');
-const SUBMISSIONS = join(PROBLEM_DIR, 'submissions');
-const mistakeIds = new Set(
-  (
-    JSON.parse(readFileSync(join(PROBLEM_DIR, 'problem.json'), 'utf8')) as {
-      mistakes: { id: string }[];
-    }
-  ).mistakes.map((m) => m.id),
+const PROBLEMS = join(REPO_ROOT, 'problems');
+const problemIds = readdirSync(PROBLEMS).filter((id) =>
+  existsSync(join(PROBLEMS, id, 'problem.json')),
 );
-const samples = readdirSync(SUBMISSIONS)
-  .sort()
-  .flatMap((verdict) =>
-    readdirSync(join(SUBMISSIONS, verdict))
-      .sort()
-      .map((file) => ({ verdict, file })),
-  );
+const mistakeIds = new Map(
+  problemIds.map((id) => [
+    id,
+    new Set(
+      (
+        JSON.parse(readFileSync(join(PROBLEMS, id, 'problem.json'), 'utf8')) as {
+          mistakes: { id: string }[];
+        }
+      ).mistakes.map((m) => m.id),
+    ),
+  ]),
+);
+const samples = problemIds.flatMap((problem) => {
+  const folder = join(PROBLEMS, problem, 'submissions');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .sort()
+    .flatMap((verdict) =>
+      readdirSync(join(folder, verdict))
+        .filter((file) => /\.(py|js|mjs|ts)$/.test(file))
+        .sort()
+        .map((file) => ({ problem, verdict, file, path: join(folder, verdict, file) })),
+    );
+});
 const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
 
 // Two samples at a time: the machine has two cores and other suites run alongside.
@@ -54,7 +66,9 @@ afterAll(async () => {
 
 describe.concurrent('sample submissions get their verdicts through bin/pixel.js', () => {
   it('covers every verdict folder the issue asks for', () => {
-    const verdicts = new Set(samples.map((s) => s.verdict));
+    const verdicts = new Set(
+      samples.filter((s) => s.problem === 'gradient-descent').map((s) => s.verdict),
+    );
     for (const verdict of [
       'accepted',
       'wrong_answer',
@@ -77,24 +91,19 @@ describe.concurrent('sample submissions get their verdicts through bin/pixel.js'
         ]
       : [{ ...sample, namespace: true }],
   );
-  for (const { verdict, file, namespace } of runs) {
-    const needsNumpy = readFileSync(join(SUBMISSIONS, verdict, file), 'utf8').includes(
-      'import numpy',
-    );
+  for (const { problem, verdict, file, path, namespace } of runs) {
+    const needsNumpy = readFileSync(path, 'utf8').includes('import numpy');
     const skip = needsNumpy && !hasNumpy;
-    const title = `${verdict}/${file}${namespace ? '' : ' (no PID namespace)'}`;
+    const title = `${problem}: ${verdict}/${file}${namespace ? '' : ' (no PID namespace)'}`;
     it.skipIf(skip)(title, { timeout: 240_000 }, async () => {
       await inSlot(async () => {
         // A unique marker per run, so leftovers are found even with other suites running.
         const marker = `pixel-sample-grandchild-${randomUUID()}`;
         const folder = join(temp.dir, randomUUID());
         await mkdir(folder);
-        const source = readFileSync(join(SUBMISSIONS, verdict, file), 'utf8').replaceAll(
-          'pixel-sample-grandchild',
-          marker,
-        );
+        const source = readFileSync(path, 'utf8').replaceAll('pixel-sample-grandchild', marker);
         await writeFile(join(folder, file), source);
-        const run = await runPixel(['submit', file, '--problem', 'gradient-descent', '--json'], {
+        const run = await runPixel(['submit', file, '--problem', problem, '--json'], {
           cwd: folder,
           env: {
             PIXEL_HOME: join(folder, 'home'),
@@ -112,7 +121,9 @@ describe.concurrent('sample submissions get their verdicts through bin/pixel.js'
         expect(run.code).toBe(verdict === 'accepted' ? 0 : 1);
         const name = file.replace(/\.[a-z]+$/, '');
         if (verdict === 'wrong_answer') {
-          expect(report.diagnosis?.mistake).toBe(mistakeIds.has(name) ? name : undefined);
+          expect(report.diagnosis?.mistake).toBe(
+            mistakeIds.get(problem)?.has(name) ? name : undefined,
+          );
         }
         expect(await waitForNoProcess(marker)).toEqual([]);
       });

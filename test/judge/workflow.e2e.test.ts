@@ -120,7 +120,7 @@ describe('pixel solve', () => {
     const run = await pixel(['solve', 'gradient-ascent'], temp.dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'pixel: unknown problem "gradient-ascent"\nhint: available problems: gradient-descent\n',
+      'pixel: unknown problem "gradient-ascent"\nhint: did you mean gradient-descent? (`pixel problems` lists them)\n',
     );
   });
 
@@ -146,7 +146,7 @@ describe('pixel submit and pixel test: usage and environment errors', () => {
     const cases: Array<[string[], RegExp]> = [
       [
         ['submit', 'solution.py', '--problem', 'nope'],
-        /^pixel: unknown problem "nope"\nhint: available problems: gradient-descent\n$/,
+        /^pixel: unknown problem "nope"\nhint: `pixel problems` lists them: .*gradient-descent/,
       ],
       [['submit', 'solution.py', '--lang', 'rust'], /python, javascript, typescript/],
       [

@@ -1,19 +1,21 @@
-import { describeKind, numberOf, type ReturnedValue } from './returned-value.js';
+import type { ComparisonRule } from './problem-schema.js';
+import type { ReturnedValue } from './returned-value.js';
+import { extractReturned, leafOf, type NamedNumber } from './shape.js';
+import type { ReturnShape } from './problem-schema.js';
 
-export interface Tolerance {
-  absolute: number;
-  relative: number;
-}
-
-/** Kattis/ICPC rule: accept when the absolute OR the relative error is within tolerance. */
-export function withinTolerance(got: number, expected: number, tolerance: Tolerance): boolean {
+/**
+ * Kattis/ICPC rule: accept when the absolute OR the relative error is within tolerance; `exact`
+ * problems want the same number.
+ */
+export function withinTolerance(got: number, expected: number, rule: ComparisonRule): boolean {
   if (!Number.isFinite(expected)) {
     // Only a diverging custom input has a non-finite reference: compare by class (DOMjudge).
     return Number.isNaN(expected) ? Number.isNaN(got) : got === expected;
   }
   if (!Number.isFinite(got)) return false;
+  if (rule.kind === 'exact') return got === expected;
   const error = Math.abs(got - expected);
-  return error <= tolerance.absolute || error <= tolerance.relative * Math.abs(expected);
+  return error <= rule.absolute || error <= rule.relative * Math.abs(expected);
 }
 
 export function relativeError(got: number, expected: number): number {
@@ -36,52 +38,46 @@ export type Comparison =
   | { kind: 'mismatch'; values: ValueCheck[] }
   | { kind: 'not-finite'; values: ValueCheck[]; name: string; got: number }
   | { kind: 'wrong-type'; description: string }
-  | { kind: 'wrong-arity'; count: number; expectedCount: number };
+  | { kind: 'wrong-length'; name: string; count: number; expectedCount: number };
 
-/** The returned numbers when the value has the right shape, else undefined. */
-export function returnedNumbers(value: ReturnedValue, arity: number): number[] | undefined {
-  if (value.t !== 'seq' || value.n !== arity || value.items.length !== arity) return undefined;
-  const numbers: number[] = [];
-  for (const item of value.items) {
-    if (item.t !== 'num') return undefined;
-    numbers.push(numberOf(item));
-  }
-  return numbers;
+function countsByLeaf(numbers: readonly NamedNumber[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { name } of numbers) counts.set(leafOf(name), (counts.get(leafOf(name)) ?? 0) + 1);
+  return counts;
 }
 
+/** Same names, same counts: the learner's numbers line up with the reference's one to one. */
+export function sameLayout(a: readonly NamedNumber[], b: readonly NamedNumber[]): boolean {
+  return a.length === b.length && a.every((item, index) => item.name === b[index]?.name);
+}
+
+/** Compares a returned value with the reference's named numbers, by the problem's shape and rule. */
 export function compareReturned(
   value: ReturnedValue,
-  expected: readonly number[],
-  names: readonly string[],
-  tolerance: Tolerance,
+  expected: readonly NamedNumber[],
+  shape: ReturnShape,
+  rule: ComparisonRule,
 ): Comparison {
-  const wanted = `${expected.length} numbers (${names.join(', ')})`;
-  if (value.t !== 'seq') {
-    return {
-      kind: 'wrong-type',
-      description: `returned ${describeKind(value)}; expected ${wanted}`,
-    };
+  const extracted = extractReturned(shape, value);
+  if (!extracted.ok) return { kind: 'wrong-type', description: extracted.problem };
+  const got = extracted.numbers;
+  if (!sameLayout(got, expected)) {
+    const mine = countsByLeaf(got);
+    for (const [name, count] of countsByLeaf(expected)) {
+      if ((mine.get(name) ?? 0) !== count)
+        return { kind: 'wrong-length', name, count: mine.get(name) ?? 0, expectedCount: count };
+    }
+    return { kind: 'wrong-type', description: 'the result does not have the expected parts' };
   }
-  if (value.n !== expected.length)
-    return { kind: 'wrong-arity', count: value.n, expectedCount: expected.length };
-  const bad = value.items.findIndex((item) => item.t !== 'num');
-  if (bad >= 0) {
-    const item = value.items[bad] as ReturnedValue;
+  const values = got.map(({ name, value: number }, index): ValueCheck => {
+    const reference = (expected[index] as NamedNumber).value;
     return {
-      kind: 'wrong-type',
-      description: `${names[bad] ?? `value ${bad + 1}`} is ${describeKind(item)}; expected ${wanted}`,
-    };
-  }
-  const got = returnedNumbers(value, expected.length) as number[];
-  const values = got.map((number, index): ValueCheck => {
-    const reference = expected[index] as number;
-    return {
-      name: names[index] ?? `value ${index + 1}`,
+      name,
       got: number,
       expected: reference,
       absoluteError: Math.abs(number - reference),
       relativeError: relativeError(number, reference),
-      ok: withinTolerance(number, reference, tolerance),
+      ok: withinTolerance(number, reference, rule),
     };
   });
   const nonFinite = values.find((check) => !check.ok && !Number.isFinite(check.got));
@@ -107,6 +103,9 @@ export function formatError(value: number): string {
   return value.toExponential(1);
 }
 
+/** At most this many wrong values are named in one line; the rest are counted. */
+const NAMED_ERRORS = 3;
+
 /**
  * One line for a wrong answer. Hidden cases show which value was off and by how much, never the
  * values themselves (that would leak the hidden case).
@@ -117,18 +116,21 @@ export function describeComparison(comparison: Comparison, hidden: boolean): str
       return 'all values within tolerance';
     case 'wrong-type':
       return comparison.description;
-    case 'wrong-arity':
-      return `returned ${comparison.count} value${comparison.count === 1 ? '' : 's'}; expected exactly ${comparison.expectedCount}`;
+    case 'wrong-length':
+      return `${comparison.name === 'result' ? 'the result' : comparison.name} has ${comparison.count} value${comparison.count === 1 ? '' : 's'}; expected ${comparison.expectedCount}`;
     case 'not-finite':
-      return `${comparison.name} is ${comparison.got}: the iterates blew up or divided by zero`;
-    case 'mismatch':
-      return comparison.values
-        .filter((check) => !check.ok)
+      return `${comparison.name} is ${comparison.got}: the arithmetic blew up or divided by zero`;
+    case 'mismatch': {
+      const wrong = comparison.values.filter((check) => !check.ok);
+      const named = wrong
+        .slice(0, NAMED_ERRORS)
         .map((check) =>
           hidden
             ? `${check.name} is off by ${formatError(check.absoluteError)} (relative ${formatError(check.relativeError)})`
             : `${check.name} = ${formatNumber(check.got)}, expected ${formatNumber(check.expected)} (off by ${formatError(check.absoluteError)}, relative ${formatError(check.relativeError)})`,
-        )
-        .join('; ');
+        );
+      const more = wrong.length - named.length;
+      return `${named.join('; ')}${more > 0 ? `; and ${more} more value${more === 1 ? '' : 's'} off` : ''}`;
+    }
   }
 }

@@ -1,5 +1,6 @@
-import { withinTolerance, type Tolerance } from './compare.js';
-import type { Mistake } from './problem-schema.js';
+import { sameLayout, withinTolerance } from './compare.js';
+import type { ComparisonRule, Mistake } from './problem-schema.js';
+import type { NamedNumber } from './shape.js';
 
 export interface Diagnosis {
   /** Stable id of the known mistake (problem.json `mistakes[].id`). */
@@ -12,14 +13,20 @@ export interface Diagnosis {
 /** What each known-mistake variant returns on the deciding case. */
 export interface VariantOutputs {
   mistake: Mistake;
-  /** One entry per variant implementation of that mistake (e.g. one iteration more, one less). */
-  outputs: ReadonlyArray<readonly number[]>;
+  /** One entry per variant implementation of that mistake (e.g. one step more, one less). */
+  outputs: ReadonlyArray<readonly NamedNumber[]>;
 }
 
-function matches(got: readonly number[], output: readonly number[], tolerance: Tolerance) {
+function matches(
+  got: readonly NamedNumber[],
+  output: readonly NamedNumber[],
+  rule: ComparisonRule,
+) {
   return (
-    got.length === output.length &&
-    got.every((value, index) => withinTolerance(value, output[index] as number, tolerance))
+    sameLayout(got, output) &&
+    got.every((item, index) =>
+      withinTolerance(item.value, (output[index] as NamedNumber).value, rule),
+    )
   );
 }
 
@@ -29,12 +36,12 @@ function matches(got: readonly number[], output: readonly number[], tolerance: T
  * the judge uses. The order puts specific mistakes before broad ones.
  */
 export function diagnose(
-  got: readonly number[],
+  got: readonly NamedNumber[],
   variants: readonly VariantOutputs[],
-  tolerance: Tolerance,
+  rule: ComparisonRule,
 ): Diagnosis | undefined {
   for (const { mistake, outputs } of variants) {
-    if (outputs.some((output) => matches(got, output, tolerance))) {
+    if (outputs.some((output) => matches(got, output, rule))) {
       return {
         mistake: mistake.id,
         title: mistake.title,

@@ -1,33 +1,104 @@
-import type { CaseInput, CaseSpec, JudgeCase, LinearDataSpec } from './problem-schema.js';
+import type { CaseInput, CaseSpec, GeneratorSpec, JudgeCase } from './problem-schema.js';
 import { mulberry32, randomInt } from './prng.js';
 
 /**
- * Builds x and y from a seed with integer arithmetic only: x = k / 10^d and y = m / 10^d with
- * integers k and m, so every value is the correctly rounded double of a short decimal and the
- * inputs are bit-identical on every machine (and survive a JSON round trip exactly).
+ * Deterministic case data. Every generator works in integers from a mulberry32 seed and divides
+ * by 10^decimals at the end, so each value is the correctly rounded double of a short decimal:
+ * bit-identical on every machine, and exact through a JSON round trip. Generators are declared
+ * in cases.json; none knows which problem uses it.
  */
-export function generateLinearData(spec: LinearDataSpec): { x: number[]; y: number[] } {
-  const next = mulberry32(spec.seed);
+
+type Next = () => number;
+
+/** A uniform float in [0, 1) from 32 random bits. */
+const unit = (next: Next) => next() / 2 ** 32;
+
+function uniform(next: Next, length: number, min: number, max: number, decimals: number): number[] {
+  const scale = 10 ** decimals;
+  const low = Math.round(min * scale);
+  const high = Math.round(max * scale);
+  return Array.from({ length }, () => randomInt(next, low, high) / scale);
+}
+
+/** Box–Muller on two uniforms; rounding to `decimals` hides the last-bit differences of libm. */
+function normal(spec: Extract<GeneratorSpec, { kind: 'normal' }>, next: Next): number[] {
+  const scale = 10 ** spec.decimals;
+  return Array.from({ length: spec.length }, () => {
+    const u = 1 - unit(next);
+    const v = unit(next);
+    const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    let value = Math.round((spec.mean + spec.sd * z) * scale) / scale;
+    if (spec.min !== undefined) value = Math.max(spec.min, value);
+    if (spec.max !== undefined) value = Math.min(spec.max, value);
+    return value;
+  });
+}
+
+function linear(spec: Extract<GeneratorSpec, { kind: 'linear' }>, next: Next) {
   const scale = 10 ** spec.decimals;
   const noiseUnits = Math.round(spec.noise * scale);
-  const x: number[] = [];
-  const y: number[] = [];
+  const rows: number[][] = [];
+  const targets: number[] = [];
   for (let i = 0; i < spec.n; i++) {
-    const xUnits = spec.constantX
-      ? spec.xMin * scale
-      : randomInt(next, spec.xMin * scale, spec.xMax * scale);
+    const units = spec.weights.map(() =>
+      spec.constantX ? spec.xMin * scale : randomInt(next, spec.xMin * scale, spec.xMax * scale),
+    );
     const noise = noiseUnits > 0 ? randomInt(next, -noiseUnits, noiseUnits) : 0;
-    // slope and intercept have few decimals; rounding makes y an integer number of units.
-    const yUnits = Math.round(spec.slope * xUnits + spec.intercept * scale) + noise;
-    x.push(xUnits / scale);
-    y.push(yUnits / scale);
+    // Weights and bias have few decimals: rounding makes the target a whole number of units.
+    let sum = 0;
+    units.forEach((u, j) => (sum += (spec.weights[j] as number) * u));
+    targets.push((Math.round(sum + spec.bias * scale) + noise) / scale);
+    rows.push(units.map((u) => u / scale));
   }
-  return { x, y };
+  const table = spec.table || spec.weights.length > 1;
+  return { features: table ? rows : rows.map((row) => row[0] as number), targets };
+}
+
+/** Runs one generator over the input built so far and adds what it makes. */
+export function runGenerator(spec: GeneratorSpec, input: CaseInput): CaseInput {
+  const next = mulberry32(spec.seed);
+  switch (spec.kind) {
+    case 'uniform':
+      return {
+        ...input,
+        [spec.into]: uniform(next, spec.length, spec.min, spec.max, spec.decimals),
+      };
+    case 'normal':
+      return { ...input, [spec.into]: normal(spec, next) };
+    case 'bernoulli':
+      return {
+        ...input,
+        [spec.into]: Array.from({ length: spec.length }, () => (unit(next) < spec.p ? 1 : 0)),
+      };
+    case 'noisy-copy': {
+      const source = input[spec.from];
+      if (!Array.isArray(source)) throw new Error(`noisy-copy: "${spec.from}" is not a list yet`);
+      return {
+        ...input,
+        [spec.into]: (source as number[]).map((value) =>
+          unit(next) < spec.flip ? 1 - value : value,
+        ),
+      };
+    }
+    case 'increasing': {
+      let at = spec.start;
+      const values: number[] = [];
+      for (let i = 0; i < spec.length; i++) {
+        if (i > 0) at += randomInt(next, spec.minStep, spec.maxStep);
+        values.push(at);
+      }
+      return { ...input, [spec.into]: values };
+    }
+    case 'linear': {
+      const { features, targets } = linear(spec, next);
+      return { ...input, [spec.into.features]: features, [spec.into.targets]: targets };
+    }
+  }
 }
 
 export function buildCase(spec: CaseSpec): JudgeCase {
-  const input: CaseInput = { ...spec.input };
-  if (spec.generate) Object.assign(input, generateLinearData(spec.generate));
+  let input: CaseInput = { ...spec.input };
+  for (const generator of spec.generate ?? []) input = runGenerator(generator, input);
   return {
     id: spec.id,
     group: spec.group,

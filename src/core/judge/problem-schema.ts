@@ -15,14 +15,21 @@ export const ParameterSchema = z.strictObject({
   name: z.string().check(z.minLength(1)),
   /** The Python spelling shown to Python learners (snake_case); defaults to `name`. */
   pythonName: z.optional(z.string()),
-  type: z.enum(['number', 'integer', 'number[]']),
+  /** A number, a whole number, a list of either, or a table (a list of rows of numbers). */
+  type: z.enum(['number', 'integer', 'number[]', 'integer[]', 'number[][]']),
+  /** Bounds on every number in it. */
   min: z.optional(z.number()),
   max: z.optional(z.number()),
-  /** For arrays: bounds on the length. */
+  /** For lists and tables: bounds on the number of items (rows). */
   minLength: z.optional(z.number()),
   maxLength: z.optional(z.number()),
-  /** For arrays: must have the same length as this other parameter. */
+  /** For tables: bounds on the length of each row (all rows are as long as the first). */
+  minColumns: z.optional(z.number()),
+  maxColumns: z.optional(z.number()),
+  /** For lists and tables: as many items (rows) as this other parameter. */
   sameLengthAs: z.optional(z.string()),
+  /** For lists: items in increasing order (ties allowed). */
+  sorted: z.optional(z.boolean()),
   description: z.string(),
 });
 export type Parameter = z.infer<typeof ParameterSchema>;
@@ -58,19 +65,64 @@ export const LimitsSchema = z.strictObject({
 });
 export type Limits = z.infer<typeof LimitsSchema>;
 
+/** A value the function returns: one number, or a list of numbers of any length. */
+export const LeafShapeSchema = z.strictObject({ kind: z.enum(['number', 'list']) });
+export type LeafShape = z.infer<typeof LeafShapeSchema>;
+
+const NamedLeafSchema = z.strictObject({
+  name: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)),
+  kind: z.enum(['number', 'list']),
+});
+
+/**
+ * What the function returns: a number, a list of numbers, a tuple (a fixed sequence of named
+ * numbers or lists: Python tuple or list, JavaScript array), or a record (named numbers or lists:
+ * Python dict, JavaScript object).
+ */
+export const ReturnShapeSchema = z.union([
+  LeafShapeSchema,
+  z.strictObject({
+    kind: z.literal('tuple'),
+    items: z.array(NamedLeafSchema).check(z.minLength(1)),
+  }),
+  z.strictObject({
+    kind: z.literal('record'),
+    fields: z.array(NamedLeafSchema).check(z.minLength(1)),
+  }),
+]);
+export type ReturnShape = z.infer<typeof ReturnShapeSchema>;
+
+/** How returned numbers are compared with the reference's. */
+export const ComparisonSchema = z.union([
+  /** Kattis/ICPC: within `absolute` OR within `relative` times the reference value. */
+  z.strictObject({ kind: z.literal('tolerance'), absolute: z.number(), relative: z.number() }),
+  /** Equal as numbers (counts, indices, values picked from the input). */
+  z.strictObject({ kind: z.literal('exact') }),
+]);
+export type ComparisonRule = z.infer<typeof ComparisonSchema>;
+
 /** The format of problem.json and cases.json; a newer file makes pixel ask to be updated. */
-export const PROBLEM_FORMAT_VERSION = 1;
+export const PROBLEM_FORMAT_VERSION = 2;
+
+export const DIFFICULTIES = ['Easy', 'Medium', 'Hard'] as const;
 
 export const ProblemSchema = z.strictObject({
+  /** The JSON Schema an editor checks the file with (problems/schema/problem.schema.json). */
+  $schema: z.optional(z.string()),
   formatVersion: z.literal(PROBLEM_FORMAT_VERSION),
   id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
   title: z.string(),
-  difficulty: z.enum(['Easy', 'Medium', 'Hard']),
+  difficulty: z.enum(DIFFICULTIES),
+  /** Place in the track: `pixel problems` lists by it and `pixel solve` offers the next. */
+  order: z.number().check(z.int(), z.positive()),
+  /** Other names `pixel solve` accepts, matched case-insensitively. */
+  aliases: z.optional(z.array(z.string())),
+  /** The lesson this exercise practises (lessons/<id>.md). */
+  lesson: z.string(),
   summary: z.string(),
   parameters: z.array(ParameterSchema).check(z.minLength(1)),
-  /** Names of the returned values, in order (e.g. ["w", "b"]). */
-  returns: z.array(z.string()).check(z.minLength(1)),
-  tolerance: z.strictObject({ absolute: z.number(), relative: z.number() }),
+  returns: ReturnShapeSchema,
+  comparison: ComparisonSchema,
   limits: LimitsSchema,
   languages: z.strictObject({
     python: LanguageEntrySchema,
@@ -83,25 +135,90 @@ export const ProblemSchema = z.strictObject({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
-/** Deterministic generator for x/y data: see generate.ts. */
-export const LinearDataSpecSchema = z.strictObject({
-  kind: z.literal('linear'),
-  seed: z.number().check(z.int()),
-  n: z.number().check(z.int(), z.positive()),
-  xMin: z.number().check(z.int()),
-  xMax: z.number().check(z.int()),
-  /** x and y are integers divided by 10^decimals: exactly the same doubles everywhere. */
-  decimals: z.number().check(z.int(), z.nonnegative(), z.lte(6)),
-  slope: z.number(),
-  intercept: z.number(),
-  /** Noise amplitude, uniform in [-noise, noise]. */
-  noise: z.number().check(z.nonnegative()),
-  /** When true every x equals xMin (constant feature). */
-  constantX: z.optional(z.boolean()),
-});
-export type LinearDataSpec = z.infer<typeof LinearDataSpecSchema>;
+const seed = z.number().check(z.int());
+const count = z.number().check(z.int(), z.nonnegative());
+/** Values are integers divided by 10^decimals: exactly the same doubles on every machine. */
+const decimals = z.number().check(z.int(), z.nonnegative(), z.lte(6));
 
-export const InputValueSchema = z.union([z.number(), z.array(z.number())]);
+/** Deterministic generators (see generate.ts); each fills the parameter(s) named by `into`. */
+export const GeneratorSchema = z.union([
+  /** Numbers uniform in [min, max]. */
+  z.strictObject({
+    kind: z.literal('uniform'),
+    into: z.string(),
+    seed,
+    length: count,
+    min: z.number(),
+    max: z.number(),
+    decimals,
+  }),
+  /** Normally distributed numbers (Box–Muller), rounded, clamped to [min, max] when given. */
+  z.strictObject({
+    kind: z.literal('normal'),
+    into: z.string(),
+    seed,
+    length: count,
+    mean: z.number(),
+    sd: z.number().check(z.nonnegative()),
+    decimals,
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
+  }),
+  /** 0/1 labels, each 1 with probability `p`. */
+  z.strictObject({
+    kind: z.literal('bernoulli'),
+    into: z.string(),
+    seed,
+    length: count,
+    p: z.number().check(z.gte(0), z.lte(1)),
+  }),
+  /** A copy of another 0/1 parameter with each item flipped with probability `flip`. */
+  z.strictObject({
+    kind: z.literal('noisy-copy'),
+    into: z.string(),
+    from: z.string(),
+    seed,
+    flip: z.number().check(z.gte(0), z.lte(1)),
+  }),
+  /** Whole numbers in increasing order: start, then steps uniform in [minStep, maxStep]. */
+  z.strictObject({
+    kind: z.literal('increasing'),
+    into: z.string(),
+    seed,
+    length: count,
+    start: z.number().check(z.int()),
+    minStep: z.number().check(z.int(), z.nonnegative()),
+    maxStep: z.number().check(z.int(), z.nonnegative()),
+  }),
+  /**
+   * A linear model's data: features uniform in [xMin, xMax] (one list, or a table of `weights`
+   * columns), targets = features·weights + bias + noise uniform in [−noise, noise].
+   */
+  z.strictObject({
+    kind: z.literal('linear'),
+    into: z.strictObject({ features: z.string(), targets: z.string() }),
+    seed,
+    n: z.number().check(z.int(), z.positive()),
+    xMin: z.number().check(z.int()),
+    xMax: z.number().check(z.int()),
+    decimals,
+    /** One weight: the features are a list; several: a table with that many columns. */
+    weights: z.array(z.number()).check(z.minLength(1)),
+    /** A list of one weight gives a table too, when `table` is true. */
+    table: z.optional(z.boolean()),
+    bias: z.number(),
+    noise: z.number().check(z.nonnegative()),
+    /** When true every feature equals xMin (a constant column). */
+    constantX: z.optional(z.boolean()),
+  }),
+]);
+export type GeneratorSpec = z.infer<typeof GeneratorSchema>;
+
+export const InputValueSchema = z.union([
+  z.number(),
+  z.array(z.number()),
+  z.array(z.array(z.number())),
+]);
 export type InputValue = z.infer<typeof InputValueSchema>;
 export type CaseInput = Record<string, InputValue>;
 
@@ -114,13 +231,15 @@ export const CaseSpecSchema = z.strictObject({
   hidden: z.boolean(),
   /** Literal arguments; generated ones (below) are merged over them. */
   input: z.record(z.string(), InputValueSchema),
-  generate: z.optional(LinearDataSpecSchema),
+  /** Generators, run in order (a later one may read an earlier one's output). */
+  generate: z.optional(z.array(GeneratorSchema)),
   /** Where a published value comes from, for cases checked against outside sources. */
   source: z.optional(z.string()),
 });
 export type CaseSpec = z.infer<typeof CaseSpecSchema>;
 
 export const CasesFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
   formatVersion: z.literal(PROBLEM_FORMAT_VERSION),
   cases: z.array(CaseSpecSchema).check(z.minLength(1)),
 });

@@ -6,12 +6,17 @@
 export type ReturnedValue =
   | { t: 'num'; v: number | 'NaN' | 'Infinity' | '-Infinity' }
   | { t: 'seq'; n: number; items: ReturnedValue[] }
+  /** A Python dict or a plain JavaScript object, keys as text. */
+  | { t: 'map'; entries: Array<[string, ReturnedValue]> }
   | { t: 'bool' }
   | { t: 'str' }
   | { t: 'none' }
   | { t: 'other'; type: string };
 
 const MAX_DEPTH = 4;
+/** More items than any answer needs; a harness sends at most this many of a sequence. */
+export const MAX_ITEMS = 200_000;
+const MAX_ENTRIES = 256;
 
 /** Validates a value description from a harness frame; undefined when it is malformed. */
 export function parseReturnedValue(raw: unknown, depth = 0): ReturnedValue | undefined {
@@ -25,13 +30,25 @@ export function parseReturnedValue(raw: unknown, depth = 0): ReturnedValue | und
       return undefined;
     case 'seq': {
       if (typeof value.n !== 'number' || !Array.isArray(value.items)) return undefined;
+      if (value.items.length > MAX_ITEMS || value.items.length > value.n) return undefined;
       const items: ReturnedValue[] = [];
-      for (const item of value.items.slice(0, 16)) {
+      for (const item of value.items) {
         const parsed = parseReturnedValue(item, depth + 1);
         if (!parsed) return undefined;
         items.push(parsed);
       }
       return { t: 'seq', n: value.n, items };
+    }
+    case 'map': {
+      if (!Array.isArray(value.entries) || value.entries.length > MAX_ENTRIES) return undefined;
+      const entries: Array<[string, ReturnedValue]> = [];
+      for (const entry of value.entries as unknown[]) {
+        if (!Array.isArray(entry) || typeof entry[0] !== 'string') return undefined;
+        const parsed = parseReturnedValue(entry[1], depth + 1);
+        if (!parsed) return undefined;
+        entries.push([entry[0].slice(0, 100), parsed]);
+      }
+      return { t: 'map', entries };
     }
     case 'bool':
     case 'str':
@@ -57,6 +74,8 @@ export function describeKind(value: ReturnedValue): string {
       return 'a number';
     case 'seq':
       return `a sequence of ${value.n}`;
+    case 'map':
+      return `a dict/object with ${value.entries.length} key${value.entries.length === 1 ? '' : 's'}`;
     case 'bool':
       return 'a boolean';
     case 'str':

@@ -1,4 +1,6 @@
-import { compareReturned, describeComparison, type Comparison, type Tolerance } from './compare.js';
+import { compareReturned, describeComparison, type Comparison } from './compare.js';
+import type { ComparisonRule, ReturnShape } from './problem-schema.js';
+import type { NamedNumber } from './shape.js';
 import type { ReturnedValue } from './returned-value.js';
 
 /** The verdict strings, exactly as DESIGN names them. */
@@ -42,9 +44,9 @@ export interface JudgeLimits {
  */
 export function judgeCall(
   outcome: CallOutcome,
-  expected: readonly number[],
-  names: readonly string[],
-  tolerance: Tolerance,
+  expected: readonly NamedNumber[],
+  shape: ReturnShape,
+  rule: ComparisonRule,
   limits: JudgeLimits,
   hidden: boolean,
 ): CaseJudgement {
@@ -85,7 +87,7 @@ export function judgeCall(
           message: `used ${(outcome.cpuMs / 1000).toFixed(1)} s of CPU time; the limit is ${seconds} s`,
           timeMs,
         };
-      const comparison = compareReturned(outcome.value, expected, names, tolerance);
+      const comparison = compareReturned(outcome.value, expected, shape, rule);
       if (comparison.kind === 'match') return { verdict: 'accepted', comparison, timeMs };
       return {
         verdict: 'wrong_answer',

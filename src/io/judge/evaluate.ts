@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { EnvironmentError, InterruptedError, type StopSignal } from '../../errors.js';
 import { classifyRun, type LoadFailure } from '../../core/judge/classify.js';
-import { returnedNumbers } from '../../core/judge/compare.js';
 import { diagnose, type Diagnosis, type VariantOutputs } from '../../core/judge/diagnose.js';
 import type { JudgeCase, Language } from '../../core/judge/problem-schema.js';
 import type { CapturedOutput, RunRecord } from '../../core/judge/run-record.js';
+import { extractReference, extractReturned, type NamedNumber } from '../../core/judge/shape.js';
 import {
   judgeCall,
   type CallOutcome,
@@ -29,11 +29,11 @@ const WORK_BYTES = 64 * 2 ** 20;
 
 export interface CaseResult {
   testCase: JudgeCase;
-  expected: number[];
+  expected: NamedNumber[];
   outcome: CallOutcome;
   judgement: CaseJudgement;
   /** The returned numbers, when the value had the right shape. */
-  returned?: number[];
+  returned?: NamedNumber[];
   diagnosis?: Diagnosis;
 }
 
@@ -107,7 +107,8 @@ function variantOutputs(
     mistake,
     outputs: (reference.mistakes[mistake.id] ?? []).flatMap((variant) => {
       try {
-        return [variant(testCase.input)];
+        const extracted = extractReference(loaded.problem.returns, variant(testCase.input));
+        return extracted.ok ? [extracted.numbers] : [];
       } catch {
         return [];
       }
@@ -313,18 +314,17 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
         outcome,
         expected,
         problem.returns,
-        problem.tolerance,
+        problem.comparison,
         { cpuMsPerCase: problem.limits.cpuSecondsPerCase * 1000 },
         testCase.hidden,
       );
-      const returned =
-        outcome.status === 'returned'
-          ? returnedNumbers(outcome.value, problem.returns.length)
-          : undefined;
+      const extracted =
+        outcome.status === 'returned' ? extractReturned(problem.returns, outcome.value) : undefined;
+      const returned = extracted?.ok ? extracted.numbers : undefined;
       const kind = judgement.comparison?.kind;
       const diagnosis =
         returned && (kind === 'mismatch' || kind === 'not-finite')
-          ? diagnose(returned, variantOutputs(loaded, reference, testCase), problem.tolerance)
+          ? diagnose(returned, variantOutputs(loaded, reference, testCase), problem.comparison)
           : undefined;
       results.push({
         testCase,

@@ -20,6 +20,8 @@ import {
 } from '../../core/judge/problem-schema.js';
 import { importModule } from '../../import-module.js';
 import { packageRoot } from '../package-root.js';
+import { matchTopic } from '../../core/topic-match.js';
+import { sanitizeText } from '../../core/sanitize.js';
 
 export interface LoadedProblem {
   dir: string;
@@ -29,8 +31,9 @@ export interface LoadedProblem {
 
 /** The trusted reference module of a problem (problems/<id>/reference.mjs). */
 export interface ReferenceModule {
-  solve(input: CaseInput): number[];
-  mistakes: Record<string, Array<(input: CaseInput) => number[]>>;
+  /** The answer, in the problem's declared return shape. */
+  solve(input: CaseInput): unknown;
+  mistakes: Record<string, Array<(input: CaseInput) => unknown>>;
 }
 
 export function problemsRoot(root: string = packageRoot()): string {
@@ -90,13 +93,44 @@ export function checkProblemRules(problem: Problem, cases: JudgeCase[], id: stri
   return issues;
 }
 
-export function loadProblem(id: string, root?: string): LoadedProblem {
-  const ids = listProblemIds(root);
-  if (!ids.includes(id)) {
-    throw new UsageError(`unknown problem "${id}"`, {
-      hint: ids.length > 0 ? `available problems: ${ids.join(', ')}` : 'no problems are installed',
-    });
-  }
+/** problem.json alone (no cases): enough to list the track or find a problem by alias. */
+export function loadProblemInfo(id: string, root?: string): { dir: string; problem: Problem } {
+  const dir = join(problemsRoot(root), id);
+  return { dir, problem: parseFile(join(dir, 'problem.json'), ProblemSchema) };
+}
+
+/** Every problem, in track order. */
+export function listProblems(root?: string): Problem[] {
+  return listProblemIds(root)
+    .map((id) => loadProblemInfo(id, root).problem)
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/**
+ * The problem a learner means: its id or an alias, any case, spaces for dashes; otherwise a
+ * usage error naming the closest ones.
+ */
+export function resolveProblemId(query: string, root?: string): string {
+  const problems = listProblems(root);
+  const match = matchTopic(
+    query,
+    problems.map((problem) => ({ id: problem.id, aliases: problem.aliases ?? [] })),
+  );
+  if (match.found) return match.topic.id;
+  const shown = sanitizeText(query, { singleLine: true });
+  throw new UsageError(`unknown problem "${shown}"`, {
+    hint:
+      problems.length === 0
+        ? 'no problems are installed'
+        : match.suggestions.length > 0
+          ? `did you mean ${match.suggestions.map((topic) => topic.id).join(' or ')}? (\`pixel problems\` lists them)`
+          : `\`pixel problems\` lists them: ${problems.map((problem) => problem.id).join(', ')}`,
+  });
+}
+
+/** A problem with its cases built, found by id or alias (see resolveProblemId). */
+export function loadProblem(query: string, root?: string): LoadedProblem {
+  const id = resolveProblemId(query, root);
   const dir = join(problemsRoot(root), id);
   const problem = parseFile(join(dir, 'problem.json'), ProblemSchema);
   const cases = parseFile(join(dir, 'cases.json'), CasesFileSchema).cases.map(buildCase);

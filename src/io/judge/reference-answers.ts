@@ -1,8 +1,9 @@
 import type { JudgeCase } from '../../core/judge/problem-schema.js';
+import { extractReference, type NamedNumber } from '../../core/judge/shape.js';
 import type { LoadedProblem, ReferenceModule } from './problem-store.js';
 
 /** What the reference says for one case: its answer, or why it failed (a judge error). */
-export type ReferenceAnswer = number[] | Error;
+export type ReferenceAnswer = NamedNumber[] | Error;
 
 export interface ReferenceAnswers {
   get(index: number): ReferenceAnswer;
@@ -21,19 +22,15 @@ export function referenceAnswers(
   cases: readonly JudgeCase[],
   allowNonFinite: boolean,
 ): ReferenceAnswers {
-  const arity = loaded.problem.returns.length;
+  const { returns } = loaded.problem;
   const known = new Map<number, ReferenceAnswer>();
   const check = (index: number, answer: unknown): ReferenceAnswer => {
     const { id } = cases[index] as JudgeCase;
-    if (
-      !Array.isArray(answer) ||
-      answer.length !== arity ||
-      !answer.every((v) => typeof v === 'number')
-    )
-      return new Error(`it returned a malformed value on ${id}`);
-    if (!allowNonFinite && !answer.every(Number.isFinite))
+    const extracted = extractReference(returns, answer);
+    if (!extracted.ok) return new Error(`${extracted.problem} on ${id}`);
+    if (!allowNonFinite && !extracted.numbers.every((item) => Number.isFinite(item.value)))
       return new Error(`it is not finite on ${id}`);
-    return answer as number[];
+    return extracted.numbers;
   };
   const get = (index: number): ReferenceAnswer => {
     const cached = known.get(index);

