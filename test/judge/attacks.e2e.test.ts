@@ -457,6 +457,22 @@ describe.skipIf(!linux || !isRoot)('pixel installed under a shared folder', () =
   });
 });
 
+describe('a TypeScript solution bundled outside the sandbox', () => {
+  it('cannot import pixel’s reference (or any file outside its folder) into the bundle', async () => {
+    const ws = await workspace('full', 'typescript');
+    const reference = join(REPO_ROOT, 'problems', 'gradient-descent', 'reference.mjs');
+    await writeFile(
+      join(ws.dir, 'solution.ts'),
+      `// @ts-nocheck\nimport { solve } from ${JSON.stringify(reference)};\nexport function gradientDescent(x, y, learningRate, iterations) {\n  return solve({ x, y, learningRate, iterations });\n}\n`,
+    );
+    const run = await pixel(ws, ['submit', '--json']);
+    const report = JSON.parse(run.stdout) as { verdict: string; message: string };
+    expect(report.verdict).toBe('compile_error');
+    expect(report.message).toContain("imports must stay inside your solution's folder");
+    expect(run.code).toBe(1);
+  });
+});
+
 describe('a package file rewritten by a solution is never run by the judge', () => {
   it.each(modes.filter((mode) => mode !== 'user'))('%s sandbox', async (mode) => {
     const ws = await workspace(mode, 'javascript');

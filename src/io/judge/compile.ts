@@ -1,4 +1,5 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { Plugin } from 'esbuild';
 
 /**
  * The "compile" step for TypeScript: esbuild (already a dependency, loaded only here, and only
@@ -17,7 +18,30 @@ interface EsbuildMessage {
   location?: { file: string; line: number; column: number } | null;
 }
 
-export async function bundleTypeScript(entry: string): Promise<CompileResult> {
+/**
+ * Bundling runs outside the sandbox, so it may read only what the sandbox would show: files in
+ * the learner's own folder. An import of anything else (pixel's package, with its references and
+ * cases, or a file elsewhere on the machine) is refused like a syntax error.
+ */
+function staysInside(root: string): Plugin {
+  return {
+    name: 'stay-inside-the-workspace',
+    setup(build) {
+      build.onResolve({ filter: /^(\.|\/|[A-Za-z]:)/ }, (args) => {
+        const target = resolve(args.resolveDir, args.path);
+        if (target === root || target.startsWith(`${root}${sep}`)) return undefined;
+        return {
+          errors: [{ text: `imports must stay inside your solution's folder (${args.path})` }],
+        };
+      });
+    },
+  };
+}
+
+export async function bundleTypeScript(
+  entry: string,
+  root = dirname(entry),
+): Promise<CompileResult> {
   const esbuild = await import('esbuild');
   const folder = dirname(entry);
   try {
@@ -34,8 +58,9 @@ export async function bundleTypeScript(entry: string): Promise<CompileResult> {
       target: 'node20',
       sourcemap: 'inline',
       logLevel: 'silent',
+      plugins: [staysInside(root)],
     });
-    const output = result.outputFiles[0];
+    const output = result.outputFiles?.[0];
     if (!output) return { ok: false, message: 'esbuild produced no output' };
     return { ok: true, code: output.text };
   } catch (error) {
