@@ -1,4 +1,5 @@
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
 import type { Plugin } from 'esbuild';
 
 /**
@@ -9,6 +10,14 @@ import type { Plugin } from 'esbuild';
  * Node's built-in modules stay imports.
  */
 export type CompileResult = { ok: true; code: string } | { ok: false; message: string };
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
 
 /** The bundle's name in the sandbox; the source map points back at the learner's files. */
 export const BUNDLE_NAME = 'pixel-solution.mjs';
@@ -24,12 +33,27 @@ interface EsbuildMessage {
  * cases, or a file elsewhere on the machine) is refused like a syntax error.
  */
 function staysInside(root: string): Plugin {
+  const realRoot = realpathOr(root);
+  const inside = (path: string, folder: string) =>
+    path === folder || path.startsWith(`${folder}${sep}`);
   return {
     name: 'stay-inside-the-workspace',
     setup(build) {
+      // What is actually read, symlinks followed: a link in the folder to a file outside is outside.
+      build.onLoad({ filter: /.*/ }, (args) =>
+        inside(realpathOr(args.path), realRoot)
+          ? undefined
+          : {
+              errors: [
+                {
+                  text: `imports must stay inside your solution's folder (${basename(args.path)} is a link out of it)`,
+                },
+              ],
+            },
+      );
       build.onResolve({ filter: /^(\.|\/|[A-Za-z]:)/ }, (args) => {
         const target = resolve(args.resolveDir, args.path);
-        if (target === root || target.startsWith(`${root}${sep}`)) return undefined;
+        if (inside(target, root)) return undefined;
         return {
           errors: [{ text: `imports must stay inside your solution's folder (${args.path})` }],
         };
