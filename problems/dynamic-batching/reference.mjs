@@ -58,7 +58,9 @@ function simulate(input, options = {}) {
   let busyTime = 0;
   let next = 0;
   while (next < arrivals.length) {
-    let { end, closes } = formBatch(arrivals, next, input, options);
+    const formed = formBatch(arrivals, next, input, options);
+    const closes = formed.closes;
+    let end = formed.end;
     // A closed batch waits for the worker; requests arriving meanwhile start the next batch.
     let starts = options.ignoreBusyWorker ? closes : Math.max(closes, workerFree);
     if (options.fillWhileBusy && workerFree > closes) {
