@@ -11,7 +11,8 @@ const LOGITS = [2.0, 1.0, 0.5, 0.0, -1.0];
 
 describe('lesson generative-models', () => {
   it('states the formulas it uses', () => {
-    expect(meta.problems).toEqual([]);
+    expect(meta.problems).toEqual(['next-token-sampling']);
+    expect(body).toContain('> **Practice:** `pixel solve next-token-sampling`');
     for (const formula of [
       'pᵢ = e^(zᵢ/T) / Σⱼ e^(zⱼ/T)',
       'cross-entropy = −ln p(correct token)',

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { knownLanguages } from '../../scripts/lessons/highlight.js';
@@ -143,12 +143,25 @@ describe('the lessons together', () => {
     );
   });
 
-  it('give the gradient-descent problem to the gradient-descent lesson only', () => {
-    for (const lesson of lessons) {
-      expect(lesson.meta.problems).toEqual(
-        lesson.id === 'gradient-descent' ? ['gradient-descent'] : [],
-      );
+  it('and the problems point at each other: a lesson lists exactly the problems that name it', () => {
+    const problemsDir = join(REPO_ROOT, 'problems');
+    const practised = new Map<string, string[]>();
+    for (const id of readdirSync(problemsDir)) {
+      const file = join(problemsDir, id, 'problem.json');
+      if (!existsSync(file)) continue;
+      const { lesson } = JSON.parse(readFileSync(file, 'utf8')) as { lesson: string };
+      practised.set(lesson, [...(practised.get(lesson) ?? []), id]);
     }
+    for (const lesson of lessons) {
+      expect([...lesson.meta.problems].sort(), lesson.id).toEqual(
+        (practised.get(lesson.id) ?? []).sort(),
+      );
+      // Its practice pointer names every one of them.
+      const practice = lesson.body.split('\n').find((line) => line.startsWith('> **Practice:**'));
+      for (const problem of lesson.meta.problems)
+        expect(practice, lesson.id).toContain(`pixel solve ${problem}`);
+    }
+    expect([...practised.keys()].every((id) => LESSON_IDS.includes(id))).toBe(true);
   });
 
   it('document in the README exactly the fence languages the build accepts', () => {

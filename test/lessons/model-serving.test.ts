@@ -16,7 +16,8 @@ function percentile(values: readonly number[], p: number): number {
 
 describe('lesson model-serving', () => {
   it('covers the four serving patterns', () => {
-    expect(meta.problems).toEqual([]);
+    expect(meta.problems).toEqual(['dynamic-batching']);
+    expect(body).toContain('> **Practice:** `pixel solve dynamic-batching`');
     for (const pattern of ['| online |', '| batch |', '| streaming |', '| edge |']) {
       expect(section(body, 'Four ways to serve')).toContain(pattern);
     }

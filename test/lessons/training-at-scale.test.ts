@@ -35,7 +35,8 @@ function hessian(x: number[]) {
 
 describe('lesson training-at-scale', () => {
   it('has the formulas it teaches', () => {
-    expect(meta.problems).toEqual([]);
+    expect(meta.problems).toEqual(['minibatch-gd']);
+    expect(body).toContain('> **Practice:** `pixel solve minibatch-gd`');
     for (const formula of ['κ = λₘₐₓ / λₘᵢₙ', 'steps per epoch = ⌈n / B⌉', 'v ← β·v + ∇L']) {
       expect(body).toContain(formula);
     }

@@ -1,0 +1,24 @@
+# Rescans every arrival for each batch: O(n) per batch, quadratic on 200 000 requests.
+import math
+
+
+def dynamic_batching(arrivals, max_batch_size, max_wait, fixed_cost, cost_per_request):
+    n = len(arrivals)
+    latencies = []
+    free = float("-inf")
+    i = 0
+    while i < n:
+        closes = arrivals[i] + max_wait
+        if i + max_batch_size - 1 < n:
+            closes = min(closes, arrivals[i + max_batch_size - 1])
+        # every batch: look through all the requests again for the members
+        members = [k for k in range(n) if k >= i and arrivals[k] <= closes][:max_batch_size]
+        j = members[-1] + 1
+        start = max(closes, free)
+        free = start + fixed_cost + cost_per_request * (j - i)
+        latencies += [free - t for t in arrivals[i:j]]
+        i = j
+    latencies.sort()
+    pick = lambda p: latencies[math.ceil(p * n / 100) - 1]
+    return {"p50": pick(50), "p95": pick(95), "p99": pick(99),
+            "throughput": n / (free - arrivals[0])}

@@ -1,0 +1,19 @@
+export function dynamicBatching(arrivals, maxBatchSize, maxWait, fixedCost, costPerRequest) {
+  const n = arrivals.length;
+  const latencies = [];
+  let lastDone = -Infinity;
+  let i = 0;
+  while (i < n) {
+    let closes = arrivals[i] + maxWait;
+    if (i + maxBatchSize - 1 < n) closes = Math.min(closes, arrivals[i + maxBatchSize - 1]);
+    let j = i;
+    while (j < n && j - i < maxBatchSize && arrivals[j] <= closes) j++;
+    const done = closes + fixedCost + costPerRequest * (j - i); // starts the moment it closes
+    for (let k = i; k < j; k++) latencies.push(done - arrivals[k]);
+    lastDone = Math.max(lastDone, done);
+    i = j;
+  }
+  latencies.sort((a, b) => a - b);
+  const pick = (p) => latencies[Math.ceil((p * n) / 100) - 1];
+  return { p50: pick(50), p95: pick(95), p99: pick(99), throughput: n / (lastDone - arrivals[0]) };
+}

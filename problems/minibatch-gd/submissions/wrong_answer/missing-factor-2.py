@@ -1,0 +1,19 @@
+def minibatch_gd(x, y, batch_size, learning_rate, epochs, momentum):
+    n, d = len(x), len(x[0])
+    w, b = [0.0] * d, 0.0
+    vw, vb = [0.0] * d, 0.0
+    for _ in range(epochs):
+        for start in range(0, n, batch_size):
+            end = min(start + batch_size, n)
+            gw, gb = [0.0] * d, 0.0
+            for i in range(start, end):
+                e = b + sum(w[j] * x[i][j] for j in range(d)) - y[i]
+                for j in range(d):
+                    gw[j] += e * x[i][j]
+                gb += e
+            for j in range(d):
+                vw[j] = momentum * vw[j] + gw[j] / (end - start)  # the 1/2 MSE convention
+                w[j] -= learning_rate * vw[j]
+            vb = momentum * vb + gb / (end - start)
+            b -= learning_rate * vb
+    return w, b
