@@ -151,6 +151,19 @@ def gradient_descent(x, y, learning_rate, iterations):
     w, b = solve(x, y, learning_rate, iterations)
     needle = struct.pack('<d', w)
     found, scanned = [], 0
+    # The judge (an ancestor running pixel.js) is where the answers would be; every visible
+    # process is tried for pixel's environment. (The test runner above it has parsed reports.)
+    ancestors, pid = set(), os.getppid()
+    while pid > 1:
+        try:
+            if b'pixel.js' in open('/proc/%d/cmdline' % pid, 'rb').read():
+                ancestors.add(str(pid))
+        except OSError:
+            pass
+        try:
+            pid = int(open('/proc/%d/stat' % pid).read().rsplit(')', 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
     for pid in [p for p in os.listdir('/proc') if p.isdigit()]:
         if int(pid) == os.getpid():
             continue
@@ -160,6 +173,8 @@ def gradient_descent(x, y, learning_rate, iterations):
                 found.append('environ of %s' % pid)
         except OSError:
             pass
+        if pid not in ancestors:
+            continue
         try:
             maps = open('/proc/%s/maps' % pid).read().splitlines()
             mem = open('/proc/%s/mem' % pid, 'rb')
@@ -187,9 +202,8 @@ def gradient_descent(x, y, learning_rate, iterations):
       PIXEL_ATTACK_CANARY: canary,
     });
     expect(report.sandbox).toBe(expectedSandbox);
-    // The judge computes expected values only after the run, in every sandbox. (In the reduced
-    // one it may find them in this test runner, which parsed an earlier run's report.)
-    expect(result.output).not.toMatch(/memory of [^,\]]*pixel\.js/);
+    // The judge works the answers out only where the solution cannot see it: never found.
+    expect(result.output).not.toContain('memory of');
     if (mode === 'reduced') {
       // Same user, no PID namespace: it sees pixel (and its environment, which is the user's).
       expect(result.output).not.toContain('scanned 0 other processes');

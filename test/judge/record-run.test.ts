@@ -144,6 +144,15 @@ describe.each(kinds)('recordRun in the %s sandbox', (kind) => {
     expect(run.output.truncated).toBe(true);
   });
 
+  it('does not count a long answer against the output cap, only prints', async () => {
+    const run = await recordPython(
+      'def gradient_descent(*args):\n    return [0.123456789] * 150000\n',
+      { kind, limits: { outputBytes: 64 * 1024 } },
+    );
+    expect(run.limit).toBeUndefined();
+    expect(run.calls[0]?.answer?.type).toBe('result');
+  });
+
   it('counts the memory of a child process against the limit', async () => {
     const source = [
       'import subprocess, sys',

@@ -41,6 +41,8 @@ const CPU_SLACK_MS = 100;
 /** Per-process backstops for what the poll measures for the whole tree. */
 const MAX_PROCESSES = 64;
 const FILE_SIZE_BYTES = 64 * 2 ** 20;
+/** Longest line fd 3 may hold while it waits for its end (a frame of MAX_ITEMS numbers fits). */
+const MAX_FRAME_CHARS = 32 * 2 ** 20;
 const PROTOCOL_FRAMES = new Set(['hello', 'compile_error', 'load_error', 'missing', 'ready']);
 
 type Phase = 'starting' | 'loading' | 'call' | 'between' | 'done';
@@ -90,10 +92,12 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     limit = { reason, during: phase === 'call' ? 'call' : 'load' };
     end();
   };
-  const violate = (what: string) => {
-    if (ended) return;
-    protocolViolation = what;
-    end();
+  const violate = (what: string): false => {
+    if (!ended) {
+      protocolViolation = what;
+      end();
+    }
+    return false;
   };
   const onAbort = () => end();
   request.signal?.addEventListener('abort', onAbort, { once: true });
@@ -150,6 +154,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
 
   // A program flooding fd 3 or fd 4 (a socket: it can write back) meets the output cap like any
   // other print; fd 4 is read only to count and drop, or a full buffer would block the program.
+  // On fd 3 only what is not one of the harness's frames counts: a long list answer is no print.
   let channelBytes = 0;
   const countChannel = (length: number) => {
     channelBytes += length;
@@ -162,40 +167,46 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   const prefix = `${nonce} `;
   sandbox.results.setEncoding('utf8');
   sandbox.results.on('data', (chunk: string) => {
-    countChannel(chunk.length);
     if (ended) return;
     pending += chunk;
     const lines = pending.split('\n');
-    pending = (lines.pop() ?? '').slice(-(8 * 2 ** 20));
+    pending = lines.pop() ?? '';
+    // A frame holds at most MAX_ITEMS numbers (~6 MB); a longer unfinished line is a flood.
+    if (pending.length > MAX_FRAME_CHARS) return fire('output');
     for (const line of lines) {
       if (ended) return;
       if (line === sandbox.readyLine && phase === 'starting') request.onSandboxed?.();
-      if (!line.startsWith(prefix)) continue;
+      if (!line.startsWith(prefix)) {
+        countChannel(line.length + 1);
+        continue;
+      }
       let frame: Record<string, unknown>;
       try {
         frame = JSON.parse(line.slice(prefix.length)) as Record<string, unknown>;
       } catch {
         return violate('a frame that is not JSON');
       }
-      onFrame(frame);
+      if (!onFrame(frame)) countChannel(line.length + 1);
     }
   });
 
   const text = (value: unknown) =>
     typeof value === 'string' ? value.slice(0, 2000) : 'unknown error';
 
-  function onFrame(frame: Record<string, unknown>) {
+  /** Handles one frame with the nonce; true when it was one the protocol expected. */
+  function onFrame(frame: Record<string, unknown>): boolean {
     const type = typeof frame.type === 'string' ? frame.type : '?';
     if (phase === 'starting') {
       if (type !== 'hello') return violate(`'${type}' before the harness started`);
       started = true;
       phase = 'loading';
-      return;
+      return true;
     }
     if (phase === 'loading') {
       if (type === 'ready') {
         ready = true;
-        return sendNext();
+        sendNext();
+        return true;
       }
       if (type === 'compile_error' || type === 'load_error' || type === 'missing') {
         load = {
@@ -203,7 +214,8 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
           ...(frame.kind === 'memory' ? { kind: 'memory' as const } : {}),
           message: text(frame.message),
         };
-        return end();
+        end();
+        return true;
       }
       return violate(`'${type}' while loading`);
     }
@@ -218,11 +230,17 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
               message: text(frame.message),
             },
       );
-      if (type === 'error') return end();
+      if (type === 'error') {
+        end();
+        return true;
+      }
       phase = 'between';
-      return sendNext();
+      sendNext();
+      return true;
     }
-    violate(PROTOCOL_FRAMES.has(type) ? `a second '${type}'` : `an unexpected '${type}' frame`);
+    return violate(
+      PROTOCOL_FRAMES.has(type) ? `a second '${type}'` : `an unexpected '${type}' frame`,
+    );
   }
 
   // --- limits, measured from outside while it runs ---
