@@ -10,6 +10,11 @@ export interface OutputStream {
   readonly columns: number;
   /** Height of the screen, for deciding whether to page. */
   readonly rows: number;
+  /**
+   * Writes text and resolves whether a reader took all of it: false when a pipe's reader left
+   * early (`pixel learn gd | head -1`). Streams that cannot tell (test captures) leave it out.
+   */
+  writeAll?(text: string): Promise<boolean>;
 }
 
 /**

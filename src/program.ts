@@ -114,7 +114,21 @@ export function createProgram(context: Context): Command {
   addCommand('progress')
     .description('show the lessons read and the problems solved')
     .option('--json', 'print data as JSON instead of text')
-    .addHelpText('after', examples('pixel progress', 'pixel progress --json'))
+    .option(
+      '--reset [what]',
+      'forget your progress: everything, or one lesson or problem (id or alias); a copy is kept',
+    )
+    .option('-y, --yes', 'with --reset: do not ask first')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel progress',
+        'pixel progress --json',
+        'pixel progress --reset mse         # read record and quiz score of one lesson',
+        'pixel progress --reset <problem>   # attempts, solved mark and hints of one problem',
+        'pixel progress --reset --yes       # everything, without asking',
+      ),
+    )
     .action(async (raw: Record<string, unknown>) => {
       const module = await import('./commands/progress.js');
       await module.progress(parseOptions(module.progressOptionsSchema, raw), context);
@@ -191,6 +205,20 @@ export function createProgram(context: Context): Command {
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
       const module = await import('./commands/submit.js');
       await module.submit(parseOptions(module.submitOptionsSchema, { ...raw, path }), context);
+    });
+
+  addCommand('reset')
+    .description("put the starter back in the workspace's solution file (yours is backed up)")
+    .argument('[path]', 'workspace folder or its solution file (default: the workspace around you)')
+    .option('-y, --yes', 'do not ask first')
+    .option('--json', 'print what was done as JSON')
+    .addHelpText(
+      'after',
+      `${examples('pixel reset', 'pixel reset --yes', 'pixel reset ~/gd')}\nYour file is copied to .pixel/backup-<time>/ in the workspace before the starter replaces it.\n`,
+    )
+    .action(async (path: string | undefined, raw: Record<string, unknown>) => {
+      const module = await import('./commands/reset.js');
+      await module.reset(parseOptions(module.resetOptionsSchema, { ...raw, path }), context);
     });
 
   addCommand('problems')

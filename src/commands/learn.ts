@@ -175,14 +175,6 @@ async function readLesson(topic: string, setting: Setting): Promise<LessonReadRe
       ? await source.prerendered(meta.id, width)
       : undefined;
 
-  // Recorded before showing: a learner who quits the pager half-way has still opened it.
-  // Losing the record must not cost them the lesson, so a failure is only a warning.
-  await updateProgress(context.paths, context.warn, (progress) =>
-    recordLessonRead(progress, meta.id, context.now()),
-  ).catch((error: unknown) => {
-    context.warn(`could not record the lesson as read: ${(error as Error).message}`);
-  });
-
   const text = plainWanted ? (prerendered ?? (await render(plainChalk()))) : await render(chalk);
   const result: LessonReadResult = {
     kind: 'lesson',
@@ -204,7 +196,21 @@ async function readLesson(topic: string, setting: Setting): Promise<LessonReadRe
       rows: context.stdout.rows,
       columns: context.stdout.columns,
     }) && (await setting.page(text, context.env));
-  if (!paged) context.stdout.write(text);
+  // A read counts when a person had the page: in the pager (quitting half-way still counts),
+  // on the terminal, or through a pipe whose reader took all of it (not `| head -1`).
+  let delivered = true;
+  if (!paged) {
+    if (context.stdout.writeAll) delivered = await context.stdout.writeAll(text);
+    else context.stdout.write(text);
+  }
+  if (delivered) {
+    // Losing the record must not cost the learner the lesson, so a failure is only a warning.
+    await updateProgress(context.paths, context.warn, (progress) =>
+      recordLessonRead(progress, meta.id, context.now()),
+    ).catch((error: unknown) => {
+      context.warn(`could not record the lesson as read: ${(error as Error).message}`);
+    });
+  }
   return result;
 }
 

@@ -117,9 +117,10 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
       }),
     );
   }
-  // A judge error is pixel's fault, never charged to the learner as an attempt. The verdict is
+  // A judge error is pixel's fault, never charged to the learner as an attempt, and only the
+  // workspace's own solution counts (a file judged with --problem is practice). The verdict is
   // already on screen: a progress file that cannot be written costs a warning, not the result.
-  if (report.verdict !== 'judge_error') {
+  if (report.verdict !== 'judge_error' && target.own) {
     try {
       await updateProgress(context.paths, context.warn, (progress) =>
         recordSubmission(progress, report.problem, {
