@@ -256,6 +256,36 @@ export function createProgram(context: Context): Command {
       await module.watch(parseOptions(module.watchOptionsSchema, { ...raw, path }), context);
     });
 
+  // pixel viz -----------------------------------------------------------------------------------
+  addCommand('viz')
+    .description("watch a problem's algorithm run: its reference, step by step (in a terminal)")
+    .argument('[problem]', 'problem id or alias; omit to list the problems that have one')
+    .argument('[options...]', "the visualisation's own options, e.g. --lr 0.05 (see `pixel viz`)")
+    .option('--data <file>', 'your own data: one row a line, columns as `pixel viz` lists them')
+    .option('--json', 'print the end of the run and its curve as JSON')
+    // Each problem declares its own options (problem.json "visualisation"): they are read by
+    // the command, not by commander.
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .addHelpText(
+      'after',
+      `${examples(
+        'pixel viz                           # the problems with a visualisation, and their options',
+        'pixel viz <problem>                 # play it; keys below',
+        'pixel viz <problem> --data my.csv   # on your own points',
+        'pixel viz <problem> | cat           # the end of the run as a static picture',
+      )}\nKeys: space play/pause · → one step · + and − the rate · r restart · q quit\n`,
+    )
+    .action(async (problem: string | undefined, words: string[], raw: Record<string, unknown>) => {
+      const module = await import('./commands/viz.js');
+      const passed = [
+        ...words,
+        ...(typeof raw.data === 'string' ? ['--data', raw.data] : []),
+        ...(raw.json === true ? ['--json'] : []),
+      ];
+      await module.viz(parseOptions(module.vizOptionsSchema, { problem, words: passed }), context);
+    });
+
   // pixel feed ----------------------------------------------------------------------------------
   const feed = addCommand('feed')
     .description('the latest posts from AI & ML research blogs (OpenAI, DeepMind, ...)')

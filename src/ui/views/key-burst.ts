@@ -22,15 +22,13 @@ const CONTROL_KEYS: Record<string, BurstKey> = {
 };
 
 /**
- * One [input, key] pair per key of a burst. A single key, a named key (arrows, Escape: ink
- * parses their sequences itself) or a burst with no control character in it (a paste, which
- * the screens take as typed text) comes back unchanged.
+ * One [input, key] pair per key of a burst. A single key or a named key (arrows, Escape: ink
+ * parses their sequences itself) comes back unchanged; a paste splits into its characters,
+ * which a text field takes one by one to the same effect.
  */
 export function splitKeys<K extends object>(input: string, key: K): Array<[string, K | BurstKey]> {
   const chars = [...input];
-  // eslint-disable-next-line no-control-regex -- control characters are what a burst is split on
-  if (chars.length < 2 || !/[\u0000-\u001f\u007f]/.test(input) || input.includes('\u001b'))
-    return [[input, key]];
+  if (chars.length < 2 || input.includes('\u001b')) return [[input, key]];
   return chars.map((char): [string, BurstKey] => {
     const named = CONTROL_KEYS[char];
     if (named) return ['', named];
