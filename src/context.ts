@@ -42,6 +42,11 @@ export interface Context {
    * pixel. Commands that never call this keep the default: the signal ends them at once.
    */
   guardSignals(): SignalGuard;
+  /**
+   * Set inside an interactive screen (pixel watch): the keys that do what a command's advice
+   * would otherwise tell the learner to type, so it says "press h", not "run pixel hint".
+   */
+  readonly keys?: { readonly hint?: string; readonly submit?: string };
   /** The exit code the process ends with when the command returns normally. */
   exitCode: ExitCodeValue;
   /** Whether standard input is a terminal (keys can be read, as the feed reader does). */

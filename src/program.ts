@@ -193,6 +193,7 @@ export function createProgram(context: Context): Command {
   addSolutionTarget(addCommand('submit'))
     .description('judge a solution on the public and hidden cases (exit 0 accepted, 1 not)')
     .option('--json', 'print the verdict as JSON')
+    .option('--no-speed', 'on acceptance, skip timing the reference solutions for the speed line')
     .addHelpText(
       'after',
       examples(
@@ -205,6 +206,30 @@ export function createProgram(context: Context): Command {
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
       const module = await import('./commands/submit.js');
       await module.submit(parseOptions(module.submitOptionsSchema, { ...raw, path }), context);
+    });
+
+  addCommand('solution')
+    .description(
+      'after your solution is accepted: the reference in your language, and how it compares',
+    )
+    .argument('[problem]', "problem id or alias (default: the workspace's)")
+    .addOption(languageOption())
+    .option('--json', 'print the files and the note as JSON')
+    .option('--no-pager', 'do not page a long page')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel solution',
+        'pixel solution <problem> --lang javascript',
+        'pixel solution --json',
+      ),
+    )
+    .action(async (problem: string | undefined, raw: Record<string, unknown>) => {
+      const module = await import('./commands/solution.js');
+      await module.solution(
+        parseOptions(module.solutionOptionsSchema, { ...raw, problem }),
+        context,
+      );
     });
 
   addCommand('reset')

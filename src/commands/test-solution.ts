@@ -249,7 +249,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
     const all = passed === cases.length;
     const text = `${passed}/${cases.length} ${options.input ? 'custom input' : 'examples'} passed`;
     context.stdout.write(
-      `\n${all ? chalk.green(text) : chalk.red(text)}${all && !options.input ? chalk.dim(' — next: `pixel submit` runs the hidden cases too') : ''}\n`,
+      `\n${all ? chalk.green(text) : chalk.red(text)}${all && !options.input ? chalk.dim(context.keys?.submit ? ` — press ${context.keys.submit} to submit: the hidden cases too` : ' — next: `pixel submit` runs the hidden cases too') : ''}\n`,
     );
     if (sandbox === 'reduced')
       context.stdout.write(`${formatReducedSandbox(chalk, sandboxNote, columns)}\n`);
