@@ -3,12 +3,13 @@
  * lazy-imports its command module, validates the options with that module's zod schema and calls
  * it, so `pixel --help` loads no command code at all.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
 import { quoted, sanitizeText } from './core/sanitize.js';
 import { suggestClosest } from './core/suggest.js';
+import { kindOfName, type CommandSpec, type OptionSpec } from './core/completion.js';
 
 /**
  * commander's usage errors (`error: unknown option '--jsn'` and its `(Did you mean --json?)`)
@@ -35,6 +36,41 @@ function commandPath(command: Command): string {
   const words: string[] = [];
   for (let at: Command | null = command; at; at = at.parent) words.unshift(at.name());
   return words.join(' ');
+}
+
+/**
+ * The command tree as plain data for `pixel completion`: every command and feed subcommand,
+ * its options (with the kind of value each takes) and the kind of its positional words.
+ */
+function describeCommands(program: Command): CommandSpec[] {
+  const describe = (command: Command, path: string): CommandSpec[] => {
+    // `pixel feed --topic cv` reaches the default subcommand (list): its options are feed's too.
+    const defaultName = (command as unknown as { _defaultCommandName?: string })
+      ._defaultCommandName;
+    const fallback = command.commands.find((sub) => sub.name() === defaultName);
+    const options: OptionSpec[] = [...command.options, ...(fallback?.options ?? [])]
+      .filter((option) => option.long !== undefined)
+      .map((option) => {
+        const name = option.attributeName();
+        const takesValue = option.required || option.optional;
+        return {
+          long: option.long as string,
+          ...(option.short ? { short: option.short } : {}),
+          ...(takesValue ? { value: kindOfName(name, option.argChoices, 'option') } : {}),
+          description: option.description,
+        };
+      });
+    const argument = command.registeredArguments[0];
+    const own: CommandSpec = {
+      path,
+      description: command.description(),
+      options: [...options, { long: '--help', short: '-h', description: 'show help' }],
+      positional: argument ? kindOfName(argument.name(), argument.argChoices, 'argument') : 'none',
+      subcommands: command.commands.map((sub) => sub.name()),
+    };
+    return [own, ...command.commands.flatMap((sub) => describe(sub, `${path} ${sub.name()}`))];
+  };
+  return program.commands.flatMap((command) => describe(command, command.name()));
 }
 
 function examples(...lines: string[]): string {
@@ -484,6 +520,27 @@ export function createProgram(context: Context): Command {
     .action(async (raw: Record<string, unknown>) => {
       const module = await import('./commands/feed/opml.js');
       await module.feedExport(parseOptions(module.feedExportOptionsSchema, raw), context);
+    });
+
+  // pixel completion ----------------------------------------------------------------------------
+  addCommand('completion')
+    .description('print a shell completion script: commands, options, lessons, problems, sources')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples(
+        'source <(pixel completion bash)      # in ~/.bashrc',
+        'source <(pixel completion zsh)       # in ~/.zshrc, after compinit',
+        'pixel completion fish > ~/.config/fish/completions/pixel.fish',
+      ),
+    )
+    .action(async (shell: string) => {
+      const module = await import('./commands/completion.js');
+      await module.completion(
+        parseOptions(module.completionOptionsSchema, { shell }),
+        context,
+        describeCommands(program),
+      );
     });
 
   // pixel help [command]: commander's built-in help command shows the top-level help for an
