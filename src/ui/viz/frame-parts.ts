@@ -58,19 +58,23 @@ export function headerLines(
   run: VizRun,
   visualisation: Visualisation,
   options: VizFrameOptions,
+  /** A kind's own verdict on a run whose numbers are finite but running away. */
+  runaway?: string,
 ): string[] {
   const { chalk } = options;
   const ended = run.total > 0 && run.done >= run.total;
   const status =
     run.diverged !== undefined
       ? chalk.red(`✗ diverged at step ${run.diverged}`)
-      : ended
-        ? chalk.green('✓ done')
-        : !options.interactive
-          ? undefined
-          : run.playing
-            ? chalk.yellow('▶ playing')
-            : chalk.dim('‖ paused');
+      : runaway
+        ? chalk.red(`✗ ${runaway}`)
+        : ended
+          ? chalk.green('✓ done')
+          : !options.interactive
+            ? undefined
+            : run.playing
+              ? chalk.yellow('▶ playing')
+              : chalk.dim('‖ paused');
   const flag = rateFlag(visualisation);
   const parts = [
     chalk.bold('pixel viz'),
@@ -104,6 +108,7 @@ export function keyLines(
   run: VizRun,
   visualisation: Visualisation,
   options: VizFrameOptions,
+  runaway = false,
 ): string[] {
   if (!options.interactive) return [];
   const flag = rateFlag(visualisation);
@@ -116,7 +121,7 @@ export function keyLines(
   const lines = wrapParts(keys, options.columns, visibleWidth).map((line) =>
     options.chalk.dim(line),
   );
-  if (run.diverged !== undefined && flag)
+  if ((run.diverged !== undefined || runaway) && flag)
     lines.unshift(options.chalk.red(`too large a step: − lowers ${flag}, r starts again`));
   return lines;
 }

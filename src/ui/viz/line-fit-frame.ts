@@ -15,7 +15,7 @@ type LineFit = Extract<Visualisation, { kind: 'line-fit' }>;
 /** Side by side from this width; below it the curve goes under the plot, if there is room. */
 const SIDE_BY_SIDE = 72;
 /** The least useful canvas height. */
-const MIN_CANVAS_ROWS = 3;
+const MIN_CANVAS_ROWS = 2;
 
 function paint(chalk: ChalkInstance, cells: Cell[][]): string[] {
   const colours: Record<string, (text: string) => string> = {
@@ -162,11 +162,26 @@ function besideEachOther(
   );
 }
 
+/**
+ * A fit whose measure has grown tenfold past where it started is running away, even while its
+ * numbers are still finite (a loss can climb to 1e300 before it overflows): say so.
+ */
+function runaway(run: VizRun, viz: LineFit): string | undefined {
+  const first = run.history[0]?.[viz.plot.curve];
+  const now = run.history[run.done]?.[viz.plot.curve];
+  if (first === undefined || now === undefined || !(first > 0) || !(now > first * 10))
+    return undefined;
+  return `diverging: ${viz.plot.curve} ×10^${Math.floor(Math.log10(now / first))}`;
+}
+
 /** The frame of a line-fit visualisation, at most `rows` lines of at most `columns` columns. */
 export function formatLineFitFrame(run: VizRun, viz: LineFit, options: VizFrameOptions): string {
   const { chalk, columns } = options;
-  const header = headerLines(run, viz, options);
-  const bottom = [...numberLines(run, options), ...keyLines(run, viz, options)];
+  const header = headerLines(run, viz, options, runaway(run, viz));
+  const bottom = [
+    ...numberLines(run, options),
+    ...keyLines(run, viz, options, runaway(run, viz) !== undefined),
+  ];
   /** Title, axis and x labels around each canvas. */
   const chrome = 3;
   const free = options.rows - 1 - header.length - bottom.length;
