@@ -16,3 +16,14 @@ export async function loadInk(): Promise<{ React: typeof ReactModule; ink: typeo
   ];
   return { React, ink };
 }
+
+/**
+ * The terminal's size, with the sizes a terminal that reports none (0 × 0, as some
+ * pseudo-terminals do) is taken to have: 80 × 24.
+ */
+export function terminalSize(stdout: { columns?: number; rows?: number }): {
+  columns: number;
+  rows: number;
+} {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}

@@ -1,6 +1,6 @@
 import type { VizAction, VizRun } from '../../core/viz/run.js';
 import { splitKeys } from './key-burst.js';
-import { loadInk } from './load-ink.js';
+import { loadInk, terminalSize } from './load-ink.js';
 import { vizKeymap } from './viz-keymap.js';
 
 /** How often a playing run advances. */
@@ -28,10 +28,10 @@ export async function showVizView(options: VizViewOptions): Promise<VizRun> {
     const { exit } = ink.useApp();
     const { stdout } = ink.useStdout();
     const [run, dispatch] = React.useReducer(options.reduce, options.initial);
-    const [size, setSize] = React.useState({ columns: stdout.columns, rows: stdout.rows });
+    const [size, setSize] = React.useState(() => terminalSize(stdout));
     last = run;
     React.useEffect(() => {
-      const onResize = () => setSize({ columns: stdout.columns, rows: stdout.rows });
+      const onResize = () => setSize(terminalSize(stdout));
       stdout.on('resize', onResize);
       return () => {
         stdout.off('resize', onResize);

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { splitKeys } from './key-burst.js';
-import { loadInk } from './load-ink.js';
+import { loadInk, terminalSize } from './load-ink.js';
 import { formatWatchFrame, watchWindow, type WatchFrameOptions } from './watch-frame.js';
 import {
   initialWatchState,
@@ -45,11 +45,11 @@ export async function showWatchView(options: {
 
   function Screen(props: { state: WatchState }) {
     const { stdout } = ink.useStdout();
-    const [size, setSize] = React.useState({ columns: stdout.columns, rows: stdout.rows });
+    const [size, setSize] = React.useState(() => terminalSize(stdout));
     // The learner's scroll position, until the next run brings the first failure back.
     const [top, setTop] = React.useState<{ runs: number; top: number } | undefined>(undefined);
     React.useEffect(() => {
-      const onResize = () => setSize({ columns: stdout.columns, rows: stdout.rows });
+      const onResize = () => setSize(terminalSize(stdout));
       stdout.on('resize', onResize);
       return () => {
         stdout.off('resize', onResize);
