@@ -52,7 +52,7 @@ describe.skipIf(!hasTmux)('pixel viz in a terminal', () => {
       await screen.waitFor('step 3 of 1000');
 
       await screen.send('Space');
-      text = await screen.waitFor('▶ playing');
+      await screen.waitFor('▶ playing');
       await screen.send('Space');
       text = await screen.waitFor('‖ paused');
       const paused = stepOf(text);

@@ -64,7 +64,7 @@ describe.skipIf(!hasTmux)('pixel watch at 60 × 14', () => {
       text = await screen.waitFor(`… ${above + 10} lines above`);
       expect(text.split('\n')[0]).toMatch(/^pixel watch · /);
       await screen.send('Home');
-      text = await screen.waitFor('Testing solution.py (python) on 3 public examples');
+      await screen.waitFor('Testing solution.py (python) on 3 public examples');
 
       await screen.send('s');
       text = await screen.waitFor(/wrong_answer \(\d+\/\d+\)/, 120_000);
