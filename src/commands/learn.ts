@@ -14,7 +14,7 @@ import { recordLessonRead, recordQuizScore, type Progress } from '../core/progre
 import type { QuizQuestion } from '../core/quiz.js';
 import { matchTopic } from '../core/topic-match.js';
 import { builtLessons, type LessonSource } from '../io/lessons.js';
-import { pageText, shouldPage } from '../io/pager.js';
+import { pageIfTall, pageText } from '../io/pager.js';
 import { loadProgress, updateProgress } from '../io/progress-store.js';
 import { formatLessonList } from '../ui/learn-format.js';
 import { renderLessonPage } from '../ui/lesson-page.js';
@@ -189,13 +189,12 @@ async function readLesson(topic: string, setting: Setting): Promise<LessonReadRe
     context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
-  const paged =
-    shouldPage(text, {
-      isTTY: context.stdout.isTTY,
-      pager: options.pager,
-      rows: context.stdout.rows,
-      columns: context.stdout.columns,
-    }) && (await setting.page(text, context.env));
+  const paged = await pageIfTall(text, {
+    stdout: context.stdout,
+    pager: options.pager,
+    env: context.env,
+    page: setting.page,
+  });
   // A read counts when a person had the page: in the pager (quitting half-way still counts),
   // on the terminal, or through a pipe whose reader took all of it (not `| head -1`).
   let delivered = true;

@@ -9,7 +9,7 @@ import { SOLUTION_FILES, solutionFileName } from '../core/judge/solutions.js';
 import { loadProblemInfo, resolveProblemId } from '../io/judge/problem-store.js';
 import { findWorkspaceRoot, readWorkspace } from '../io/judge/workspace.js';
 import { packageRoot } from '../io/package-root.js';
-import { pageText, shouldPage } from '../io/pager.js';
+import { pageIfTall } from '../io/pager.js';
 import { loadProgress } from '../io/progress-store.js';
 import { chalkFor } from '../ui/plain-chalk.js';
 import { renderBlocksToText } from '../ui/render-lesson.js';
@@ -105,13 +105,11 @@ export async function solution(
     `${chalk.bold(`${problem.title}: the reference in ${language}`)}\n\n` +
     renderBlocksToText(blocks, { width, chalk }) +
     `\n${chalk.dim(`Other languages: pixel solution ${id} --lang ${others}`)}\n`;
-  const paged =
-    shouldPage(text, {
-      isTTY: context.stdout.isTTY,
-      pager: options.pager,
-      rows: context.stdout.rows,
-      columns: context.stdout.columns,
-    }) && (await pageText(text, context.env));
+  const paged = await pageIfTall(text, {
+    stdout: context.stdout,
+    pager: options.pager,
+    env: context.env,
+  });
   if (!paged) context.stdout.write(text);
   return result;
 }

@@ -1,6 +1,6 @@
 import type { VizAction, VizRun } from '../../core/viz/run.js';
 import { splitKeys } from './key-burst.js';
-import { loadInk, terminalSize } from './load-ink.js';
+import { loadInk, useTerminalSize } from './load-ink.js';
 import { vizKeymap } from './viz-keymap.js';
 
 /** How often a playing run advances. */
@@ -26,17 +26,9 @@ export async function showVizView(options: VizViewOptions): Promise<VizRun> {
 
   function Screen() {
     const { exit } = ink.useApp();
-    const { stdout } = ink.useStdout();
     const [run, dispatch] = React.useReducer(options.reduce, options.initial);
-    const [size, setSize] = React.useState(() => terminalSize(stdout));
+    const size = useTerminalSize({ React, ink });
     last = run;
-    React.useEffect(() => {
-      const onResize = () => setSize(terminalSize(stdout));
-      stdout.on('resize', onResize);
-      return () => {
-        stdout.off('resize', onResize);
-      };
-    }, [stdout]);
     React.useEffect(() => {
       if (!run.playing) return undefined;
       const timer = setInterval(() => dispatch({ type: 'tick' }), TICK_MS);

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { splitKeys } from './key-burst.js';
-import { loadInk, terminalSize } from './load-ink.js';
+import { loadInk, useTerminalSize } from './load-ink.js';
 import { formatWatchFrame, watchWindow, type WatchFrameOptions } from './watch-frame.js';
 import {
   initialWatchState,
@@ -44,17 +44,9 @@ export async function showWatchView(options: {
   let listener: (action: WatchAction) => void = () => undefined;
 
   function Screen(props: { state: WatchState }) {
-    const { stdout } = ink.useStdout();
-    const [size, setSize] = React.useState(() => terminalSize(stdout));
+    const size = useTerminalSize({ React, ink });
     // The learner's scroll position, until the next run brings the first failure back.
     const [top, setTop] = React.useState<{ runs: number; top: number } | undefined>(undefined);
-    React.useEffect(() => {
-      const onResize = () => setSize(terminalSize(stdout));
-      stdout.on('resize', onResize);
-      return () => {
-        stdout.off('resize', onResize);
-      };
-    }, [stdout]);
     const current = top?.runs === props.state.runs ? top.top : undefined;
     const frame: WatchFrameOptions = {
       title: options.title,
