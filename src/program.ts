@@ -310,7 +310,7 @@ export function createProgram(context: Context): Command {
     )
     .addHelpText(
       'after',
-      `${examples('pixel watch', 'pixel watch --poll')}\nKeys: r or Enter re-run · s submit · h next hint · q quit\n`,
+      `${examples('pixel watch', 'pixel watch --poll')}\nKeys: r or Enter re-run · s submit · h next hint · ↑↓ PgUp PgDn scroll · q quit\n`,
     )
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
       const module = await import('./commands/watch.js');

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
-import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { stopSignalOf, type Context } from '../context.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import { validateInput } from '../core/judge/custom-input.js';
 import type { CaseInput, Problem, Visualisation } from '../core/judge/problem-schema.js';
 import { sanitizeText } from '../core/sanitize.js';
@@ -275,6 +275,8 @@ export async function viz(options: VizOptions, context: Context): Promise<VizRes
     });
     // The last frame stays on screen; the prompt starts on a line of its own.
     context.stdout.write('\n');
+    const stopped = stopSignalOf(guard.signal);
+    if (stopped) throw new InterruptedError(stopped, 'the visualisation was closed');
     return resultOf(problem, visualisation, run);
   } finally {
     guard.release();
