@@ -9,7 +9,87 @@ import { withinTolerance } from '../src/core/judge/compare.js';
 import { validateInput } from '../src/core/judge/custom-input.js';
 import { LANGUAGES } from '../src/core/judge/problem-schema.js';
 import { extractReference, type NamedNumber } from '../src/core/judge/shape.js';
-import { listProblemIds, loadProblem, loadReference } from '../src/io/judge/problem-store.js';
+import {
+  listProblemIds,
+  loadProblem,
+  loadReference,
+  loadVizModel,
+  type LoadedProblem,
+} from '../src/io/judge/problem-store.js';
+import { runToEnd } from '../src/core/viz/run.js';
+
+/** The visualisation's declaration fits the problem, and it plays the reference's own numbers. */
+async function visualisationIssues(loaded: LoadedProblem, where: string): Promise<string[]> {
+  const { problem, cases } = loaded;
+  const viz = problem.visualisation;
+  if (!viz) return [];
+  const issues: string[] = [];
+  const parameter = (name: string) => problem.parameters.find((p) => p.name === name);
+  const shown = cases.find((testCase) => testCase.id === viz.case);
+  if (!shown || shown.hidden)
+    issues.push(`${where}: visualisation.case "${viz.case}" is not a public case`);
+  for (const option of viz.options) {
+    const type = parameter(option.parameter)?.type;
+    if (type !== 'number' && type !== 'integer')
+      issues.push(
+        `${where}: visualisation option --${option.flag} sets "${option.parameter}", not a number parameter`,
+      );
+  }
+  if (viz.steps && parameter(viz.steps)?.type !== 'integer')
+    issues.push(`${where}: visualisation.steps "${viz.steps}" is not an integer parameter`);
+  if (viz.rate && parameter(viz.rate)?.type !== 'number')
+    issues.push(`${where}: visualisation.rate "${viz.rate}" is not a number parameter`);
+  for (const name of viz.data ?? []) {
+    if (!parameter(name)?.type.endsWith('[]'))
+      issues.push(`${where}: visualisation.data "${name}" is not a list parameter`);
+  }
+  if (viz.kind === 'line-fit') {
+    for (const name of [viz.plot.x, viz.plot.y])
+      if (!parameter(name)?.type.endsWith('[]'))
+        issues.push(`${where}: visualisation.plot "${name}" is not a list parameter`);
+  }
+  let model;
+  try {
+    model = await loadVizModel(loaded);
+  } catch (error) {
+    return [...issues, `${where}: ${(error as Error).message.split('\n').join(' ')}`];
+  }
+  if (viz.steps && !model.step)
+    issues.push(`${where}: visualise has no step, yet "steps" is declared`);
+  // Played to the end on every public case, the state holds the reference's answer, by name.
+  const reference = await loadReference(loaded);
+  for (const testCase of cases.filter((c) => !c.hidden)) {
+    const run = runToEnd({ model, ...(viz.steps ? { steps: viz.steps } : {}) }, testCase.input);
+    const answer = extractReference(problem.returns, reference.solve(testCase.input));
+    if (!answer.ok) continue;
+    for (const item of answer.numbers) {
+      if (item.name in run.state && !Object.is(run.state[item.name], item.value))
+        issues.push(
+          `${where}: visualise played to the end of ${testCase.id} gives ${item.name} = ${run.state[item.name]}, the reference ${item.value}`,
+        );
+    }
+    if (viz.kind === 'line-fit') {
+      for (const name of [viz.plot.slope, viz.plot.intercept])
+        if (!(name in run.state)) issues.push(`${where}: visualise's state has no "${name}"`);
+      if (!(viz.plot.curve in (run.history[0] ?? {})))
+        issues.push(`${where}: visualise.measure gives no "${viz.plot.curve}"`);
+    }
+  }
+  return issues;
+}
+
+/** The speed line's group has cases and its work parameters exist. */
+function speedIssues(loaded: LoadedProblem, where: string): string[] {
+  const speed = loaded.problem.speed;
+  if (!speed) return [];
+  const issues: string[] = [];
+  if (!loaded.cases.some((testCase) => testCase.group === speed.group))
+    issues.push(`${where}: speed.group "${speed.group}" has no case`);
+  for (const name of speed.work)
+    if (!loaded.problem.parameters.some((p) => p.name === name))
+      issues.push(`${where}: speed.work names no parameter "${name}"`);
+  return issues;
+}
 
 /** Every issue of every problem folder under `root`/problems, in one list. */
 export async function problemIssues(root: string): Promise<string[]> {
@@ -95,6 +175,8 @@ export async function problemIssues(root: string): Promise<string[]> {
           );
       });
     }
+    issues.push(...(await visualisationIssues(loaded, where)));
+    issues.push(...speedIssues(loaded, where));
     for (const name of Object.keys(reference.mistakes)) {
       if (!problem.mistakes.some((m) => m.id === name))
         issues.push(`${where}: reference.mjs mistake ${name} is not in problem.json`);

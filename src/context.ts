@@ -10,6 +10,11 @@ export interface OutputStream {
   readonly columns: number;
   /** Height of the screen, for deciding whether to page. */
   readonly rows: number;
+  /**
+   * Writes text and resolves whether a reader took all of it: false when a pipe's reader left
+   * early (`pixel learn gd | head -1`). Streams that cannot tell (test captures) leave it out.
+   */
+  writeAll?(text: string): Promise<boolean>;
 }
 
 /**
@@ -37,6 +42,11 @@ export interface Context {
    * pixel. Commands that never call this keep the default: the signal ends them at once.
    */
   guardSignals(): SignalGuard;
+  /**
+   * Set inside an interactive screen (pixel watch): the keys that do what a command's advice
+   * would otherwise tell the learner to type, so it says "press h", not "run pixel hint".
+   */
+  readonly keys?: { readonly hint?: string; readonly submit?: string };
   /** The exit code the process ends with when the command returns normally. */
   exitCode: ExitCodeValue;
   /** Whether standard input is a terminal (keys can be read, as the feed reader does). */

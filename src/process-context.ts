@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { ExitCode, STOP_SIGNALS, type StopSignal } from './errors.js';
 import type { Context, OutputStream, SignalGuard } from './context.js';
 import { resolvePaths } from './io/paths.js';
@@ -7,11 +8,41 @@ declare const __PIXEL_VERSION__: string;
 /** Injected by the build from package.json; tests running the sources see 'dev'. */
 export const PIXEL_VERSION = typeof __PIXEL_VERSION__ === 'string' ? __PIXEL_VERSION__ : 'dev';
 
+/**
+ * How long a pipe's reader has to leave before the last byte is written. A reader that stops
+ * early (`head -1`) has read its fill and exited by then; one that reads to the end (`cat`,
+ * `less`, a test's capture) is still there. Pages fit in the pipe's buffer, so without the
+ * held-back byte every write would succeed whoever reads.
+ */
+const READER_GRACE_MS = 50;
+
+/** Whether the stream writes into a pipe or socket, whose reader can go away. */
+function isPipe(stream: NodeJS.WriteStream): boolean {
+  try {
+    const info = fstatSync((stream as { fd?: number }).fd ?? 1);
+    return info.isFIFO() || info.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+function writeFully(stream: NodeJS.WriteStream, text: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    stream.write(text, (error) => resolve(!error));
+  });
+}
+
 function streamOf(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): OutputStream {
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
   return {
     write: (text) => {
       stream.write(text);
+    },
+    writeAll: async (text) => {
+      if (stream.isTTY || text.length < 2 || !isPipe(stream)) return writeFully(stream, text);
+      if (!(await writeFully(stream, text.slice(0, -1)))) return false;
+      await new Promise((resolve) => setTimeout(resolve, READER_GRACE_MS));
+      return writeFully(stream, text.slice(-1));
     },
     isTTY: Boolean(stream.isTTY),
     get columns() {

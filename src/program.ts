@@ -3,12 +3,13 @@
  * lazy-imports its command module, validates the options with that module's zod schema and calls
  * it, so `pixel --help` loads no command code at all.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
 import { quoted, sanitizeText } from './core/sanitize.js';
 import { suggestClosest } from './core/suggest.js';
+import { kindOfName, type CommandSpec, type OptionSpec } from './core/completion.js';
 
 /**
  * commander's usage errors (`error: unknown option '--jsn'` and its `(Did you mean --json?)`)
@@ -35,6 +36,41 @@ function commandPath(command: Command): string {
   const words: string[] = [];
   for (let at: Command | null = command; at; at = at.parent) words.unshift(at.name());
   return words.join(' ');
+}
+
+/**
+ * The command tree as plain data for `pixel completion`: every command and feed subcommand,
+ * its options (with the kind of value each takes) and the kind of its positional words.
+ */
+function describeCommands(program: Command): CommandSpec[] {
+  const describe = (command: Command, path: string): CommandSpec[] => {
+    // `pixel feed --topic cv` reaches the default subcommand (list): its options are feed's too.
+    const defaultName = (command as unknown as { _defaultCommandName?: string })
+      ._defaultCommandName;
+    const fallback = command.commands.find((sub) => sub.name() === defaultName);
+    const options: OptionSpec[] = [...command.options, ...(fallback?.options ?? [])]
+      .filter((option) => option.long !== undefined)
+      .map((option) => {
+        const name = option.attributeName();
+        const takesValue = option.required || option.optional;
+        return {
+          long: option.long as string,
+          ...(option.short ? { short: option.short } : {}),
+          ...(takesValue ? { value: kindOfName(name, option.argChoices, 'option') } : {}),
+          description: option.description,
+        };
+      });
+    const argument = command.registeredArguments[0];
+    const own: CommandSpec = {
+      path,
+      description: command.description(),
+      options: [...options, { long: '--help', short: '-h', description: 'show help' }],
+      positional: argument ? kindOfName(argument.name(), argument.argChoices, 'argument') : 'none',
+      subcommands: command.commands.map((sub) => sub.name()),
+    };
+    return [own, ...command.commands.flatMap((sub) => describe(sub, `${path} ${sub.name()}`))];
+  };
+  return program.commands.flatMap((command) => describe(command, command.name()));
 }
 
 function examples(...lines: string[]): string {
@@ -114,7 +150,21 @@ export function createProgram(context: Context): Command {
   addCommand('progress')
     .description('show the lessons read and the problems solved')
     .option('--json', 'print data as JSON instead of text')
-    .addHelpText('after', examples('pixel progress', 'pixel progress --json'))
+    .option(
+      '--reset [what]',
+      'forget your progress: everything, or one lesson or problem (id or alias); a copy is kept',
+    )
+    .option('-y, --yes', 'with --reset: do not ask first')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel progress',
+        'pixel progress --json',
+        'pixel progress --reset mse         # read record and quiz score of one lesson',
+        'pixel progress --reset <problem>   # attempts, solved mark and hints of one problem',
+        'pixel progress --reset --yes       # everything, without asking',
+      ),
+    )
     .action(async (raw: Record<string, unknown>) => {
       const module = await import('./commands/progress.js');
       await module.progress(parseOptions(module.progressOptionsSchema, raw), context);
@@ -179,6 +229,7 @@ export function createProgram(context: Context): Command {
   addSolutionTarget(addCommand('submit'))
     .description('judge a solution on the public and hidden cases (exit 0 accepted, 1 not)')
     .option('--json', 'print the verdict as JSON')
+    .option('--no-speed', 'on acceptance, skip timing the reference solutions for the speed line')
     .addHelpText(
       'after',
       examples(
@@ -191,6 +242,44 @@ export function createProgram(context: Context): Command {
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
       const module = await import('./commands/submit.js');
       await module.submit(parseOptions(module.submitOptionsSchema, { ...raw, path }), context);
+    });
+
+  addCommand('solution')
+    .description(
+      'after your solution is accepted: the reference in your language, and how it compares',
+    )
+    .argument('[problem]', "problem id or alias (default: the workspace's)")
+    .addOption(languageOption())
+    .option('--json', 'print the files and the note as JSON')
+    .option('--no-pager', 'do not page a long page')
+    .addHelpText(
+      'after',
+      examples(
+        'pixel solution',
+        'pixel solution <problem> --lang javascript',
+        'pixel solution --json',
+      ),
+    )
+    .action(async (problem: string | undefined, raw: Record<string, unknown>) => {
+      const module = await import('./commands/solution.js');
+      await module.solution(
+        parseOptions(module.solutionOptionsSchema, { ...raw, problem }),
+        context,
+      );
+    });
+
+  addCommand('reset')
+    .description("put the starter back in the workspace's solution file (yours is backed up)")
+    .argument('[path]', 'workspace folder or its solution file (default: the workspace around you)')
+    .option('-y, --yes', 'do not ask first')
+    .option('--json', 'print what was done as JSON')
+    .addHelpText(
+      'after',
+      `${examples('pixel reset', 'pixel reset --yes', 'pixel reset ~/gd')}\nYour file is copied to .pixel/backup-<time>/ in the workspace before the starter replaces it.\n`,
+    )
+    .action(async (path: string | undefined, raw: Record<string, unknown>) => {
+      const module = await import('./commands/reset.js');
+      await module.reset(parseOptions(module.resetOptionsSchema, { ...raw, path }), context);
     });
 
   addCommand('problems')
@@ -221,11 +310,41 @@ export function createProgram(context: Context): Command {
     )
     .addHelpText(
       'after',
-      `${examples('pixel watch', 'pixel watch --poll')}\nKeys: r or Enter re-run · s submit · h next hint · q quit\n`,
+      `${examples('pixel watch', 'pixel watch --poll')}\nKeys: r or Enter re-run · s submit · h next hint · ↑↓ PgUp PgDn scroll · q quit\n`,
     )
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
       const module = await import('./commands/watch.js');
       await module.watch(parseOptions(module.watchOptionsSchema, { ...raw, path }), context);
+    });
+
+  // pixel viz -----------------------------------------------------------------------------------
+  addCommand('viz')
+    .description("watch a problem's algorithm run: its reference, step by step (in a terminal)")
+    .argument('[problem]', 'problem id or alias; omit to list the problems that have one')
+    .argument('[options...]', "the visualisation's own options, e.g. --lr 0.05 (see `pixel viz`)")
+    .option('--data <file>', 'your own data: one row a line, columns as `pixel viz` lists them')
+    .option('--json', 'print the end of the run and its curve as JSON')
+    // Each problem declares its own options (problem.json "visualisation"): they are read by
+    // the command, not by commander.
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .addHelpText(
+      'after',
+      `${examples(
+        'pixel viz                           # the problems with a visualisation, and their options',
+        'pixel viz <problem>                 # play it; keys below',
+        'pixel viz <problem> --data my.csv   # on your own points',
+        'pixel viz <problem> | cat           # the end of the run as a static picture',
+      )}\nKeys: space play/pause · → one step · + and − the rate · r restart · q quit\n`,
+    )
+    .action(async (problem: string | undefined, words: string[], raw: Record<string, unknown>) => {
+      const module = await import('./commands/viz.js');
+      const passed = [
+        ...words,
+        ...(typeof raw.data === 'string' ? ['--data', raw.data] : []),
+        ...(raw.json === true ? ['--json'] : []),
+      ];
+      await module.viz(parseOptions(module.vizOptionsSchema, { problem, words: passed }), context);
     });
 
   // pixel feed ----------------------------------------------------------------------------------
@@ -401,6 +520,27 @@ export function createProgram(context: Context): Command {
     .action(async (raw: Record<string, unknown>) => {
       const module = await import('./commands/feed/opml.js');
       await module.feedExport(parseOptions(module.feedExportOptionsSchema, raw), context);
+    });
+
+  // pixel completion ----------------------------------------------------------------------------
+  addCommand('completion')
+    .description('print a shell completion script: commands, options, lessons, problems, sources')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples(
+        'source <(pixel completion bash)      # in ~/.bashrc',
+        'source <(pixel completion zsh)       # in ~/.zshrc, after compinit',
+        'pixel completion fish > ~/.config/fish/completions/pixel.fish',
+      ),
+    )
+    .action(async (shell: string) => {
+      const module = await import('./commands/completion.js');
+      await module.completion(
+        parseOptions(module.completionOptionsSchema, { shell }),
+        context,
+        describeCommands(program),
+      );
     });
 
   // pixel help [command]: commander's built-in help command shows the top-level help for an

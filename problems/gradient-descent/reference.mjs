@@ -49,9 +49,42 @@ function descend(input, options = {}) {
   return [w, b];
 }
 
+/**
+ * One simultaneous update of (w, b): both gradients from the current values, then one step.
+ * The reference below is this step repeated, and `pixel viz` plays the same step, so what the
+ * learner watches is the reference itself.
+ */
+function step({ w, b }, { x, y, learningRate }) {
+  const n = x.length;
+  let sumW = 0;
+  let sumB = 0;
+  for (let i = 0; i < n; i++) {
+    const error = w * x[i] + b - y[i];
+    sumW += error * x[i];
+    sumB += error;
+  }
+  return { w: w - learningRate * ((2 / n) * sumW), b: b - learningRate * ((2 / n) * sumB) };
+}
+
+/** The mean squared error of the line (w, b) on the data. */
+function meanSquaredError({ w, b }, { x, y }) {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += (w * x[i] + b - y[i]) ** 2;
+  return sum / x.length;
+}
+
+/** What `pixel viz gradient-descent` plays (problem.json "visualisation"). */
+export const visualise = {
+  start: () => ({ w: 0, b: 0 }),
+  step,
+  measure: (state, input) => ({ loss: meanSquaredError(state, input) }),
+};
+
 /** The reference: returns [w, b]. */
 export function solve(input) {
-  return descend(input);
+  let state = visualise.start(input);
+  for (let i = 0; i < input.iterations; i++) state = step(state, input);
+  return [state.w, state.b];
 }
 
 const n = (input) => input.x.length;

@@ -14,7 +14,7 @@ import { recordLessonRead, recordQuizScore, type Progress } from '../core/progre
 import type { QuizQuestion } from '../core/quiz.js';
 import { matchTopic } from '../core/topic-match.js';
 import { builtLessons, type LessonSource } from '../io/lessons.js';
-import { pageText, shouldPage } from '../io/pager.js';
+import { pageIfTall, pageText } from '../io/pager.js';
 import { loadProgress, updateProgress } from '../io/progress-store.js';
 import { formatLessonList } from '../ui/learn-format.js';
 import { renderLessonPage } from '../ui/lesson-page.js';
@@ -175,14 +175,6 @@ async function readLesson(topic: string, setting: Setting): Promise<LessonReadRe
       ? await source.prerendered(meta.id, width)
       : undefined;
 
-  // Recorded before showing: a learner who quits the pager half-way has still opened it.
-  // Losing the record must not cost them the lesson, so a failure is only a warning.
-  await updateProgress(context.paths, context.warn, (progress) =>
-    recordLessonRead(progress, meta.id, context.now()),
-  ).catch((error: unknown) => {
-    context.warn(`could not record the lesson as read: ${(error as Error).message}`);
-  });
-
   const text = plainWanted ? (prerendered ?? (await render(plainChalk()))) : await render(chalk);
   const result: LessonReadResult = {
     kind: 'lesson',
@@ -197,14 +189,27 @@ async function readLesson(topic: string, setting: Setting): Promise<LessonReadRe
     context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
-  const paged =
-    shouldPage(text, {
-      isTTY: context.stdout.isTTY,
-      pager: options.pager,
-      rows: context.stdout.rows,
-      columns: context.stdout.columns,
-    }) && (await setting.page(text, context.env));
-  if (!paged) context.stdout.write(text);
+  const paged = await pageIfTall(text, {
+    stdout: context.stdout,
+    pager: options.pager,
+    env: context.env,
+    page: setting.page,
+  });
+  // A read counts when a person had the page: in the pager (quitting half-way still counts),
+  // on the terminal, or through a pipe whose reader took all of it (not `| head -1`).
+  let delivered = true;
+  if (!paged) {
+    if (context.stdout.writeAll) delivered = await context.stdout.writeAll(text);
+    else context.stdout.write(text);
+  }
+  if (delivered) {
+    // Losing the record must not cost the learner the lesson, so a failure is only a warning.
+    await updateProgress(context.paths, context.warn, (progress) =>
+      recordLessonRead(progress, meta.id, context.now()),
+    ).catch((error: unknown) => {
+      context.warn(`could not record the lesson as read: ${(error as Error).message}`);
+    });
+  }
   return result;
 }
 

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { extractReference } from '../core/judge/shape.js';
 import { nextUnsolved, trackStanding } from '../core/judge/track.js';
 import { loadProgress } from '../io/progress-store.js';
+import { findWorkspaceRoot } from '../io/judge/workspace.js';
 import {
   listProblems,
   loadProblem,
@@ -37,6 +38,9 @@ export interface SolveResult {
   backupDir?: string;
 }
 
+/** What a fresh repository holds before anything is written: not the learner's work. */
+const IGNORED_ENTRIES = new Set(['.git']);
+
 async function isNonEmptyFolder(path: string): Promise<boolean> {
   try {
     const info = await stat(path);
@@ -45,7 +49,7 @@ async function isNonEmptyFolder(path: string): Promise<boolean> {
         hint: 'choose another place with --dir',
       });
     }
-    return (await readdir(path)).length > 0;
+    return (await readdir(path)).some((name) => !IGNORED_ENTRIES.has(name));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
@@ -86,6 +90,14 @@ export async function solve(options: SolveOptions, context: Context): Promise<So
   const language = options.lang;
   const dir = resolve(context.cwd, options.dir ?? problem.id);
 
+  // A workspace inside another would make `pixel test` in the inner one ambiguous, and
+  // `pixel submit` in the outer one copy the inner one's files as helpers.
+  const outer = findWorkspaceRoot(dirname(dir));
+  if (outer) {
+    throw new UsageError(`${dir} is inside the workspace ${outer}`, {
+      hint: `make it beside that workspace: cd ${relative(context.cwd, dirname(outer)) || '.'} first, or give --dir a folder outside it`,
+    });
+  }
   if ((await isNonEmptyFolder(dir)) && !options.force) {
     throw new UsageError(`${dir} already exists and is not empty`, {
       hint: 'choose another folder with --dir, or add --force to replace pixel files (they are backed up first)',

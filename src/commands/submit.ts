@@ -3,17 +3,23 @@ import * as z from 'zod/mini';
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { buildReport, type SubmissionReport, type TestReport } from '../core/judge/report.js';
-import { recordSubmission } from '../core/progress.js';
+import { recordSubmission, type Progress } from '../core/progress.js';
+import { nextStep, type NextStep } from '../core/next-step.js';
+import { builtLessons } from '../io/lessons.js';
+import { measureSpeed } from '../io/judge/speed-line.js';
 import { evaluateSolution, type CaseResult } from '../io/judge/evaluate.js';
-import { loadProblem, loadReference } from '../io/judge/problem-store.js';
+import { listProblems, loadProblem, loadReference } from '../io/judge/problem-store.js';
 import { resolveTarget, targetOptionsShape } from '../io/judge/target.js';
-import { updateProgress } from '../io/progress-store.js';
+import { loadProgress, updateProgress } from '../io/progress-store.js';
 import { formatCaseLine, formatSubmitSummary } from '../ui/judge-format.js';
+import { formatNext } from '../ui/learn-format.js';
 import { createChalk } from '../ui/theme.js';
 
 export const submitOptionsSchema = z.object({
   ...targetOptionsShape,
   json: z.optional(z.boolean()),
+  /** commander's --no-speed sets this to false: no reference runs for the speed line. */
+  speed: z.optional(z.boolean()),
 });
 export type SubmitOptions = z.infer<typeof submitOptionsSchema>;
 
@@ -31,6 +37,18 @@ function testReport(result: CaseResult): TestReport {
     ...(judgement.message === undefined ? {} : { message: judgement.message }),
     ...(result.diagnosis ? { diagnosis: result.diagnosis } : {}),
   };
+}
+
+/** The next lesson or problem of the track, as `pixel learn` would say it. */
+async function nextAfter(progress: Progress): Promise<NextStep | null> {
+  try {
+    const { lessons } = await builtLessons().index();
+    const available = new Set(listProblems().map((problem) => problem.id));
+    return nextStep(lessons, progress, available) ?? null;
+  } catch {
+    // The verdict matters more than the suggestion: no lessons built, no next step.
+    return null;
+  }
 }
 
 /**
@@ -97,6 +115,51 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
     ...(evaluation.failure ? { failure: evaluation.failure } : {}),
   });
 
+  // The speed line: only on acceptance, so a wrong answer costs no extra runs.
+  if (report.verdict === 'accepted' && options.speed !== false && loaded.problem.speed) {
+    const speedGuard = context.guardSignals();
+    if (live) context.stderr.write(`  ${chalk.dim('… timing the reference solutions')}`);
+    try {
+      const speed = await measureSpeed({
+        loaded,
+        reference,
+        language: target.language,
+        results: evaluation.results,
+        env: context.env,
+        signal: speedGuard.signal,
+      });
+      if (speed) report.speed = speed;
+    } finally {
+      if (live) context.stderr.write(CLEAR_LINE);
+      speedGuard.release();
+    }
+  }
+
+  // A judge error is pixel's fault, never charged to the learner as an attempt, and only the
+  // workspace's own solution counts (a file judged with --problem is practice). The verdict is
+  // already on screen: a progress file that cannot be written costs a warning, not the result.
+  let progress: Progress | undefined;
+  if (report.verdict !== 'judge_error' && target.own) {
+    try {
+      progress = await updateProgress(context.paths, context.warn, (current) =>
+        recordSubmission(current, report.problem, {
+          at: context.now().toISOString(),
+          language: report.language,
+          verdict: report.verdict,
+          passed: report.passed,
+          total: report.total,
+        }),
+      );
+    } catch (error) {
+      context.warn(
+        `could not record this submission in your progress: ${(error as Error).message}`,
+      );
+    }
+  }
+  if (report.verdict === 'accepted' && target.own) {
+    report.next = await nextAfter(progress ?? (await loadProgress(context.paths, context.warn)));
+  }
+
   if (options.json) {
     context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
@@ -114,27 +177,15 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
         printedBytes: evaluation.output.bytes,
         columns,
         ...(evaluation.sandboxNote ? { sandboxNote: evaluation.sandboxNote } : {}),
+        own: target.own,
+        visualised: loaded.problem.visualisation !== undefined,
+        ...(context.keys?.hint ? { hintKey: context.keys.hint } : {}),
       }),
     );
-  }
-  // A judge error is pixel's fault, never charged to the learner as an attempt. The verdict is
-  // already on screen: a progress file that cannot be written costs a warning, not the result.
-  if (report.verdict !== 'judge_error') {
-    try {
-      await updateProgress(context.paths, context.warn, (progress) =>
-        recordSubmission(progress, report.problem, {
-          at: context.now().toISOString(),
-          language: report.language,
-          verdict: report.verdict,
-          passed: report.passed,
-          total: report.total,
-        }),
+    if (report.next !== undefined)
+      context.stdout.write(
+        `${formatNext(report.next ?? undefined, { width: columns, chalk }, 'Every lesson read and every problem solved: well done.')}\n`,
       );
-    } catch (error) {
-      context.warn(
-        `could not record this submission in your progress: ${(error as Error).message}`,
-      );
-    }
   }
   if (report.verdict !== 'accepted') context.exitCode = ExitCode.failed;
   return report;

@@ -79,12 +79,22 @@ async function customCase(
   cwd: string,
 ): Promise<JudgeCase> {
   let text = raw;
+  if (raw.trim() === '') {
+    throw new UsageError('--input is empty', {
+      hint: `give the input as JSON, e.g. ${inputExample(problem, examples).replace(/^pixel test /, '')}, or @file.json`,
+    });
+  }
   if (raw.startsWith('@')) {
+    if (raw.slice(1).trim() === '') {
+      throw new UsageError('--input @ names no file', {
+        hint: 'give --input @path/to/input.json, or the JSON itself',
+      });
+    }
     const file = resolve(cwd, raw.slice(1));
     try {
       text = await readFile(file, 'utf8');
     } catch {
-      throw new UsageError(`cannot read the input file ${raw.slice(1)}`, {
+      throw new UsageError(`--input: cannot read the file ${raw.slice(1)}`, {
         hint: 'give --input @path/to/input.json, or the JSON itself',
       });
     }
@@ -121,9 +131,10 @@ export async function test(options: TestOptions, context: Context): Promise<Test
   const loaded = loadProblem(target.problem);
   const { problem } = loaded;
   const reference = await loadReference(loaded);
-  const cases = options.input
-    ? [await customCase(options.input, problem, loaded.cases, context.cwd)]
-    : loaded.cases.filter((testCase) => !testCase.hidden);
+  const cases =
+    options.input !== undefined
+      ? [await customCase(options.input, problem, loaded.cases, context.cwd)]
+      : loaded.cases.filter((testCase) => !testCase.hidden);
   const chalk = createChalk(context.color);
   const columns = context.stdout.columns;
   const results: TestCaseResult[] = [];
@@ -238,7 +249,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
     const all = passed === cases.length;
     const text = `${passed}/${cases.length} ${options.input ? 'custom input' : 'examples'} passed`;
     context.stdout.write(
-      `\n${all ? chalk.green(text) : chalk.red(text)}${all && !options.input ? chalk.dim(' — next: `pixel submit` runs the hidden cases too') : ''}\n`,
+      `\n${all ? chalk.green(text) : chalk.red(text)}${all && !options.input ? chalk.dim(context.keys?.submit ? ` — press ${context.keys.submit} to submit: the hidden cases too` : ' — next: `pixel submit` runs the hidden cases too') : ''}\n`,
     );
     if (sandbox === 'reduced')
       context.stdout.write(`${formatReducedSandbox(chalk, sandboxNote, columns)}\n`);

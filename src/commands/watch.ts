@@ -28,6 +28,8 @@ export interface JobOutcome {
   output: string;
   status: string;
   ok?: boolean;
+  /** The first failing case's id, which the screen shows first. */
+  focus?: string;
 }
 
 /** A stream that keeps what a job prints, so the watcher can show it in its own frame. */
@@ -67,18 +69,24 @@ export async function runWatchJob(
     if (job === 'test') {
       const result = await test(where, jobContext);
       const ok = result.passed === result.total;
+      const failing = result.cases.find((entry) => entry.verdict !== 'accepted');
+      // Piped, no key works: the status advertises none.
+      const advice = ok && context.keys?.submit ? ` — press ${context.keys.submit} to submit` : '';
       return {
         output: out.text,
         ok,
-        status: `${result.passed}/${result.total} examples pass${ok ? ' — press s to submit' : ''}`,
+        status: `${result.passed}/${result.total} examples pass${advice}`,
+        ...(failing ? { focus: failing.id } : {}),
       };
     }
     if (job === 'submit') {
       const report = await submit(where, jobContext);
+      const failing = report.tests.find((entry) => entry.verdict !== 'accepted');
       return {
         output: out.text,
         ok: report.verdict === 'accepted',
         status: `${report.verdict} (${report.passed}/${report.total})`,
+        ...(failing ? { focus: failing.id } : {}),
       };
     }
     const result = await hint({ problem: target.problem }, jobContext);
@@ -150,7 +158,6 @@ export async function watch(options: WatchOptions, context: Context): Promise<{ 
       ).showWatchView({
         chalk,
         title: `${target.problem} · ${target.language}`,
-        rows: context.stdout.rows,
       })
     : undefined;
   // For the watcher's whole life a signal ends the running job's sandbox and then the watcher.
@@ -158,6 +165,8 @@ export async function watch(options: WatchOptions, context: Context): Promise<{ 
   const jobContext: Context = {
     ...context,
     guardSignals: () => ({ signal: guard.signal, release: () => undefined }),
+    // On the screen, advice names the keys that do it; piped, the commands.
+    ...(view ? { keys: { hint: 'h', submit: 's' } } : {}),
   };
   const controller = createController(
     (job) => runWatchJob(job, target, jobContext),
@@ -193,6 +202,8 @@ export async function watch(options: WatchOptions, context: Context): Promise<{ 
     watcher.close();
     if (guard.signal.aborted) view?.close();
     await controller.idle().catch(() => undefined);
+    // The last frame stays on screen; the shell's prompt starts on a line of its own.
+    if (view) context.stdout.write('\n');
   } finally {
     guard.release();
   }

@@ -145,3 +145,42 @@ export function recordQuizScore(progress: Progress, lessonId: string, score: Qui
     },
   };
 }
+
+/** What a reset of one lesson or problem forgot: the read record, quiz score or submissions. */
+export interface Forgotten {
+  lesson: boolean;
+  quiz: boolean;
+  problem: boolean;
+}
+
+/**
+ * Forgets one lesson (its read record and quiz score) and one problem (attempts, solved, hints),
+ * either of them optional: an id can name both, as a lesson and the exercise that practises it.
+ */
+export function forgetProgress(
+  progress: Progress,
+  ids: { lesson?: string; problem?: string },
+): { progress: Progress; forgotten: Forgotten } {
+  const lessons = { ...progress.lessons };
+  const problems = { ...progress.problems };
+  const quizzes = { ...progress.quizzes };
+  const forgotten: Forgotten = {
+    lesson: ids.lesson !== undefined && ids.lesson in lessons,
+    quiz: ids.lesson !== undefined && ids.lesson in quizzes,
+    problem: ids.problem !== undefined && ids.problem in problems,
+  };
+  if (ids.lesson !== undefined) {
+    delete lessons[ids.lesson];
+    delete quizzes[ids.lesson];
+  }
+  if (ids.problem !== undefined) delete problems[ids.problem];
+  return {
+    progress: {
+      ...progress,
+      lessons,
+      problems,
+      ...(progress.quizzes === undefined ? {} : { quizzes }),
+    },
+    forgotten,
+  };
+}

@@ -30,6 +30,29 @@ export function shouldPage(text: string, decision: PageDecision): boolean {
 }
 
 /**
+ * Pages text meant for a person that is taller than their screen; true when the pager showed
+ * it, false when the caller should print it (piped, --no-pager, short, or no pager to start).
+ */
+export async function pageIfTall(
+  text: string,
+  options: {
+    stdout: { isTTY: boolean; rows: number; columns: number };
+    pager: boolean | undefined;
+    env: NodeJS.ProcessEnv;
+    page?: typeof pageText;
+  },
+): Promise<boolean> {
+  const { stdout } = options;
+  const tall = shouldPage(text, {
+    isTTY: stdout.isTTY,
+    pager: options.pager,
+    rows: stdout.rows,
+    columns: stdout.columns,
+  });
+  return tall && (await (options.page ?? pageText)(text, options.env));
+}
+
+/**
  * Pipes `text` into the pager and waits for the user to quit it. Returns false, having shown
  * nothing, when the pager cannot be started (not installed, a typo in $PAGER), so the caller
  * can print the text directly instead.

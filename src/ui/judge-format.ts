@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatError, formatNumber, type ValueCheck } from '../core/judge/compare.js';
 import type { Diagnosis } from '../core/judge/diagnose.js';
+import { siRate, type SpeedReport } from '../core/judge/speed.js';
 import type { SubmissionReport, TestReport } from '../core/judge/report.js';
 import type { Verdict } from '../core/judge/verdict.js';
 import { sanitizeText } from '../core/sanitize.js';
@@ -99,6 +100,12 @@ export function formatSubmitSummary(
     columns: number;
     /** Why the sandbox was reduced, when it was. */
     sandboxNote?: string;
+    /** Whether this was the workspace's own solution (and so recorded in progress). */
+    own?: boolean;
+    /** Inside pixel watch: the key that reveals a hint. */
+    hintKey?: string;
+    /** Whether the problem has a visualisation (`pixel viz`). */
+    visualised?: boolean;
   },
 ): string {
   const lines: string[] = [''];
@@ -132,9 +139,29 @@ export function formatSubmitSummary(
   }
   if (report.sandbox === 'reduced')
     lines.push(formatReducedSandbox(chalk, extras.sandboxNote, extras.columns));
-  if (report.verdict === 'accepted') lines.push(chalk.green('  Accepted. Well done!'));
-  else if (report.verdict !== 'judge_error')
-    lines.push(chalk.dim('  stuck? `pixel hint` gives the next hint'));
+  if (report.verdict === 'accepted') {
+    lines.push(chalk.green('  Accepted. Well done!'));
+    if (report.speed) lines.push(formatSpeed(chalk, report.speed));
+    if (extras.own)
+      lines.push(
+        chalk.dim(
+          `  \`pixel solution\` shows the reference and how it compares${extras.visualised ? '; `pixel viz` shows it run' : ''}`,
+        ),
+      );
+    else
+      lines.push(
+        chalk.dim(
+          "  not recorded in your progress: only the workspace's own solution counts (`pixel solve` makes one)",
+        ),
+      );
+  } else if (report.verdict !== 'judge_error')
+    lines.push(
+      chalk.dim(
+        extras.hintKey
+          ? `  stuck? press ${extras.hintKey} for the next hint`
+          : '  stuck? `pixel hint` gives the next hint',
+      ),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -208,4 +235,51 @@ export function formatPrinted(
   return [`    ${chalk.dim(`printed (${bytes} bytes, not judged):`)}`, ...shown, ...more].join(
     '\n',
   );
+}
+
+/** The speed line on acceptance: yours, then each reference, each as work per second. */
+export function formatSpeed(chalk: ChalkInstance, speed: SpeedReport): string {
+  const rate = (perSecond: number) => `${siRate(perSecond)}/s`;
+  const rows: Array<[string, string, string]> = [
+    ['yours', rate(speed.yours.perSecond), ''],
+    ...speed.references.map((entry): [string, string, string] =>
+      entry.perSecond === undefined
+        ? [entry.file, chalk.dim('—'), chalk.dim(entry.skipped ?? '')]
+        : [
+            entry.file,
+            rate(entry.perSecond),
+            chalk.dim(compareSpeed(speed.yours.perSecond / entry.perSecond)),
+          ],
+    ),
+  ];
+  const nameWidth = Math.max(...rows.map(([name]) => name.length));
+  const rateWidth = Math.max(...rows.map(([, value]) => visibleLength(value)));
+  return [
+    chalk.bold(
+      `  speed on the ${speed.group} cases (${speed.cases}), in ${speed.unit} per second:`,
+    ),
+    ...rows.map(([name, value, note]) =>
+      `    ${name.padEnd(nameWidth)}  ${value}${' '.repeat(rateWidth - visibleLength(value))}  ${note}`.trimEnd(),
+    ),
+    chalk.dim(
+      `    it informs and never changes a verdict; timing the references took ${(speed.costMs / 1000).toFixed(1)} s (--no-speed skips it)`,
+    ),
+  ].join('\n');
+}
+
+/**
+ * Yours against a reference, in words. One run each is timed, and the same code timed twice on
+ * a shared machine differs by up to a third, so closer than 1.5× reads as "about as fast".
+ */
+function compareSpeed(ratio: number): string {
+  const times = (value: number) =>
+    value >= 10 ? `${Math.round(value)}×` : `${Number(value.toPrecision(2))}×`;
+  if (ratio >= 1.5) return `yours is ${times(ratio)} faster`;
+  if (ratio <= 1 / 1.5) return `yours is ${times(1 / ratio)} slower`;
+  return 'yours is about as fast';
+}
+
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex -- colour codes take no room on screen
+  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
 }

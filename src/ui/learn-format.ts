@@ -17,7 +17,7 @@ const NO_BREAK = '\u00a0';
 const MIN_TITLE_WIDTH = 8;
 
 /** The next step, wrapped to the width (its parts stay whole words). */
-function formatNext(
+export function formatNext(
   next: NextStep | undefined,
   options: { width: number; chalk: ChalkInstance },
   done: string,

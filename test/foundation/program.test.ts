@@ -42,6 +42,18 @@ vi.mock('../../src/commands/test-solution.js', () =>
 vi.mock('../../src/commands/submit.js', () =>
   recorders(['submit'])(() => vi.importActual('../../src/commands/submit.js')),
 );
+vi.mock('../../src/commands/reset.js', () =>
+  recorders(['reset'])(() => vi.importActual('../../src/commands/reset.js')),
+);
+vi.mock('../../src/commands/solution.js', () =>
+  recorders(['solution'])(() => vi.importActual('../../src/commands/solution.js')),
+);
+vi.mock('../../src/commands/viz.js', () =>
+  recorders(['viz'])(() => vi.importActual('../../src/commands/viz.js')),
+);
+vi.mock('../../src/commands/completion.js', () =>
+  recorders(['completion'])(() => vi.importActual('../../src/commands/completion.js')),
+);
 vi.mock('../../src/commands/problems.js', () =>
   recorders(['problems'])(() => vi.importActual('../../src/commands/problems.js')),
 );
@@ -110,7 +122,31 @@ describe('argv → command and options', () => {
       'test',
       { path: 'sol.py', problem: 'gradient-descent', input: '@case.json' },
     ],
-    [['submit', '--json', '--lang', 'javascript'], 'submit', { json: true, lang: 'javascript' }],
+    [
+      ['submit', '--json', '--lang', 'javascript'],
+      'submit',
+      { json: true, lang: 'javascript', speed: true },
+    ],
+    [['submit', '--no-speed'], 'submit', { speed: false }],
+    [['progress', '--reset'], 'progress', { reset: true }],
+    [['progress', '--reset', 'mse', '--yes'], 'progress', { reset: 'mse', yes: true }],
+    [['reset', 'ws', '-y'], 'reset', { path: 'ws', yes: true }],
+    [['solution'], 'solution', { pager: true }],
+    [
+      ['solution', 'gd', '--lang', 'typescript', '--json'],
+      'solution',
+      { problem: 'gd', lang: 'typescript', json: true, pager: true },
+    ],
+    [['viz'], 'viz', { words: [] }],
+    [
+      ['viz', 'gd', '--lr', '0.05', '--iterations', '200', '--data', 'p.csv', '--json'],
+      'viz',
+      {
+        problem: 'gd',
+        words: ['--lr', '0.05', '--iterations', '200', '--data', 'p.csv', '--json'],
+      },
+    ],
+    [['completion', 'fish'], 'completion', { shell: 'fish' }],
     [['problems'], 'problems', {}],
     [
       ['hint', '--all', '--problem', 'gradient-descent'],

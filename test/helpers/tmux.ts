@@ -14,6 +14,10 @@ export interface TmuxScreen {
   screen(): Promise<string>;
   /** Resolves once the screen shows `needle`; fails after the timeout with the screen. */
   waitFor(needle: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** What the terminal shows now, with the escape sequences of its colours. */
+  screenWithColours(): Promise<string>;
+  /** Changes the terminal's size, as a person dragging the window does. */
+  resize(columns: number, rows: number): Promise<void>;
   /** Ends the session and its server. */
   close(): Promise<void>;
 }
@@ -27,12 +31,19 @@ const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
  */
 export async function startInTmux(
   argv: string[],
-  options: { dir: string; env: Record<string, string>; columns?: number; rows?: number },
+  options: {
+    dir: string;
+    env: Record<string, string>;
+    columns?: number;
+    rows?: number;
+    /** Start from an empty environment (the test runner's NO_COLOR and FORCE_COLOR left out). */
+    clearEnv?: boolean;
+  },
 ): Promise<TmuxScreen> {
   const socket = join(options.dir, 'tmux.sock');
   const tmux = (...args: string[]) => run('tmux', ['-S', socket, ...args]);
   const env = Object.entries(options.env).map(([key, value]) => `${key}=${quote(value)}`);
-  const command = `env ${env.join(' ')} ${argv.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
+  const command = `env ${options.clearEnv ? '-i ' : ''}${env.join(' ')} ${argv.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
   await tmux(
     'new-session',
     '-d',
@@ -54,6 +65,10 @@ export async function startInTmux(
       await tmux('send-keys', '-t', 'pixel', ...keys);
     },
     screen,
+    screenWithColours: async () => (await tmux('capture-pane', '-p', '-e', '-t', 'pixel')).stdout,
+    resize: async (columns, rows) => {
+      await tmux('resize-window', '-t', 'pixel', '-x', String(columns), '-y', String(rows));
+    },
     waitFor: async (needle, timeoutMs = 30_000) => {
       const started = Date.now();
       const found = (text: string) =>

@@ -7,7 +7,14 @@ import {
   watchReducer,
   type WatchAction,
 } from '../../src/ui/views/watch-state.js';
-import { formatWatchFrame } from '../../src/ui/views/watch-frame.js';
+import { formatWatchFrame, watchWindow } from '../../src/ui/views/watch-frame.js';
+import { splitKeys } from '../../src/ui/views/key-burst.js';
+import {
+  initialPickerState,
+  pickerKeymap,
+  pickerReducer,
+  visibleEntries,
+} from '../../src/ui/views/lesson-picker-state.js';
 
 const plain = new Chalk({ level: 0 });
 const reduce = (...actions: WatchAction[]) => actions.reduce(watchReducer, initialWatchState);
@@ -22,6 +29,9 @@ describe('watch keymap', () => {
     ['s', {}, { type: 'request', job: 'submit' }],
     ['h', {}, { type: 'request', job: 'hint' }],
     ['x', {}, undefined],
+    ['', { upArrow: true }, { type: 'scroll', by: -1 }],
+    ['', { pageDown: true }, { type: 'scroll', by: 10 }],
+    ['', { end: true }, { type: 'scroll', by: 'end' }],
   ])('%j %j → %j', (input, key, action) => {
     expect(watchKeymap(input, key)).toEqual(action);
   });
@@ -59,29 +69,103 @@ describe('watch reducer', () => {
 });
 
 describe('watch frame', () => {
-  it('shows the end of long output so the verdict stays on screen', () => {
-    const output = Array.from({ length: 50 }, (_, i) => `line ${i + 1}`).join('\n');
-    const state = reduce({
+  const finished = (output: string, focus?: string) =>
+    reduce({
       type: 'finished',
       job: 'test',
       output,
       status: '1/3 examples pass',
       ok: false,
+      ...(focus ? { focus } : {}),
     });
-    const frame = formatWatchFrame(state, { title: 'gd · python', rows: 12, chalk: plain });
+
+  it('shows the end of long output when nothing failed to point at, one line short of the screen', () => {
+    const output = Array.from({ length: 50 }, (_, i) => `line ${i + 1}`).join('\n');
+    const frame = formatWatchFrame(finished(output), {
+      title: 'gd · python',
+      rows: 12,
+      columns: 80,
+      chalk: plain,
+    });
     const lines = frame.split('\n');
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(11);
     expect(lines[0]).toBe('pixel watch · gd · python · 1/3 examples pass');
-    expect(frame).toContain('… 43 lines above');
+    expect(frame).toContain('… 44 lines above (↑ PgUp)');
     expect(frame).toContain('line 50');
     expect(frame).not.toContain('line 7\n');
     expect(lines.at(-1)).toContain('s submit');
   });
 
+  it('shows the first failure first, and scrolls from there', () => {
+    const output = [
+      'Testing solution.py (python) on 3 public examples',
+      ...Array.from({ length: 20 }, (_, i) => `example-1 detail ${i}`),
+      'example-2 — the second example',
+      ...Array.from({ length: 20 }, (_, i) => `example-2 detail ${i}`),
+    ].join('\n');
+    const state = finished(output, 'example-2');
+    const options = { title: 't', rows: 14, columns: 60, chalk: plain };
+    const window = watchWindow(state, options);
+    expect(window.lines[0]).toBe('… 21 lines above (↑ PgUp)');
+    expect(window.lines[1]).toBe('example-2 — the second example');
+    expect(window.top).toBe(21);
+    const scrolled = watchWindow(state, { ...options, top: 0 });
+    expect(scrolled.lines[0]).toBe('Testing solution.py (python) on 3 public examples');
+    expect(scrolled.lines.at(-1)).toMatch(/^… \d+ lines below \(↓ PgDn\)$/);
+  });
+
+  it('fits 60 × 14: long lines wrap, the header and the keys stay on one line each', () => {
+    const long = `example-1 — ${'a very long description '.repeat(8)}`;
+    const frame = formatWatchFrame(finished([long, long, long, long].join('\n')), {
+      title: 'gradient-descent · python',
+      rows: 14,
+      columns: 60,
+      chalk: plain,
+    });
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(13);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(lines[0]).toMatch(/^pixel watch · gradient-descent · python · 1\/3 examples pass$/);
+    expect(lines.at(-1)).toContain('q quit');
+  });
+
   it('says what is running', () => {
     const state = reduce({ type: 'request', job: 'submit' }, { type: 'started', job: 'submit' });
     expect(
-      formatWatchFrame(state, { title: 't', rows: 10, chalk: plain }).split('\n')[0],
+      formatWatchFrame(state, { title: 't', rows: 10, columns: 80, chalk: plain }).split('\n')[0],
     ).toContain('judging…');
+  });
+});
+
+describe('key bursts', () => {
+  it('splits keys that arrived in one read into the keys pressed', () => {
+    expect(splitKeys('\u007f\u007f\u007f', {})).toEqual([
+      ['', { backspace: true }],
+      ['', { backspace: true }],
+      ['', { backspace: true }],
+    ]);
+    expect(splitKeys('ab\r', {})).toEqual([
+      ['a', {}],
+      ['b', {}],
+      ['', { return: true }],
+    ]);
+    expect(splitKeys('\u0003', { ctrl: true })).toEqual([['\u0003', { ctrl: true }]]);
+    expect(splitKeys('q', {})).toEqual([['q', {}]]);
+    // Escape sequences (arrows) are ink's to parse.
+    expect(splitKeys('\u001b[A', { upArrow: true })).toEqual([['\u001b[A', { upArrow: true }]]);
+  });
+
+  it('lets the picker apply six backspaces sent at once', () => {
+    const entries = [
+      { id: 'mse', title: 'MSE', summary: '', minutes: 1, aliases: [], read: false },
+      { id: 'mlops', title: 'MLOps', summary: '', minutes: 1, aliases: [], read: false },
+    ];
+    let state = pickerReducer(initialPickerState(entries), { type: 'type', text: 'mlopsxx' });
+    for (const [input, key] of splitKeys('\u007f'.repeat(6), {})) {
+      const action = pickerKeymap(input, key);
+      if (action) state = pickerReducer(state, action);
+    }
+    expect(state.filter).toBe('m');
+    expect(visibleEntries(state).map((entry) => entry.id)).toEqual(['mse', 'mlops']);
   });
 });

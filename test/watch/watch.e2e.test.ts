@@ -49,6 +49,10 @@ describe('pixel watch (piped)', () => {
 
     await writeFile(join(workspace, 'solution.py'), CORRECT);
     await waitForText(() => stdout, '[run 2] 3/3 examples pass');
+    // Piped, no key works, so none is advertised: the commands are.
+    expect(stdout).toContain('[run 2] 3/3 examples pass\n');
+    expect(stdout).toContain('next: `pixel submit` runs the hidden cases too');
+    expect(stdout).not.toMatch(/press [sh]\b/);
 
     child.kill('SIGINT');
     expect(await exited).toBe(130);

@@ -101,6 +101,81 @@ export const ComparisonSchema = z.union([
 ]);
 export type ComparisonRule = z.infer<typeof ComparisonSchema>;
 
+const parameterName = z.string().check(z.minLength(1));
+
+/** A command-line option of `pixel viz <problem>` that sets one parameter of the run. */
+export const VisualisationOptionSchema = z.strictObject({
+  /** The flag without its dashes (`lr` for `--lr`): lower-case words joined by dashes. */
+  flag: z.string().check(z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/)),
+  /** The numeric parameter it sets; the value must lie within that parameter's bounds. */
+  parameter: parameterName,
+  description: z.string(),
+});
+export type VisualisationOption = z.infer<typeof VisualisationOptionSchema>;
+
+/**
+ * What every kind of visualisation shares. The numbers come from the problem's reference:
+ * reference.mjs exports `visualise = { start(input), step?(state, input), measure?(state, input) }`,
+ * where a state is a record of named numbers (`{ w, b }`); the view plays start, then `step`
+ * once per step, and shows what `measure` reports (`{ loss }`).
+ */
+const visualisationCommon = {
+  /** One line on what the learner will see, for `pixel viz` and its help. */
+  summary: z.string(),
+  /** The public case whose input the run starts from when no --data or option changes it. */
+  case: z.string(),
+  /** The integer parameter that counts the steps of the run; absent: a single picture. */
+  steps: z.optional(parameterName),
+  /** The number parameter that + and − raise and lower while the run plays. */
+  rate: z.optional(parameterName),
+  /** The list parameters `--data FILE` fills, one column of the file each, in order. */
+  data: z.optional(z.array(parameterName).check(z.minLength(1))),
+  options: z.array(VisualisationOptionSchema),
+};
+
+/**
+ * The kinds of visualisation, one renderer each (src/ui/viz/). A new kind is a new member here
+ * with the fields its renderer reads, and that renderer.
+ */
+export const VisualisationSchema = z.union([
+  /**
+   * Points and a fitted line on the left, a measure falling (or exploding) on a log scale on the
+   * right: for an iterative fit of y ≈ slope·x + intercept.
+   */
+  z.strictObject({
+    kind: z.literal('line-fit'),
+    ...visualisationCommon,
+    plot: z.strictObject({
+      /** The list parameters holding the points' coordinates. */
+      x: parameterName,
+      y: parameterName,
+      /** The state's fields holding the line. */
+      slope: z.string(),
+      intercept: z.string(),
+      /** The measure drawn as a curve over the steps (log scale). */
+      curve: z.string(),
+    }),
+  }),
+]);
+export type Visualisation = z.infer<typeof VisualisationSchema>;
+export type VisualisationKind = Visualisation['kind'];
+
+/**
+ * The speed line on acceptance: the solution's time on one group of cases against the plain
+ * and vectorised references in the same language (problems/<id>/solutions/), in a unit of work
+ * the problem names: the product of `work` over each case (a list parameter counts its length,
+ * a number its value), per second.
+ */
+export const SpeedSchema = z.strictObject({
+  /** The group of cases timed (usually the scale group). */
+  group: z.string(),
+  /** The parameters whose product is one case's work. */
+  work: z.array(parameterName).check(z.minLength(1)),
+  /** What one unit of work is called, e.g. "points × steps". */
+  unit: z.string(),
+});
+export type Speed = z.infer<typeof SpeedSchema>;
+
 /** The format of problem.json and cases.json; a newer file makes pixel ask to be updated. */
 export const PROBLEM_FORMAT_VERSION = 2;
 
@@ -132,6 +207,10 @@ export const ProblemSchema = z.strictObject({
   /** The hint ladder, from a nudge to near-code. */
   hints: z.array(z.string()).check(z.minLength(4)),
   mistakes: z.array(MistakeSchema),
+  /** `pixel viz <id>`: absent when the problem has no visualisation. */
+  visualisation: z.optional(VisualisationSchema),
+  /** The speed line shown on acceptance; absent: no speed line. */
+  speed: z.optional(SpeedSchema),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

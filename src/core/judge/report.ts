@@ -1,6 +1,8 @@
 import type { Diagnosis } from './diagnose.js';
 import type { Language } from './problem-schema.js';
 import type { Verdict } from './verdict.js';
+import type { SpeedReport } from './speed.js';
+import type { NextStep } from '../next-step.js';
 
 /** One case in a submission report (the `tests[]` of `pixel submit --json`). */
 export interface TestReport {
@@ -26,6 +28,10 @@ export interface SubmissionReport {
   message?: string;
   diagnosis?: Diagnosis;
   tests: TestReport[];
+  /** On acceptance: the speed line (absent with --no-speed or when the problem declares none). */
+  speed?: SpeedReport;
+  /** On acceptance of the workspace's own solution: what to do next, null when all is done. */
+  next?: NextStep | null;
 }
 
 /** Puts the fields in the documented order and leaves out the absent optional ones. */

@@ -19,6 +19,7 @@ import {
   type Problem,
 } from '../../core/judge/problem-schema.js';
 import { importModule } from '../../import-module.js';
+import type { VizModel } from '../../core/viz/model.js';
 import { packageRoot } from '../package-root.js';
 import { matchTopic } from '../../core/topic-match.js';
 import { sanitizeText } from '../../core/sanitize.js';
@@ -141,6 +142,27 @@ export function loadProblem(query: string, root?: string): LoadedProblem {
 
 export function readStatement(loaded: LoadedProblem): string {
   return readFileSync(join(loaded.dir, 'statement.md'), 'utf8');
+}
+
+/** The reference's `visualise` export, for a problem that declares a visualisation. */
+export async function loadVizModel(loaded: LoadedProblem): Promise<VizModel> {
+  const file = join(loaded.dir, 'reference.mjs');
+  const module = (await importModule(pathToFileURL(file).href)) as {
+    visualise?: Partial<VizModel>;
+  };
+  const model = module.visualise;
+  if (
+    typeof model !== 'object' ||
+    model === null ||
+    typeof model.start !== 'function' ||
+    (model.step !== undefined && typeof model.step !== 'function') ||
+    (model.measure !== undefined && typeof model.measure !== 'function')
+  ) {
+    throw new ContentError(file, [
+      'must export visualise = { start(input), step?(state, input), measure?(state, input) }',
+    ]);
+  }
+  return model as VizModel;
 }
 
 export async function loadReference(loaded: LoadedProblem): Promise<ReferenceModule> {

@@ -19,6 +19,11 @@ export interface Target {
   language: Language;
   solutionPath: string;
   workspaceRoot?: string;
+  /**
+   * The workspace's own solution to its own problem: only these submissions count in progress
+   * (a sample or a file judged with --problem is practice, not an attempt).
+   */
+  own: boolean;
 }
 
 /** A file's language must be the one asked for: running solution.ts as Python helps nobody. */
@@ -67,11 +72,13 @@ function workspaceTarget(
     );
   }
   checkLanguage(solutionPath, marker.solution, marker.language);
+  const problem = options.problem ?? marker.problem;
   return {
-    problem: options.problem ?? marker.problem,
+    problem,
     language: marker.language,
     solutionPath,
     workspaceRoot: root,
+    own: problem === marker.problem,
   };
 }
 
@@ -110,5 +117,17 @@ export async function resolveTarget(
       hint: 'pass --problem <id> (see `pixel problems`), or put the file in a workspace made by `pixel solve`',
     });
   }
-  return { problem, language, solutionPath: path, ...(root ? { workspaceRoot: root } : {}) };
+  // The workspace's solution named by its path is still its own.
+  const own =
+    marker !== undefined &&
+    root !== undefined &&
+    problem === marker.problem &&
+    resolve(root, marker.solution) === path;
+  return {
+    problem,
+    language,
+    solutionPath: path,
+    ...(root ? { workspaceRoot: root } : {}),
+    own,
+  };
 }

@@ -16,3 +16,34 @@ export async function loadInk(): Promise<{ React: typeof ReactModule; ink: typeo
   ];
   return { React, ink };
 }
+
+/**
+ * The terminal's size, with the sizes a terminal that reports none (0 × 0, as some
+ * pseudo-terminals do) is taken to have: 80 × 24.
+ */
+export function terminalSize(stdout: { columns?: number; rows?: number }): {
+  columns: number;
+  rows: number;
+} {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
+/**
+ * The terminal's size as React state, following resizes, for screens that lay themselves out
+ * to it (a hook: call it from a component's body).
+ */
+export function useTerminalSize({ React, ink }: Awaited<ReturnType<typeof loadInk>>): {
+  columns: number;
+  rows: number;
+} {
+  const { stdout } = ink.useStdout();
+  const [size, setSize] = React.useState(() => terminalSize(stdout));
+  React.useEffect(() => {
+    const onResize = () => setSize(terminalSize(stdout));
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return size;
+}

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { UsageError } from '../../errors.js';
+import { splitKeys } from './key-burst.js';
 import { loadInk } from './load-ink.js';
 import { formatPickerFrame } from './lesson-picker-frame.js';
 import {
@@ -36,8 +37,10 @@ export function createLessonPicker(
   return function LessonPicker({ onDone }: LessonPickerProps) {
     const [state, dispatch] = React.useReducer(pickerReducer, entries, initialPickerState);
     ink.useInput((input, key) => {
-      const action = pickerKeymap(input, key);
-      if (action) dispatch(action);
+      for (const [one, oneKey] of splitKeys(input, key)) {
+        const action = pickerKeymap(one, oneKey);
+        if (action) dispatch(action);
+      }
     });
     React.useEffect(() => {
       if (state.outcome) onDone(state.outcome.chosen);

@@ -18,6 +18,8 @@ export interface WatchState {
   status: string;
   /** Whether the last finished job succeeded (all examples passed, accepted). */
   ok?: boolean;
+  /** The id of the first failing case in the output, shown first. */
+  focus?: string;
   /** How many jobs have finished, shown so the learner sees that a save was noticed. */
   runs: number;
   quit: boolean;
@@ -26,8 +28,18 @@ export interface WatchState {
 export type WatchAction =
   | { type: 'request'; job: WatchJob }
   | { type: 'started'; job: WatchJob }
-  | { type: 'finished'; job: WatchJob; output: string; status: string; ok?: boolean }
+  | {
+      type: 'finished';
+      job: WatchJob;
+      output: string;
+      status: string;
+      ok?: boolean;
+      focus?: string;
+    }
   | { type: 'quit' };
+
+/** Scrolling the output belongs to the screen, not to the jobs: the view handles it. */
+export type WatchScroll = { type: 'scroll'; by: number | 'top' | 'end' };
 
 export const initialWatchState: WatchState = {
   output: '',
@@ -55,6 +67,7 @@ export function watchReducer(state: WatchState, action: WatchAction): WatchState
         output: action.output,
         status: action.status,
         ok: action.ok,
+        focus: action.focus,
         runs: state.runs + 1,
       };
     case 'quit':
@@ -71,11 +84,26 @@ export interface KeyInfo {
   ctrl?: boolean;
   escape?: boolean;
   return?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
 }
 
-/** Keys, rustlings-style single letters; Enter re-runs as well as `r`. */
-export function watchKeymap(input: string, key: KeyInfo): WatchAction | undefined {
+/** Rows PgUp and PgDn move. */
+const PAGE = 10;
+
+/** Keys, rustlings-style single letters; Enter re-runs as well as `r`; arrows scroll. */
+export function watchKeymap(input: string, key: KeyInfo): WatchAction | WatchScroll | undefined {
   if (key.escape || (key.ctrl && input === 'c') || input === 'q') return { type: 'quit' };
+  if (key.upArrow || input === 'k') return { type: 'scroll', by: -1 };
+  if (key.downArrow || input === 'j') return { type: 'scroll', by: 1 };
+  if (key.pageUp) return { type: 'scroll', by: -PAGE };
+  if (key.pageDown || input === ' ') return { type: 'scroll', by: PAGE };
+  if (key.home || input === 'g') return { type: 'scroll', by: 'top' };
+  if (key.end || input === 'G') return { type: 'scroll', by: 'end' };
   if (key.return || input === 'r') return { type: 'request', job: 'test' };
   if (input === 's') return { type: 'request', job: 'submit' };
   if (input === 'h') return { type: 'request', job: 'hint' };

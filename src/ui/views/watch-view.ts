@@ -1,10 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import { loadInk } from './load-ink.js';
-import { formatWatchFrame } from './watch-frame.js';
+import { splitKeys } from './key-burst.js';
+import { loadInk, useTerminalSize } from './load-ink.js';
+import { formatWatchFrame, watchWindow, type WatchFrameOptions } from './watch-frame.js';
 import {
   initialWatchState,
   watchKeymap,
   type WatchAction,
+  type WatchScroll,
   type WatchState,
 } from './watch-state.js';
 
@@ -15,33 +17,53 @@ export interface WatchView {
   closed: Promise<void>;
 }
 
+/** Where the output is scrolled to, given a key: undefined goes back to the automatic place. */
+function scrolled(
+  top: number | undefined,
+  scroll: WatchScroll,
+  frame: WatchFrameOptions,
+  state: WatchState,
+): number {
+  const window = watchWindow(state, { ...frame, ...(top === undefined ? {} : { top }) });
+  if (scroll.by === 'top') return 0;
+  if (scroll.by === 'end') return window.maxTop;
+  return Math.min(Math.max(0, window.top + scroll.by), window.maxTop);
+}
+
 /**
- * The ink screen of `pixel watch`. It draws whatever state the controller hands it and turns
- * keys into actions through the pure keymap; it runs nothing itself.
+ * The ink screen of `pixel watch`. It draws whatever state the controller hands it, turns keys
+ * into actions through the pure keymap, scrolls the output itself and follows the terminal's
+ * size; it runs nothing itself.
  */
 export async function showWatchView(options: {
   chalk: ChalkInstance;
   title: string;
-  rows: number;
 }): Promise<WatchView> {
   const { React, ink } = await loadInk();
   const h = React.createElement;
   let listener: (action: WatchAction) => void = () => undefined;
 
   function Screen(props: { state: WatchState }) {
+    const size = useTerminalSize({ React, ink });
+    // The learner's scroll position, until the next run brings the first failure back.
+    const [top, setTop] = React.useState<{ runs: number; top: number } | undefined>(undefined);
+    const current = top?.runs === props.state.runs ? top.top : undefined;
+    const frame: WatchFrameOptions = {
+      title: options.title,
+      chalk: options.chalk,
+      ...size,
+      ...(current === undefined ? {} : { top: current }),
+    };
     ink.useInput((input, key) => {
-      const action = watchKeymap(input, key);
-      if (action) listener(action);
+      for (const [one, oneKey] of splitKeys(input, key)) {
+        const action = watchKeymap(one, oneKey);
+        if (!action) continue;
+        if (action.type === 'scroll')
+          setTop({ runs: props.state.runs, top: scrolled(current, action, frame, props.state) });
+        else listener(action);
+      }
     });
-    return h(
-      ink.Text,
-      null,
-      formatWatchFrame(props.state, {
-        title: options.title,
-        rows: options.rows,
-        chalk: options.chalk,
-      }),
-    );
+    return h(ink.Text, null, formatWatchFrame(props.state, frame));
   }
 
   const instance = ink.render(h(Screen, { state: initialWatchState }), {
