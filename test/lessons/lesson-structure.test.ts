@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { knownLanguages } from '../../scripts/lessons/highlight.js';
@@ -143,11 +143,35 @@ describe('the lessons together', () => {
     );
   });
 
-  it('give the gradient-descent problem to the gradient-descent lesson only', () => {
+  it('and their problems point at each other: a lesson lists a problem exactly when it names the lesson', () => {
+    const problemsDir = join(REPO_ROOT, 'problems');
+    const problemLesson = new Map(
+      readdirSync(problemsDir)
+        .filter((id) => existsSync(join(problemsDir, id, 'problem.json')))
+        .map((id) => {
+          const { lesson } = JSON.parse(
+            readFileSync(join(problemsDir, id, 'problem.json'), 'utf8'),
+          ) as { lesson: string };
+          return [id, lesson] as const;
+        }),
+    );
     for (const lesson of lessons) {
-      expect(lesson.meta.problems).toEqual(
-        lesson.id === 'gradient-descent' ? ['gradient-descent'] : [],
-      );
+      for (const problem of lesson.meta.problems) {
+        expect(problemLesson.get(problem), `${lesson.id} lists ${problem}`).toBe(lesson.id);
+      }
+    }
+    for (const [problem, lessonId] of problemLesson) {
+      const lesson = lessons.find((l) => l.id === lessonId);
+      expect(lesson?.meta.problems, `${problem} names ${lessonId}`).toContain(problem);
+    }
+  });
+
+  it('name each of their problems in the practice pointer, as `pixel solve <id>`', () => {
+    for (const lesson of lessons) {
+      const practice = lesson.body.split('\n').find((line) => line.startsWith('> **Practice:**'));
+      for (const problem of lesson.meta.problems) {
+        expect(practice, lesson.id).toContain(`\`pixel solve ${problem}\``);
+      }
     }
   });
 
