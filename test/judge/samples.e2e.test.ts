@@ -28,17 +28,40 @@ const mistakeIds = new Map(
     ),
   ]),
 );
+const isSource = (file: string) => /\.(py|js|mjs|ts)$/.test(file);
 const samples = problemIds.flatMap((problem) => {
   const folder = join(PROBLEMS, problem, 'submissions');
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .sort()
-    .flatMap((verdict) =>
-      readdirSync(join(folder, verdict))
-        .filter((file) => /\.(py|js|mjs|ts)$/.test(file))
+  const submitted = existsSync(folder)
+    ? readdirSync(folder)
         .sort()
-        .map((file) => ({ problem, verdict, file, path: join(folder, verdict, file) })),
-    );
+        .flatMap((verdict) =>
+          readdirSync(join(folder, verdict))
+            .filter(isSource)
+            .sort()
+            .map((file) => ({
+              problem,
+              verdict,
+              file,
+              label: `${verdict}/${file}`,
+              path: join(folder, verdict, file),
+            })),
+        )
+    : [];
+  // The reference solutions in solutions/ (what `pixel solution` shows) must be accepted too.
+  const solutions = join(PROBLEMS, problem, 'solutions');
+  const shown = existsSync(solutions)
+    ? readdirSync(solutions)
+        .filter(isSource)
+        .sort()
+        .map((file) => ({
+          problem,
+          verdict: 'accepted',
+          file,
+          label: `solutions/${file}`,
+          path: join(solutions, file),
+        }))
+    : [];
+  return [...submitted, ...shown];
 });
 const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
 
@@ -91,10 +114,10 @@ describe.concurrent('sample submissions get their verdicts through bin/pixel.js'
         ]
       : [{ ...sample, namespace: true }],
   );
-  for (const { problem, verdict, file, path, namespace } of runs) {
+  for (const { problem, verdict, file, label, path, namespace } of runs) {
     const needsNumpy = readFileSync(path, 'utf8').includes('import numpy');
     const skip = needsNumpy && !hasNumpy;
-    const title = `${problem}: ${verdict}/${file}${namespace ? '' : ' (no PID namespace)'}`;
+    const title = `${problem}: ${label}${namespace ? '' : ' (no PID namespace)'}`;
     it.skipIf(skip)(title, { timeout: 240_000 }, async () => {
       await inSlot(async () => {
         // A unique marker per run, so leftovers are found even with other suites running.

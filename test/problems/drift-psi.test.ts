@@ -117,7 +117,11 @@ describe('the drift-psi reference', () => {
 
   it('is symmetric in the two samples, as both statistics are', () => {
     for (const testCase of cases) {
-      const { reference, live, edges } = testCase.input;
+      const { reference, live, edges } = testCase.input as {
+        reference: number[];
+        live: number[];
+        edges: number[];
+      };
       const swapped = named(module.solve({ reference: live, live: reference, edges }));
       expect(agrees(swapped, answer(testCase.input)), testCase.id).toBe(true);
     }
