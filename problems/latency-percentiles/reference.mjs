@@ -4,7 +4,7 @@
 
 const PERCENTILES = { p50: 50, p95: 95, p99: 99 };
 
-/** The nearest rank ⌈p·n/100⌉ (1-based), in integers so that no float rounding can move it. */
+/** The nearest rank ⌈p·n/100⌉ (1-based): p·n is whole, so a whole rank is computed exactly. */
 const nearestRank = (p, n) => Math.ceil((p * n) / 100);
 
 /** The value at 1-based `rank`, held inside the list (a rank can only leave it by a mistake). */
