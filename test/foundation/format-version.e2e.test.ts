@@ -5,6 +5,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROBLEM_FORMAT_VERSION } from '../../src/core/judge/problem-schema.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { loadProblem } from '../../src/io/judge/problem-store.js';
 import { makeTempDir, runPixel } from '../helpers/run-pixel.js';
@@ -41,7 +42,7 @@ describe('a newer format version', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(
       join(dir, 'problem.json'),
-      JSON.stringify({ formatVersion: 2, id: 'tiny', shape: 'new' }),
+      JSON.stringify({ formatVersion: PROBLEM_FORMAT_VERSION + 1, id: 'tiny', shape: 'new' }),
     );
     let thrown: unknown;
     try {
@@ -51,7 +52,9 @@ describe('a newer format version', () => {
     }
     expect(thrown).toBeInstanceOf(EnvironmentError);
     expect((thrown as EnvironmentError).message).toMatch(
-      /problem\.json is format version 2, newer than this pixel reads \(1\): update pixel$/,
+      new RegExp(
+        `problem\\.json is format version ${PROBLEM_FORMAT_VERSION + 1}, newer than this pixel reads \\(${PROBLEM_FORMAT_VERSION}\\): update pixel$`,
+      ),
     );
     expect((thrown as EnvironmentError).exitCode).toBe(3);
   });

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmod, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -453,6 +453,39 @@ describe.skipIf(!linux || !isRoot)('pixel installed under a shared folder', () =
       expect(result.cases[0]?.output).toBe('hidden True\n');
     } finally {
       await rm(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a TypeScript solution bundled outside the sandbox', () => {
+  it('cannot import pixel’s reference (or any file outside its folder) into the bundle', async () => {
+    const ws = await workspace('full', 'typescript');
+    const reference = join(REPO_ROOT, 'problems', 'gradient-descent', 'reference.mjs');
+    await writeFile(
+      join(ws.dir, 'solution.ts'),
+      `// @ts-nocheck\nimport { solve } from ${JSON.stringify(reference)};\nexport function gradientDescent(x, y, learningRate, iterations) {\n  return solve({ x, y, learningRate, iterations });\n}\n`,
+    );
+    const run = await pixel(ws, ['submit', '--json']);
+    const report = JSON.parse(run.stdout) as { verdict: string; message: string };
+    expect(report.verdict).toBe('compile_error');
+    expect(report.message).toContain("imports must stay inside your solution's folder");
+    expect(run.code).toBe(1);
+  });
+
+  it('nor through a symbolic link in its folder, in TypeScript or JavaScript', async () => {
+    const reference = join(REPO_ROOT, 'problems', 'gradient-descent', 'reference.mjs');
+    for (const language of ['typescript', 'javascript'] as const) {
+      const ws = await workspace('full', language);
+      const file = language === 'typescript' ? 'solution.ts' : 'solution.js';
+      await symlink(reference, join(ws.dir, 'helper.mjs'));
+      await writeFile(
+        join(ws.dir, file),
+        `// @ts-nocheck\nimport { solve } from './helper.mjs';\nexport function gradientDescent(x, y, learningRate, iterations) {\n  return solve({ x, y, learningRate, iterations });\n}\n`,
+      );
+      const run = await pixel(ws, ['submit', '--json']);
+      const report = JSON.parse(run.stdout) as { verdict: string; message: string };
+      expect(report.verdict, language).not.toBe('accepted');
+      expect(run.code).toBe(1);
     }
   });
 });

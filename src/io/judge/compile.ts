@@ -1,4 +1,6 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import type { Plugin } from 'esbuild';
 
 /**
  * The "compile" step for TypeScript: esbuild (already a dependency, loaded only here, and only
@@ -9,6 +11,14 @@ import { basename, dirname, join } from 'node:path';
  */
 export type CompileResult = { ok: true; code: string } | { ok: false; message: string };
 
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /** The bundle's name in the sandbox; the source map points back at the learner's files. */
 export const BUNDLE_NAME = 'pixel-solution.mjs';
 
@@ -17,7 +27,45 @@ interface EsbuildMessage {
   location?: { file: string; line: number; column: number } | null;
 }
 
-export async function bundleTypeScript(entry: string): Promise<CompileResult> {
+/**
+ * Bundling runs outside the sandbox, so it may read only what the sandbox would show: files in
+ * the learner's own folder. An import of anything else (pixel's package, with its references and
+ * cases, or a file elsewhere on the machine) is refused like a syntax error.
+ */
+function staysInside(root: string): Plugin {
+  const realRoot = realpathOr(root);
+  const inside = (path: string, folder: string) =>
+    path === folder || path.startsWith(`${folder}${sep}`);
+  return {
+    name: 'stay-inside-the-workspace',
+    setup(build) {
+      // What is actually read, symlinks followed: a link in the folder to a file outside is outside.
+      build.onLoad({ filter: /.*/ }, (args) =>
+        inside(realpathOr(args.path), realRoot)
+          ? undefined
+          : {
+              errors: [
+                {
+                  text: `imports must stay inside your solution's folder (${basename(args.path)} is a link out of it)`,
+                },
+              ],
+            },
+      );
+      build.onResolve({ filter: /^(\.|\/|[A-Za-z]:)/ }, (args) => {
+        const target = resolve(args.resolveDir, args.path);
+        if (inside(target, root)) return undefined;
+        return {
+          errors: [{ text: `imports must stay inside your solution's folder (${args.path})` }],
+        };
+      });
+    },
+  };
+}
+
+export async function bundleTypeScript(
+  entry: string,
+  root = dirname(entry),
+): Promise<CompileResult> {
   const esbuild = await import('esbuild');
   const folder = dirname(entry);
   try {
@@ -34,8 +82,9 @@ export async function bundleTypeScript(entry: string): Promise<CompileResult> {
       target: 'node20',
       sourcemap: 'inline',
       logLevel: 'silent',
+      plugins: [staysInside(root)],
     });
-    const output = result.outputFiles[0];
+    const output = result.outputFiles?.[0];
     if (!output) return { ok: false, message: 'esbuild produced no output' };
     return { ok: true, code: output.text };
   } catch (error) {

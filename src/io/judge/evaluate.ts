@@ -132,7 +132,7 @@ async function prepareFiles(
   const display = basename(solutionPath);
   if (language === 'typescript') {
     readSolutionFile(solutionPath);
-    const bundled = await bundleTypeScript(solutionPath);
+    const bundled = await bundleTypeScript(solutionPath, workspaceRoot ?? dirname(solutionPath));
     if (!bundled.ok) return { compileError: bundled.message };
     return {
       files: [{ path: BUNDLE_NAME, bytes: Buffer.from(bundled.code) }],

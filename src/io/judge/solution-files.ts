@@ -1,5 +1,5 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { UsageError } from '../../errors.js';
 
 /** Source files larger than this are refused (ICPC's typical limit is 128 KiB). */
@@ -81,6 +81,17 @@ export function collectSolutionFiles(solutionPath: string, workspaceRoot?: strin
   if (!workspaceRoot) return [{ path: basename(solutionPath), bytes: solution }];
   const files: SourceFile[] = [{ path: relative(workspaceRoot, solutionPath), bytes: solution }];
   let total = solution.length;
+  // What is read, symlinks followed, must lie in the workspace: a link to pixel's package (its
+  // references) or elsewhere would carry outside files into the sandbox.
+  const realRoot = realpathSync(workspaceRoot);
+  const inWorkspace = (path: string) => {
+    try {
+      const real = realpathSync(path);
+      return real === realRoot || real.startsWith(`${realRoot}${sep}`);
+    } catch {
+      return false;
+    }
+  };
   const walk = (folder: string, depth: number) => {
     let names: string[];
     try {
@@ -90,7 +101,7 @@ export function collectSolutionFiles(solutionPath: string, workspaceRoot?: strin
     }
     for (const name of names) {
       const path = join(folder, name);
-      if (path === solutionPath) continue;
+      if (path === solutionPath || !inWorkspace(path)) continue;
       let info;
       try {
         info = statSync(path);
