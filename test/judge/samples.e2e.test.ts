@@ -9,7 +9,7 @@ import { waitForNoProcess } from './judge-helpers.js';
 
 /**
  * Every sample under problems/<id>/submissions/<verdict>/ goes through the real bin/pixel.js and
- * must get exactly that verdict (and every reference under problems/<id>/solutions/, accepted); a wrong answer named after a known mistake must be diagnosed as
+ * must get exactly that verdict; a wrong answer named after a known mistake must be diagnosed as
  * that mistake; and nothing a sample starts may outlive its run.
  */
 const PROBLEMS = join(REPO_ROOT, 'problems');
@@ -28,29 +28,40 @@ const mistakeIds = new Map(
     ),
   ]),
 );
-const SOURCE = /\.(py|js|mjs|ts)$/;
+const isSource = (file: string) => /\.(py|js|mjs|ts)$/.test(file);
 const samples = problemIds.flatMap((problem) => {
   const folder = join(PROBLEMS, problem, 'submissions');
-  // The reference solutions `pixel solution` shows (and the speed line times) must be accepted.
-  const solutions = join(PROBLEMS, problem, 'solutions');
-  const shipped = existsSync(solutions)
-    ? readdirSync(solutions)
-        .filter((file) => SOURCE.test(file))
+  const submitted = existsSync(folder)
+    ? readdirSync(folder)
         .sort()
-        .map((file) => ({ problem, verdict: 'accepted', file, path: join(solutions, file) }))
+        .flatMap((verdict) =>
+          readdirSync(join(folder, verdict))
+            .filter(isSource)
+            .sort()
+            .map((file) => ({
+              problem,
+              verdict,
+              file,
+              label: `${verdict}/${file}`,
+              path: join(folder, verdict, file),
+            })),
+        )
     : [];
-  if (!existsSync(folder)) return shipped;
-  return [
-    ...readdirSync(folder)
-      .sort()
-      .flatMap((verdict) =>
-        readdirSync(join(folder, verdict))
-          .filter((file) => SOURCE.test(file))
-          .sort()
-          .map((file) => ({ problem, verdict, file, path: join(folder, verdict, file) })),
-      ),
-    ...shipped,
-  ];
+  // The reference solutions in solutions/ (what `pixel solution` shows) must be accepted too.
+  const solutions = join(PROBLEMS, problem, 'solutions');
+  const shown = existsSync(solutions)
+    ? readdirSync(solutions)
+        .filter(isSource)
+        .sort()
+        .map((file) => ({
+          problem,
+          verdict: 'accepted',
+          file,
+          label: `solutions/${file}`,
+          path: join(solutions, file),
+        }))
+    : [];
+  return [...submitted, ...shown];
 });
 const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
 
@@ -103,11 +114,10 @@ describe.concurrent('sample submissions get their verdicts through bin/pixel.js'
         ]
       : [{ ...sample, namespace: true }],
   );
-  for (const { problem, verdict, file, path, namespace } of runs) {
+  for (const { problem, verdict, file, label, path, namespace } of runs) {
     const needsNumpy = readFileSync(path, 'utf8').includes('import numpy');
     const skip = needsNumpy && !hasNumpy;
-    const where = path.includes(`${join(problem, 'solutions')}`) ? 'solutions' : verdict;
-    const title = `${problem}: ${where}/${file}${namespace ? '' : ' (no PID namespace)'}`;
+    const title = `${problem}: ${label}${namespace ? '' : ' (no PID namespace)'}`;
     it.skipIf(skip)(title, { timeout: 240_000 }, async () => {
       await inSlot(async () => {
         // A unique marker per run, so leftovers are found even with other suites running.
@@ -116,8 +126,7 @@ describe.concurrent('sample submissions get their verdicts through bin/pixel.js'
         await mkdir(folder);
         const source = readFileSync(path, 'utf8').replaceAll('pixel-sample-grandchild', marker);
         await writeFile(join(folder, file), source);
-        // --no-speed: the speed line's reference runs are tested once, in test/loop.
-        const run = await runPixel(['submit', file, '--problem', problem, '--json', '--no-speed'], {
+        const run = await runPixel(['submit', file, '--problem', problem, '--json'], {
           cwd: folder,
           env: {
             PIXEL_HOME: join(folder, 'home'),

@@ -32,7 +32,8 @@ const rate = (value: number) => plain(Number(value.toFixed(3)));
 
 describe('lesson classifier-evaluation', () => {
   it('defines the four rates', () => {
-    expect(meta.problems).toEqual([]);
+    expect(meta.problems).toEqual(['classification-metrics']);
+    expect(body).toContain('> **Practice:** `pixel solve classification-metrics`');
     for (const formula of [
       'Precision = TP / (TP + FP)',
       'Recall = TPR = TP / (TP + FN)',

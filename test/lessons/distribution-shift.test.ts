@@ -8,7 +8,8 @@ const { meta, body } = readLesson('distribution-shift');
 
 describe('lesson distribution-shift', () => {
   it('states PSI and KS as formulas', () => {
-    expect(meta.problems).toEqual([]);
+    expect(meta.problems).toEqual(['drift-psi']);
+    expect(body).toContain('> **Practice:** `pixel solve drift-psi`');
     expect(body).toContain('PSI = Σᵢ (Aᵢ − Eᵢ)·ln(Aᵢ / Eᵢ)');
     expect(body).toContain('D = maxₓ |F_ref(x) − F_live(x)|');
   });

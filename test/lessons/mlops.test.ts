@@ -63,7 +63,8 @@ describe('lesson mlops', () => {
   it('comes after the learning loop, and has formulas for every quantity it teaches', () => {
     const gd = readLesson('gradient-descent').meta.order;
     expect(meta.order).toBeGreaterThan(gd);
-    expect(meta.problems).toEqual([]);
+    expect(meta.problems).toEqual(['latency-percentiles']);
+    expect(body).toContain('> **Practice:** `pixel solve latency-percentiles`');
     for (const formula of [
       'rank(p) = ⌈p/100 · n⌉',
       'throughput = requests completed / elapsed time',

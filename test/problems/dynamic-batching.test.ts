@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../src/core/judge/problem-schema.js';
-import { hasPython, loadChecked, runPython } from './reference-checks.js';
+import { pythonHas, referenceChecks, runPython } from './reference-checks.js';
 
-const checked = await loadChecked('dynamic-batching');
-const { cases, caseById, close, firstDiagnoses } = checked;
+const checked = await referenceChecks('dynamic-batching');
+const { cases, caseById, close, firstFailures } = checked;
 interface BatchingInput {
   arrivals: number[];
   maxBatchSize: number;
@@ -93,7 +93,7 @@ describe('the dynamic-batching reference', () => {
     });
   });
 
-  it.skipIf(!hasPython)(
+  it.skipIf(!pythonHas())(
     'agrees with an independent Python simulation on every case, and Little’s law holds',
     () => {
       const values = runPython<Array<Report & { meanLatency: number; inSystem: number }>>(
@@ -156,7 +156,7 @@ describe('the cases and the known mistakes', () => {
   });
 
   it('names each mistake on the first case where its variant fails', () => {
-    for (const result of firstDiagnoses()) {
+    for (const result of firstFailures()) {
       expect(result.caseId, `${result.mistake} #${result.index} is caught`).toBeDefined();
       expect(result.named, `${result.mistake} #${result.index} on ${result.caseId}`).toBe(
         result.mistake,

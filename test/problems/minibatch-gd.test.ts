@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../src/core/judge/problem-schema.js';
 import { loadProblem, loadReference } from '../../src/io/judge/problem-store.js';
-import { hasNumpy, loadChecked, runPython } from './reference-checks.js';
+import { pythonHas, referenceChecks, runPython } from './reference-checks.js';
 
-const checked = await loadChecked('minibatch-gd');
-const { cases, caseById, close, firstDiagnoses } = checked;
+const checked = await referenceChecks('minibatch-gd');
+const { cases, caseById, close, firstFailures } = checked;
 type Answer = [number[], number];
 interface MinibatchInput {
   x: number[][];
@@ -71,15 +71,18 @@ describe('the minibatch-gd reference', () => {
     expect([w4[0], b4].map((v) => Number(v?.toFixed(12)))).toEqual([1.32, 0.78]);
   });
 
-  it.skipIf(!hasNumpy)('agrees with an independent numpy implementation on every case', () => {
-    const values = runPython<Answer[]>(
-      NUMPY_MINIBATCH,
-      cases.map((c) => c.input),
-    );
-    cases.forEach((testCase, index) => {
-      expect(close(solve(testCase.input), values[index]), testCase.id).toBe(true);
-    });
-  });
+  it.skipIf(!pythonHas('numpy'))(
+    'agrees with an independent numpy implementation on every case',
+    () => {
+      const values = runPython<Answer[]>(
+        NUMPY_MINIBATCH,
+        cases.map((c) => c.input),
+      );
+      cases.forEach((testCase, index) => {
+        expect(close(solve(testCase.input), values[index]), testCase.id).toBe(true);
+      });
+    },
+  );
 
   it('is finite on every case, and the diverging case really grows', () => {
     for (const testCase of cases) {
@@ -149,7 +152,7 @@ describe('the cases and the known mistakes', () => {
   });
 
   it('names each mistake on the first case where its variant fails', () => {
-    for (const result of firstDiagnoses()) {
+    for (const result of firstFailures()) {
       expect(result.caseId, `${result.mistake} #${result.index} is caught`).toBeDefined();
       expect(result.named, `${result.mistake} #${result.index} on ${result.caseId}`).toBe(
         result.mistake,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../src/core/judge/problem-schema.js';
-import { hasNumpy, loadChecked, runPython } from './reference-checks.js';
+import { pythonHas, referenceChecks, runPython } from './reference-checks.js';
 
-const checked = await loadChecked('next-token-sampling');
-const { cases, caseById, close, firstDiagnoses } = checked;
+const checked = await referenceChecks('next-token-sampling');
+const { cases, caseById, close, firstFailures } = checked;
 interface SamplingInput {
   logits: number[];
   temperature: number;
@@ -68,7 +68,7 @@ describe('the next-token-sampling reference', () => {
     ]);
   });
 
-  it.skipIf(!hasNumpy)(
+  it.skipIf(!pythonHas('numpy'))(
     'agrees with an independent numpy implementation on every case, in either filter order',
     () => {
       const values = runPython<Array<[number[], number[]]>>(
@@ -150,7 +150,7 @@ describe('the cases and the known mistakes', () => {
   });
 
   it('names each mistake on the first case where its variant fails', () => {
-    for (const result of firstDiagnoses()) {
+    for (const result of firstFailures()) {
       expect(result.caseId, `${result.mistake} #${result.index} is caught`).toBeDefined();
       expect(result.named, `${result.mistake} #${result.index} on ${result.caseId}`).toBe(
         result.mistake,

@@ -1,74 +1,86 @@
 import { spawnSync } from 'node:child_process';
-import { withinTolerance } from '../../src/core/judge/compare.js';
+import { sameLayout, withinTolerance } from '../../src/core/judge/compare.js';
 import { diagnose } from '../../src/core/judge/diagnose.js';
 import type { CaseInput, JudgeCase } from '../../src/core/judge/problem-schema.js';
 import { extractReference, type NamedNumber } from '../../src/core/judge/shape.js';
 import { loadProblem, loadReference } from '../../src/io/judge/problem-store.js';
 
 /**
- * What every problem's test needs from its reference: the answer as the judge's named numbers,
- * the judge's own comparison, and the diagnosis the judge would give on the first case a
- * mistake's variant fails. Independent implementations run in Python (spawned, never imported).
+ * What every problem's reference test needs: the problem loaded as the judge loads it, its
+ * answers as named numbers, the judge's own comparison, and the known mistakes replayed through
+ * the judge's own diagnosis. Each test adds the independent implementation and the checks that
+ * belong to its problem.
  */
-export async function loadChecked(id: string) {
+export async function referenceChecks(id: string) {
   const loaded = loadProblem(id);
   const module = await loadReference(loaded);
   const { problem, cases } = loaded;
 
-  /** A value computed in JavaScript as the judge's named numbers ("weights[1]", "p95"). */
+  /** A value computed in JavaScript as the judge sees it: named numbers in the declared shape. */
   const named = (value: unknown): NamedNumber[] => {
     const extracted = extractReference(problem.returns, value);
-    if (!extracted.ok) throw new Error(extracted.problem);
+    if (!extracted.ok) throw new Error(`${id}: ${extracted.problem}`);
     return extracted.numbers;
   };
-  /** Within the problem's comparison, number by number, with the same layout. */
-  const close = (got: unknown, want: unknown): boolean => {
-    const a = named(got);
-    const b = named(want);
-    return (
-      a.length === b.length &&
-      a.every(
-        (item, i) =>
-          item.name === b[i]?.name && withinTolerance(item.value, b[i].value, problem.comparison),
-      )
-    );
-  };
   const solve = (input: CaseInput): unknown => module.solve(input);
+  const answer = (input: CaseInput) => named(solve(input));
+
+  /** Within the problem's comparison, value by value, as `pixel submit` decides. */
+  const agrees = (got: readonly NamedNumber[], want: readonly NamedNumber[]) =>
+    sameLayout(got, want) &&
+    got.every((item, index) =>
+      withinTolerance(item.value, (want[index] as NamedNumber).value, problem.comparison),
+    );
+  /** Two answers computed in JavaScript, compared as `pixel submit` compares. */
+  const close = (got: unknown, want: unknown) => agrees(named(got), named(want));
+
   const caseById = (caseId: string): JudgeCase => {
     const found = cases.find((c) => c.id === caseId);
-    if (!found) throw new Error(`no case ${caseId} in ${id}`);
+    if (!found) throw new Error(`${id}: no case ${caseId}`);
     return found;
   };
 
   /**
    * For every variant of every known mistake: the first case where it is wrong, and the mistake
-   * the judge's diagnosis names there (undefined when no case catches the variant).
+   * the judge's diagnosis names for its answer there (undefined when no case catches it).
    */
-  const firstDiagnoses = () =>
-    problem.mistakes.flatMap((mistake) =>
-      (module.mistakes[mistake.id] ?? []).map((variant, index) => {
-        const deciding = cases.find((c) => !close(variant(c.input), solve(c.input)));
-        if (!deciding) return { mistake: mistake.id, index, caseId: undefined, named: undefined };
-        const outputs = (input: CaseInput) =>
-          problem.mistakes.map((m) => ({
-            mistake: m,
-            outputs: (module.mistakes[m.id] ?? []).map((v) => named(v(input))),
-          }));
-        const found = diagnose(
-          named(variant(deciding.input)),
-          outputs(deciding.input),
-          problem.comparison,
-        );
-        return { mistake: mistake.id, index, caseId: deciding.id, named: found?.mistake };
+  const firstFailures = () => {
+    const all = problem.mistakes.map((mistake) => ({
+      mistake,
+      variants: module.mistakes[mistake.id] ?? [],
+    }));
+    return all.flatMap(({ mistake, variants }) =>
+      variants.map((variant, index) => {
+        const deciding = cases.find((c) => !agrees(named(variant(c.input)), answer(c.input)));
+        const diagnosis =
+          deciding &&
+          diagnose(
+            named(variant(deciding.input)),
+            all.map((entry) => ({
+              mistake: entry.mistake,
+              outputs: entry.variants.map((v) => named(v(deciding.input))),
+            })),
+            problem.comparison,
+          );
+        return {
+          variant: `${mistake.id} (variant ${index + 1})`,
+          mistake: mistake.id,
+          index,
+          caseId: deciding?.id,
+          named: diagnosis?.mistake,
+        };
       }),
     );
+  };
 
-  return { problem, cases, module, solve, named, close, caseById, firstDiagnoses };
+  return { problem, cases, module, solve, named, answer, agrees, close, caseById, firstFailures };
 }
 
-export const hasPython = spawnSync('python3', ['-c', 'pass'], { stdio: 'ignore' }).status === 0;
-export const hasNumpy =
-  hasPython && spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
+/** Whether python3 can import every module named, so a test can be skipped without them. */
+export function pythonHas(...modules: string[]): boolean {
+  const imports = modules.length > 0 ? `import ${modules.join(', ')}` : 'pass';
+  return spawnSync('python3', ['-c', imports], { stdio: 'ignore' }).status === 0;
+}
 
 /** Runs a Python script with `payload` as JSON on stdin and returns what it prints as JSON. */
 export function runPython<T>(script: string, payload: unknown): T {
@@ -79,4 +91,12 @@ export function runPython<T>(script: string, payload: unknown): T {
   });
   if (result.status !== 0) throw new Error(`python3 failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
+}
+
+/**
+ * Runs a Python script that reads the cases' inputs as JSON on stdin and prints one answer per
+ * case as JSON; returns the answers in case order.
+ */
+export function pythonAnswers(script: string, inputs: readonly CaseInput[]): unknown[] {
+  return runPython<unknown[]>(script, inputs);
 }

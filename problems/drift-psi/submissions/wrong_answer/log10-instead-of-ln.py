@@ -1,0 +1,24 @@
+# math.log10 where the PSI needs the natural log.
+import math
+from bisect import bisect_right
+
+
+def drift_psi(reference, live, edges):
+    def shares(values):
+        counts = [0] * (len(edges) + 1)
+        for x in values:
+            counts[bisect_right(edges, x)] += 1
+        return [max(c / len(values), 0.0001) for c in counts]
+
+    psi = sum((a - e) * math.log10(a / e) for a, e in zip(shares(live), shares(reference)))
+    a, b = sorted(reference), sorted(live)
+    i = j = 0
+    d = 0.0
+    while i < len(a) and j < len(b):
+        x = min(a[i], b[j])
+        while i < len(a) and a[i] <= x:
+            i += 1
+        while j < len(b) and b[j] <= x:
+            j += 1
+        d = max(d, abs(i / len(a) - j / len(b)))
+    return {"psi": psi, "ks": d}
