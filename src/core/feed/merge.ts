@@ -50,29 +50,15 @@ function isoKey(published: string | null): string | undefined {
 /** Newest first; equal or missing dates keep their given order (Array.sort is stable). */
 export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
   // Normalised dates are toISOString() output, whose text order is time order (years
-  // 1995–9999), so they compare as strings without parsing each one per comparison. Dated
-  // posts are sorted by their position (no wrapper object per post); the undated follow.
-  const dated: FeedItem[] = [];
-  const keys: string[] = [];
-  const undated: FeedItem[] = [];
-  for (const item of items) {
-    const key = isoKey(item.published);
-    if (key === undefined) undated.push(item);
-    else {
-      dated.push(item);
-      keys.push(key);
+  // 1995–9999), so they compare as strings without parsing each one per comparison.
+  const keyed = items.map((item) => ({ item, key: isoKey(item.published) }));
+  keyed.sort((a, b) => {
+    if (a.key === undefined || b.key === undefined) {
+      return a.key === undefined ? (b.key === undefined ? 0 : 1) : -1;
     }
-  }
-  const order = keys.map((_key, index) => index);
-  // Equal dates keep their given order: the position breaks the tie.
-  order.sort((a, b) => {
-    const keyA = keys[a] as string;
-    const keyB = keys[b] as string;
-    return keyA < keyB ? 1 : keyA > keyB ? -1 : a - b;
+    return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
   });
-  const sorted = order.map((index) => dated[index] as FeedItem);
-  for (const item of undated) sorted.push(item);
-  return sorted;
+  return keyed.map((entry) => entry.item);
 }
 
 /**
@@ -86,10 +72,9 @@ export function mergeItems(lists: readonly (readonly FeedItem[])[]): FeedItem[] 
   for (const list of lists) {
     for (const item of list) {
       if (item.link) {
-        // One hash of the key, not two: a post already seen leaves the set as large as it was.
-        const before = seen.size;
-        seen.add(linkKey(item.link));
-        if (seen.size === before) continue;
+        const key = linkKey(item.link);
+        if (seen.has(key)) continue;
+        seen.add(key);
       }
       merged.push(item);
     }

@@ -85,10 +85,11 @@ export function marksOf(state: ReaderState): Marks {
 /** After a listing: its posts are seen, and numbered for `read N` / `open N`. */
 export function recordListing(state: ReaderState, items: readonly FeedItem[], at: Date): void {
   state.lastListedAt = at.toISOString();
-  // Each key built once: a piped listing records 20,000 of them.
-  const keys = items.map((item) => postKey(item));
-  state.seen = remember(state.seen, keys);
-  state.lastListing = items.map((item, index) => ({ key: keys[index] ?? '', link: item.link }));
+  state.seen = remember(
+    state.seen,
+    items.map((item) => postKey(item)),
+  );
+  state.lastListing = items.map((item) => ({ key: postKey(item), link: item.link }));
 }
 
 export function markRead(state: ReaderState, keys: readonly string[]): void {
