@@ -119,6 +119,8 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
 };
+// See scripts/topics-version.ts.
+const { TOPICS_VERSION } = await importScript('topics-version.ts');
 const bundle = await build({
   ...common,
   entryPoints: { main: join(root, 'src', 'main.ts') },
@@ -127,6 +129,7 @@ const bundle = await build({
   outdir: dist,
   define: {
     __PIXEL_VERSION__: JSON.stringify(pkg.version),
+    __PIXEL_TOPICS_VERSION__: JSON.stringify(TOPICS_VERSION),
     // CommonJS has no import.meta; each output file gets its own URL from its __filename.
     'import.meta.url': '__pixelModuleUrl',
   },

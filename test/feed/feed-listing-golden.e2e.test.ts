@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOPICS_VERSION } from '../../src/core/feed/topics.js';
 import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
 import { makeFeedEnv, REAL, type FeedEnv } from './helpers/feed-env.js';
 
@@ -58,5 +59,12 @@ describe('the listing of the twelve real feeds', () => {
     // Compared as text; parsed only to make a failure readable.
     if (refreshed !== golden) expect(JSON.parse(refreshed)).toEqual(JSON.parse(golden));
     expect(refreshed).toBe(golden);
+  });
+
+  it('is cached under the topic classifier version the source computes (the build works it out)', () => {
+    const cache = JSON.parse(
+      readFileSync(join(env.home, 'cache', 'feeds', 'openai.json'), 'utf8'),
+    ) as { topicsVersion?: string };
+    expect(cache.topicsVersion).toBe(TOPICS_VERSION);
   });
 });

@@ -34,8 +34,16 @@ export const TOPICS: readonly Topic[] = data.topics.map(({ id, name, aliases }) 
   aliases,
 }));
 
-/** Changes whenever the definitions do: cached posts tagged by another version are re-tagged. */
-export const TOPICS_VERSION = stableHash(JSON.stringify(definitions));
+declare const __PIXEL_TOPICS_VERSION__: string | undefined;
+
+/**
+ * Changes whenever the definitions do: cached posts tagged by another version are re-tagged.
+ * The build works it out once (scripts/topics-version.ts); run from source, it is hashed here.
+ */
+export const TOPICS_VERSION =
+  typeof __PIXEL_TOPICS_VERSION__ === 'string'
+    ? __PIXEL_TOPICS_VERSION__
+    : stableHash(JSON.stringify(definitions));
 
 /** Words are runs of letters and digits; everything else (spaces, hyphens, dots) separates. */
 const WORD = /[\p{L}\p{N}]+/gu;
