@@ -12,7 +12,11 @@
 //   peak RSS of (a), budget ≤ 150 MiB.
 // The environment is cleared to PATH by default, as a learner's machine has it (this
 // workplace sets NODE_EXTRA_CA_CERTS, which slows every node start); --inherit-env keeps it.
-// Usage: npm run build && node bench/feed.mjs [--runs N] [--inherit-env] [--priority]
+// --vs DIR also times another built checkout of pixel (its bin/pixel.js) in the same loop and
+// prints its figures first: on a shared machine whose load moves from minute to minute, only
+// runs interleaved in one loop compare a change with what it changed. Both builds share the
+// cache and reader state, so they must read each other's files (cache version 2 for both).
+// Usage: npm run build && node bench/feed.mjs [--runs N] [--inherit-env] [--priority] [--vs DIR]
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -39,6 +43,8 @@ if (process.argv.includes('--priority')) {
   }
 }
 const inheritEnv = process.argv.includes('--inherit-env');
+const vsFlag = process.argv.indexOf('--vs');
+const other = vsFlag > 0 ? process.argv[vsFlag + 1] : undefined;
 
 const files = (await readdir(fixtures)).filter((name) => name.endsWith('.xml')).sort();
 if (files.length !== 12) throw new Error(`expected 12 real fixtures, found ${files.length}`);
@@ -151,7 +157,20 @@ function timed(command, args, options = {}) {
 const node = process.execPath;
 const pixel = join(root, 'bin', 'pixel.js');
 const preload = ['--import', join(root, 'bench', 'feed-maxrss.mjs')];
+const otherPixel = other ? join(other, 'bin', 'pixel.js') : undefined;
+const otherMaxRssFile = join(work, 'maxrss-other.txt');
+const otherRuns = otherPixel
+  ? {
+      'a (other)': () =>
+        timed(node, [...preload, otherPixel, 'feed', '--refresh'], {
+          env: { ...env, PIXEL_BENCH_MAXRSS_FILE: otherMaxRssFile },
+        }),
+      'warm (other)': () => timed(node, [otherPixel, 'feed']),
+      'big (other)': () => timed(node, [otherPixel, 'feed'], { env: bigEnv }),
+    }
+  : {};
 const runs = {
+  ...otherRuns,
   a: () => timed(node, [...preload, pixel, 'feed', '--refresh']),
   b: () => timed('sh', ['-c', `sleep ${DELAY_MS / 1000}; exec '${node}' -e 0`]),
   c: () => timed(node, [bareParse]),
@@ -163,50 +182,69 @@ const loadAtStart = loadavg()[0].toFixed(1);
 // One untimed round warms the OS file cache and fills pixel's feed cache.
 for (const run of Object.values(runs)) await run();
 await rm(maxRssFile, { force: true });
+await rm(otherMaxRssFile, { force: true });
 const samples = Object.fromEntries(Object.keys(runs).map((key) => [key, []]));
 for (let round = 0; round < RUNS; round++) {
   for (const [key, run] of Object.entries(runs)) samples[key].push(await run());
 }
 const rss = (await readFile(maxRssFile, 'utf8')).trim().split('\n').map(Number);
+const otherRss = otherPixel
+  ? (await readFile(otherMaxRssFile, 'utf8')).trim().split('\n').map(Number)
+  : [];
 for (const server of servers) server.close();
 await rm(work, { recursive: true, force: true });
 
 const m = Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, median(list)]));
-const r = (m.a - m.b) / (m.c - m.d);
-const warm = (m.warm - m.d) / m.d;
-const perItem = ((m.big - m.warm) * 1000) / (BIG_CACHE_POSTS - 559);
-const peakMiB = Math.max(...rss) / 1024 / 1024;
-const results = [
-  [
-    'R = (a − b) / (c − d)',
-    r,
-    BUDGET.r,
-    `a ${m.a.toFixed(0)} ms, b ${m.b.toFixed(0)} ms, c ${m.c.toFixed(0)} ms, d ${m.d.toFixed(0)} ms`,
-  ],
-  [
-    'warm: (warm − d) / d',
-    warm,
-    BUDGET.warm,
-    `warm ${m.warm.toFixed(0)} ms over node -e 0 ${m.d.toFixed(0)} ms`,
-  ],
-  [
-    'µs per cached post at 20,000',
-    perItem,
-    BUDGET.perItemMicros,
-    `${m.big.toFixed(0)} ms for ${BIG_CACHE_POSTS} posts piped, ${m.warm.toFixed(0)} ms for the 12 feeds`,
-  ],
-  ['peak RSS of a (MiB)', peakMiB, BUDGET.memoryMiB, `max of ${rss.length} runs`],
-];
+
+/** The four figures of one build, from its own runs and the shared baselines b, c and d. */
+function figures(a, warmMs, big, peaks) {
+  return [
+    [
+      'R = (a − b) / (c − d)',
+      (a - m.b) / (m.c - m.d),
+      BUDGET.r,
+      `a ${a.toFixed(0)} ms, b ${m.b.toFixed(0)} ms, c ${m.c.toFixed(0)} ms, d ${m.d.toFixed(0)} ms`,
+    ],
+    [
+      'warm: (warm − d) / d',
+      (warmMs - m.d) / m.d,
+      BUDGET.warm,
+      `warm ${warmMs.toFixed(0)} ms over node -e 0 ${m.d.toFixed(0)} ms`,
+    ],
+    [
+      'µs per cached post at 20,000',
+      ((big - warmMs) * 1000) / (BIG_CACHE_POSTS - 559),
+      BUDGET.perItemMicros,
+      `${big.toFixed(0)} ms for ${BIG_CACHE_POSTS} posts piped, ${warmMs.toFixed(0)} ms for the 12 feeds`,
+    ],
+    [
+      'peak RSS of a (MiB)',
+      Math.max(...peaks) / 1024 / 1024,
+      BUDGET.memoryMiB,
+      `max of ${peaks.length} runs`,
+    ],
+  ];
+}
+
+const print = (results) => {
+  let failed = false;
+  for (const [name, value, budget, detail] of results) {
+    const ok = value <= budget;
+    failed ||= !ok;
+    console.log(
+      `${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(30)} ${value.toFixed(2).padStart(7)} (budget ${budget})  ${detail}`,
+    );
+  }
+  return failed;
+};
+
 const load = loadavg()[0].toFixed(1);
 console.log(
   `bench/feed: ${RUNS} interleaved runs, medians (node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart} -> ${load}, ${priority}, ${inheritEnv ? 'inherited environment' : 'environment cleared to PATH'})`,
 );
-let failed = false;
-for (const [name, value, budget, detail] of results) {
-  const ok = value <= budget;
-  failed ||= !ok;
-  console.log(
-    `${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(30)} ${value.toFixed(2).padStart(7)} (budget ${budget})  ${detail}`,
-  );
+if (otherPixel) {
+  console.log(`${other} (--vs), in the same loop:`);
+  print(figures(m['a (other)'], m['warm (other)'], m['big (other)'], otherRss));
+  console.log('this checkout:');
 }
-process.exitCode = failed ? 1 : 0;
+process.exitCode = print(figures(m.a, m.warm, m.big, rss)) ? 1 : 0;

@@ -75,18 +75,27 @@ const lazyChildProcessForCommander = {
  * stand-in module that require()s it, reached only through the import(), so it still loads on
  * first use. ink and react are ES modules: src/ui/views/load-ink.ts imports them through the
  * loader bin/pixel.js lends.
+ *
+ * rss-parser's helper module (`rss-parser/lib/utils.js`, which src/io/feed/parse-feed.ts changes
+ * so that no `contentSnippet` is built) comes from the same vendor file as the parser: bundled
+ * into main.js on its own it was a second copy, and the change never reached the parser.
  */
 const RSS_PARSER_FILE = './vendor/rss-parser.cjs';
+const FROM_VENDOR = { 'rss-parser': 'Parser', 'rss-parser/lib/utils.js': 'utils' };
 const requireOnDemand = {
   name: 'require-on-demand',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(rss-parser|esbuild|node:.*)$/ }, (args) =>
-      args.kind === 'dynamic-import'
-        ? { path: args.path, namespace: 'require-on-demand' }
-        : undefined,
+    pluginBuild.onResolve(
+      { filter: /^(rss-parser(\/lib\/utils\.js)?|esbuild|node:.*)$/ },
+      (args) =>
+        args.kind === 'dynamic-import'
+          ? { path: args.path, namespace: 'require-on-demand' }
+          : undefined,
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'require-on-demand' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path === 'rss-parser' ? RSS_PARSER_FILE : args.path)});`,
+      contents: FROM_VENDOR[args.path]
+        ? `module.exports = require(${JSON.stringify(RSS_PARSER_FILE)}).${FROM_VENDOR[args.path]};`
+        : `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
     pluginBuild.onResolve({ filter: /vendor\/rss-parser\.cjs$/ }, (args) => ({
@@ -110,6 +119,8 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
 };
+// See scripts/topics-version.ts.
+const { TOPICS_VERSION } = await importScript('topics-version.ts');
 const bundle = await build({
   ...common,
   entryPoints: { main: join(root, 'src', 'main.ts') },
@@ -118,6 +129,7 @@ const bundle = await build({
   outdir: dist,
   define: {
     __PIXEL_VERSION__: JSON.stringify(pkg.version),
+    __PIXEL_TOPICS_VERSION__: JSON.stringify(TOPICS_VERSION),
     // CommonJS has no import.meta; each output file gets its own URL from its __filename.
     'import.meta.url': '__pixelModuleUrl',
   },
@@ -128,9 +140,14 @@ const bundle = await build({
 const vendor = await build({
   ...common,
   metafile: true,
-  entryPoints: { 'vendor/rss-parser': join(root, 'node_modules', 'rss-parser', 'index.js') },
-  outExtension: { '.js': '.cjs' },
-  outdir: dist,
+  // The parser and its helpers, one copy of each (see FROM_VENDOR above).
+  stdin: {
+    contents:
+      "module.exports = { Parser: require('rss-parser'), utils: require('rss-parser/lib/utils.js') };",
+    resolveDir: root,
+    sourcefile: 'vendor-rss-parser.cjs',
+  },
+  outfile: join(dist, 'vendor', 'rss-parser.cjs'),
 });
 // package.json says "type": "module" (for src/, scripts and tests); dist/ is CommonJS.
 await writeFile(join(dist, 'package.json'), '{ "type": "commonjs" }\n');

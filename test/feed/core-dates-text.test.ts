@@ -99,6 +99,30 @@ describe('htmlToText', () => {
     expect(truncateText('one two three four five', 16)).toBe('one two three…');
     expect(truncateText('short', 12)).toBe('short');
   });
+
+  it('counts characters, not UTF-16 units, and never splits a surrogate pair', () => {
+    // The rule as first written (by whole characters, through Array.from), as the reference.
+    const byCharacters = (text: string, max: number) => {
+      const characters = Array.from(text);
+      if (characters.length <= max) return text;
+      const cut = characters.slice(0, max - 1).join('');
+      const space = cut.lastIndexOf(' ');
+      const trimmed = space > max * 0.6 ? cut.slice(0, space) : cut;
+      return `${trimmed.replace(/[\s,.;:–—-]+$/, '')}…`;
+    };
+    const pieces = ['a', 'é', ' ', '😀', '👩‍💻', '\ud800', '\udc00', '日', '-'];
+    for (let seed = 1; seed <= 400; seed++) {
+      let text = '';
+      for (let n = 0, state = seed; n < (seed % 23) + 5; n++) {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        text += pieces[state % pieces.length];
+      }
+      for (const max of [3, 5, 8, 13])
+        expect(truncateText(text, max)).toBe(byCharacters(text, max));
+    }
+    expect(truncateText('😀😀😀😀', 4)).toBe('😀😀😀😀');
+    expect(truncateText('😀😀😀😀😀', 4)).toBe('😀😀😀…');
+  });
 });
 
 describe('terminal width', () => {

@@ -137,6 +137,44 @@ describe('merge, sort and filter', () => {
     expect(linkKey('https://www.Lab.test/x/#frag')).toBe('lab.test/x');
   });
 
+  it('keys every shape of link as the rule spelled out in full does', () => {
+    const tracking = /^(utm_[^=]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi)(=|$)/i;
+    // The rule step by step: scheme, www. and fragment dropped, host lower-cased, trailing
+    // slashes dropped, tracking parameters dropped from the query.
+    const reference = (link: string) => {
+      const scheme = link.indexOf('://');
+      if (scheme < 0) return link;
+      const rest = link.slice(scheme + 3).split('#')[0] ?? '';
+      const [address = '', ...queryParts] = rest.split('?');
+      const slash = address.indexOf('/') < 0 ? address.length : address.indexOf('/');
+      const host = address
+        .slice(0, slash)
+        .replace(/^www\./i, '')
+        .toLowerCase();
+      const path = address.slice(slash).replace(/\/+$/, '');
+      const query = queryParts
+        .join('?')
+        .split('&')
+        .filter((pair) => pair && !tracking.test(pair))
+        .join('&');
+      return query && queryParts.length > 0 ? `${host}${path}?${query}` : host + path;
+    };
+    const schemes = ['https://', 'HTTP://', 'plain-'];
+    const hosts = ['lab.test', 'www.lab.test', 'WWW.Lab.Test', 'Lab.test:8080', 'x.io'];
+    const paths = ['', '/', '/a', '/Posts/One/', '/a//', '/a/b.html'];
+    const tails = ['', '?', '?utm_source=x', '?id=3&utm_medium=y', '?a=1&b=2', '#top', '?id=1#f'];
+    for (const scheme of schemes) {
+      for (const host of hosts) {
+        for (const path of paths) {
+          for (const tail of tails) {
+            const link = `${scheme}${host}${path}${tail}`;
+            expect(linkKey(link), link).toBe(reference(link));
+          }
+        }
+      }
+    }
+  });
+
   it('filters by date, every search word, topic and a predicate', () => {
     const items = [
       { ...post('a', 'openai', '2026-11-20T00:00:00Z'), title: 'Reinforcement learning at scale' },

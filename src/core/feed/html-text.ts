@@ -63,13 +63,30 @@ export function htmlToText(html: string): string {
   return sanitizeText(decodeEntities(withoutMarkup), { singleLine: true });
 }
 
+/** A high surrogate followed by a low one: one character in two UTF-16 units. */
+function isPairAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}
+
 /** Shortens text to at most `max` characters, at a word boundary when one is near, with `…`. */
 export function truncateText(text: string, max: number): string {
   // UTF-16 length is at least the number of characters: short text needs no splitting.
   if (text.length <= max) return text;
-  const characters = Array.from(text);
-  if (characters.length <= max) return text;
-  const cut = characters.slice(0, max - 1).join('');
+  // Where the first `max - 1` characters end, counting a surrogate pair as one character, and
+  // whether there are more than `max` in all: without splitting a whole summary into an array.
+  let end = 0;
+  let count = 0;
+  while (end < text.length && count < max - 1) {
+    end += isPairAt(text, end) ? 2 : 1;
+    count++;
+  }
+  let rest = 0;
+  for (let at = end; at < text.length && rest <= 1; rest++) at += isPairAt(text, at) ? 2 : 1;
+  if (count + rest <= max) return text;
+  const cut = text.slice(0, end);
   const space = cut.lastIndexOf(' ');
   const trimmed = space > max * 0.6 ? cut.slice(0, space) : cut;
   return `${trimmed.replace(/[\s,.;:–—-]+$/, '')}…`;

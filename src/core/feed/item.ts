@@ -54,7 +54,7 @@ export function cleanStoredItem(value: unknown): FeedItem | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const item = value as Record<string, unknown>;
   // The common case, a post as pixel wrote it, is checked without copying anything.
-  if (isCleanItem(item)) return item as unknown as FeedItem;
+  if (isCleanItem(item, false)) return item as unknown as FeedItem;
   const id = cleanLine(item.id, 600);
   const source = cleanLine(item.source, 64);
   const title = cleanLine(item.title, 400);
@@ -79,35 +79,68 @@ export function cleanStoredItem(value: unknown): FeedItem | undefined {
   return { id, source, title, link, published, summary, categories, authors, topics };
 }
 
-const cleanText = (value: unknown, max: number) =>
-  typeof value === 'string' && value.length <= max && isCleanLine(value);
+/** A string of at most `max` characters; `clean` when the caller has vouched for its characters. */
+const isText = (value: unknown, max: number, clean: boolean) =>
+  typeof value === 'string' && value.length <= max && (clean || isCleanLine(value));
 
-const cleanTexts = (value: unknown, max: number) =>
-  Array.isArray(value) && value.every((entry) => cleanText(entry, max) && entry !== '');
+const isTextList = (value: unknown, max: number, clean: boolean) =>
+  Array.isArray(value) && value.every((entry) => isText(entry, max, clean) && entry !== '');
 
-function isCleanItem(item: Record<string, unknown>): boolean {
+/**
+ * Is this a post exactly as pixel writes one? `textIsClean` says every string in it is already
+ * known to be a clean line (see isCleanJsonText), leaving only the shape and lengths to check.
+ */
+function isCleanItem(item: Record<string, unknown>, textIsClean: boolean): boolean {
   return (
-    cleanText(item.id, 600) &&
+    isText(item.id, 600, textIsClean) &&
     item.id !== '' &&
-    cleanText(item.source, 64) &&
+    isText(item.source, 64, textIsClean) &&
     item.source !== '' &&
-    cleanText(item.title, 400) &&
-    cleanText(item.summary, 2000) &&
+    isText(item.title, 400, textIsClean) &&
+    isText(item.summary, 2000, textIsClean) &&
     (item.link === null || (typeof item.link === 'string' && PRINTABLE_LINK.test(item.link))) &&
     (item.published === null ||
       (typeof item.published === 'string' && ISO_INSTANT.test(item.published))) &&
-    cleanTexts(item.categories, 80) &&
-    cleanTexts(item.authors, 120) &&
-    cleanTexts(item.topics, 40)
+    isTextList(item.categories, 80, textIsClean) &&
+    isTextList(item.authors, 120, textIsClean) &&
+    isTextList(item.topics, 40, textIsClean)
   );
 }
 
-/** Every entry of a stored list that is a post, cleaned; the rest dropped. */
-export function cleanStoredItems(value: unknown): FeedItem[] | undefined {
+/** A JSON escape that decodes to a control or an invisible character (`\n`, `\u001b`, ...). */
+const SUSPECT_ESCAPE = /\\[bfnrtu]/;
+
+/**
+ * True when no string in a JSON text can hold a character sanitizeText would change: a scan
+ * of the raw text, once per file read back from disk, instead of a test of every field of every
+ * post. The text must be a clean line itself, and hold no escape that decodes to a control or
+ * an invisible character (`\"`, `\\` and `\/` are harmless; `\\n`, a backslash and an n, is
+ * taken as suspect too, which only costs that file the slower check). pixel writes its files
+ * with JSON.stringify, which leaves no white space outside strings but the final newline; a
+ * pretty-printed file is false, and is then checked field by field.
+ */
+export function isCleanJsonText(text: string): boolean {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return isCleanLine(body) && !SUSPECT_ESCAPE.test(body);
+}
+
+/**
+ * Every entry of a stored list that is a post, cleaned; the rest dropped. `textIsClean` when
+ * isCleanJsonText vouched for the text the list was parsed from: a post as pixel wrote it is
+ * then kept after checking its shape alone.
+ */
+export function cleanStoredItems(
+  value: unknown,
+  options: { textIsClean?: boolean } = {},
+): FeedItem[] | undefined {
   if (!Array.isArray(value)) return undefined;
+  const textIsClean = options.textIsClean === true;
   const items: FeedItem[] = [];
   for (const entry of value) {
-    const item = cleanStoredItem(entry);
+    const item =
+      textIsClean && entry && typeof entry === 'object' && isCleanItem(entry, true)
+        ? (entry as FeedItem)
+        : cleanStoredItem(entry);
     if (item) items.push(item);
   }
   return items;

@@ -54,8 +54,9 @@ export function safeLink(raw: string, base: string | undefined): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.username = '';
-  url.password = '';
+  // Only when there are any: each assignment makes URL re-serialise the whole address.
+  if (url.username) url.username = '';
+  if (url.password) url.password = '';
   // href percent-encodes spaces and controls, so it is safe inside an OSC 8 sequence.
   return url.href;
 }

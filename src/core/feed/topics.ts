@@ -34,14 +34,23 @@ export const TOPICS: readonly Topic[] = data.topics.map(({ id, name, aliases }) 
   aliases,
 }));
 
-/** Changes whenever the definitions do: cached posts tagged by another version are re-tagged. */
-export const TOPICS_VERSION = stableHash(JSON.stringify(definitions));
+declare const __PIXEL_TOPICS_VERSION__: string | undefined;
+
+/**
+ * Changes whenever the definitions do: cached posts tagged by another version are re-tagged.
+ * The build works it out once (scripts/topics-version.ts); run from source, it is hashed here.
+ */
+export const TOPICS_VERSION =
+  typeof __PIXEL_TOPICS_VERSION__ === 'string'
+    ? __PIXEL_TOPICS_VERSION__
+    : stableHash(JSON.stringify(definitions));
 
 /** Words are runs of letters and digits; everything else (spaces, hyphens, dots) separates. */
-const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
+const WORD = /[\p{L}\p{N}]+/gu;
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(WORD_SEPARATOR).filter(Boolean);
+  // One pass that yields the words, rather than a split that leaves empty strings to filter.
+  return text.toLowerCase().match(WORD) ?? [];
 }
 
 interface Matcher {
@@ -127,10 +136,13 @@ export function classify(post: Classifiable): string[] {
       }
     }
   }
-  return scores
-    .map((score, index) => ({ score, index }))
-    .filter(({ score }) => score >= data.threshold)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
+  const passing: { score: number; index: number }[] = [];
+  scores.forEach((score, index) => {
+    if (score >= data.threshold) passing.push({ score, index });
+  });
+  // Most posts reach no topic or one: nothing to sort.
+  if (passing.length > 1) passing.sort((a, b) => b.score - a.score || a.index - b.index);
+  return passing
     .slice(0, data.maxTopics)
     .map(({ index }) => data.topics[index]?.id ?? '')
     .filter(Boolean);

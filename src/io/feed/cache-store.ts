@@ -9,7 +9,7 @@
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
-import { cleanStoredItems, type FeedItem } from '../../core/feed/item.js';
+import { cleanStoredItems, isCleanJsonText, type FeedItem } from '../../core/feed/item.js';
 import type { PixelPaths } from '../paths.js';
 
 /** Bumped when the meaning of a cached field changes: an older cache is simply refetched. */
@@ -38,14 +38,15 @@ const OPTIONAL_TEXT = ['finalUrl', 'movedTo', 'etag', 'lastModified', 'topicsVer
  * The cache as read from disk, or undefined when it is not one. Checked by hand rather than
  * with a schema library: this runs for every source on every listing, and the posts are
  * checked one by one anyway (cleanStoredItems), an unusable post dropped on its own.
+ * `textIsClean` when isCleanJsonText vouched for the file's text.
  */
-export function parseFeedCache(data: unknown): FeedCache | undefined {
+export function parseFeedCache(data: unknown, textIsClean = false): FeedCache | undefined {
   if (!data || typeof data !== 'object') return undefined;
   const record = data as Record<string, unknown>;
   if (record.version !== CACHE_VERSION) return undefined;
   if (typeof record.url !== 'string' || typeof record.checkedAt !== 'string') return undefined;
   if (Number.isNaN(Date.parse(record.checkedAt))) return undefined;
-  const items = cleanStoredItems(record.items);
+  const items = cleanStoredItems(record.items, { textIsClean });
   if (!items) return undefined;
   const cache: FeedCache = {
     version: CACHE_VERSION,
@@ -95,7 +96,9 @@ export function readFeedCache(
   let problem: string;
   try {
     const data: unknown = JSON.parse(text);
-    const cache = parseFeedCache(data);
+    // One scan of the text vouches for every string in it, so a cache as pixel wrote it costs
+    // a shape check per post rather than a test of each of its fields.
+    const cache = parseFeedCache(data, isCleanJsonText(text));
     if (cache) return cache.url === url ? { cache } : {};
     const version = (data as { version?: unknown } | null)?.version;
     // A cache from another pixel version is not corrupt: fetch afresh and overwrite it.
