@@ -61,7 +61,7 @@ const baseEnv = process.argv.includes('--inherit-env')
 const casesEntry = join(work, 'judge-cases-entry.ts');
 await writeFile(
   casesEntry,
-  `import { loadProblem } from '../src/io/judge/problem-store.js';
+  `import { loadProblem } from '../src/judge/io/problem-store.js';
 const loaded = loadProblem('gradient-descent');
 process.stdout.write(JSON.stringify({
   limits: loaded.problem.limits,

@@ -47,7 +47,7 @@ if (!python) throw new Error('bench/problem-limits: python3 not found');
 const entry = join(work, 'limits-cases-entry.ts');
 await writeFile(
   entry,
-  `import { listProblemIds, loadProblem } from '../src/io/judge/problem-store.js';
+  `import { listProblemIds, loadProblem } from '../src/judge/io/problem-store.js';
 const ids = ${JSON.stringify(chosen)};
 process.stdout.write(JSON.stringify((ids.length > 0 ? ids : listProblemIds()).map((id) => {
   const { problem, cases, dir } = loadProblem(id);

@@ -19,7 +19,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 
 /**
  * Where V8's compiled code for dist/main.js is kept: pixel's cache folder (the rule of
- * src/io/paths.ts, repeated because nothing of src/ is loaded yet), one file per Node version
+ * src/shared/io/paths.ts, repeated because nothing of src/ is loaded yet), one file per Node version
  * and command.
  */
 function compileCacheFile() {
@@ -49,7 +49,7 @@ function start(file) {
   }
   const vm = require('node:vm');
   // Code compiled by vm has no loader for import(): lend this module's, which resolves ink and
-  // react from the same node_modules (src/ui/views/load-ink.ts).
+  // react from the same node_modules (src/shared/ui/load-ink.ts).
   globalThis[Symbol.for('pixel.import')] = (specifier) => import(specifier);
   const Module = require('node:module');
   const cacheFile = compileCacheFile();

@@ -13,7 +13,7 @@ const finalDist = join(root, 'dist');
 const dist = join(root, `dist.building-${process.pid}`);
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-/** Bundles a TypeScript script of scripts/ (they share schemas with src/core) and imports it. */
+/** Bundles a TypeScript script of scripts/ (they share schemas with the features' core/ folders) and imports it. */
 async function importScript(name) {
   const outfile = join(
     root,
@@ -73,10 +73,10 @@ const lazyChildProcessForCommander = {
  * instead: node's own modules, esbuild, and rss-parser (with xml2js and sax, ~150 KB, only for
  * fetching feeds, so it lives in its own file, dist/vendor/rss-parser.cjs). Each becomes a
  * stand-in module that require()s it, reached only through the import(), so it still loads on
- * first use. ink and react are ES modules: src/ui/views/load-ink.ts imports them through the
+ * first use. ink and react are ES modules: src/shared/ui/load-ink.ts imports them through the
  * loader bin/pixel.js lends.
  *
- * rss-parser's helper module (`rss-parser/lib/utils.js`, which src/io/feed/parse-feed.ts changes
+ * rss-parser's helper module (`rss-parser/lib/utils.js`, which src/feed/io/parse-feed.ts changes
  * so that no `contentSnippet` is built) comes from the same vendor file as the parser: bundled
  * into main.js on its own it was a second copy, and the change never reached the parser.
  */

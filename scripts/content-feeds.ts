@@ -6,12 +6,12 @@
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { sourceListSchema } from '../src/core/feed/source.js';
-import { keepNewest } from '../src/core/feed/newest.js';
-import { parseFeed } from '../src/io/feed/parse-feed.js';
-import { writeJsonFile } from '../src/io/json-store.js';
-import type { FeedSnapshot } from '../src/io/feed/snapshot-store.js';
-import { BUILT_SOURCES_PATH } from '../src/io/feed/source-store.js';
+import { sourceListSchema } from '../src/feed/core/source.js';
+import { keepNewest } from '../src/feed/core/newest.js';
+import { parseFeed } from '../src/feed/io/parse-feed.js';
+import { writeJsonFile } from '../src/shared/io/json-store.js';
+import type { FeedSnapshot } from '../src/feed/io/snapshot-store.js';
+import { BUILT_SOURCES_PATH } from '../src/feed/io/source-store.js';
 
 const SNAPSHOT_ITEMS_PER_SOURCE = 20;
 

@@ -7,9 +7,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileLessons, lessonIndex } from './lessons/compile-lessons.js';
-import { PRERENDERED_WIDTH, relatedLessons } from '../src/core/lesson-model.js';
-import { renderLessonPage } from '../src/ui/lesson-page.js';
-import { plainChalk } from '../src/ui/plain-chalk.js';
+import { PRERENDERED_WIDTH, relatedLessons } from '../src/learn/core/lesson-model.js';
+import { renderLessonPage } from '../src/learn/ui/lesson-page.js';
+import { plainChalk } from '../src/shared/ui/plain-chalk.js';
 
 export async function run({ root, dist }: { root: string; dist: string }): Promise<void> {
   const { lessons, errors, dangling } = await compileLessons(

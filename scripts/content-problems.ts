@@ -5,18 +5,18 @@
 // reference by some case, every language with its starter, the track's order and lessons sound.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { withinTolerance } from '../src/core/judge/compare.js';
-import { validateInput } from '../src/core/judge/custom-input.js';
-import { LANGUAGES } from '../src/core/judge/problem-schema.js';
-import { extractReference, type NamedNumber } from '../src/core/judge/shape.js';
+import { withinTolerance } from '../src/judge/core/compare.js';
+import { validateInput } from '../src/judge/core/custom-input.js';
+import { LANGUAGES } from '../src/judge/core/problem-schema.js';
+import { extractReference, type NamedNumber } from '../src/judge/core/shape.js';
 import {
   listProblemIds,
   loadProblem,
   loadReference,
   loadVizModel,
   type LoadedProblem,
-} from '../src/io/judge/problem-store.js';
-import { runToEnd } from '../src/core/viz/run.js';
+} from '../src/judge/io/problem-store.js';
+import { runToEnd } from '../src/viz/core/run.js';
 
 /** The visualisation's declaration fits the problem, and it plays the reference's own numbers. */
 async function visualisationIssues(loaded: LoadedProblem, where: string): Promise<string[]> {

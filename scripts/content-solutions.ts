@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LANGUAGES, type Language } from '../src/core/judge/problem-schema.js';
-import { SOLUTION_FILES, solutionFileName } from '../src/core/judge/solutions.js';
-import { listProblemIds } from '../src/io/judge/problem-store.js';
+import { LANGUAGES, type Language } from '../src/judge/core/problem-schema.js';
+import { SOLUTION_FILES, solutionFileName } from '../src/judge/core/solutions.js';
+import { listProblemIds } from '../src/judge/io/problem-store.js';
 import { markdownToBlocks } from './lessons/markdown-to-blocks.js';
 
 const FENCE: Record<Language, string> = {

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { CasesFileSchema, ProblemSchema } from '../src/core/judge/problem-schema.js';
+import { CasesFileSchema, ProblemSchema } from '../src/judge/core/problem-schema.js';
 
 export const SCHEMA_FILES = {
   'problem.schema.json': ProblemSchema,

@@ -1,4 +1,4 @@
-import type { PixelPaths } from './io/paths.js';
+import type { PixelPaths } from './shared/io/paths.js';
 import type { ExitCodeValue, StopSignal } from './errors.js';
 
 /** Where a command writes: stdout is the product, stderr is for progress and warnings. */

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { UsageError } from './errors.js';
-import { issueLines } from './core/zod-issues.js';
+import { issueLines } from './shared/core/zod-issues.js';
 
 /** `maxAge` → `--max-age`: an option as the user typed it (commander camel-cases them). */
 const asFlag = (path: readonly PropertyKey[]) =>

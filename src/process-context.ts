@@ -1,8 +1,8 @@
 import { fstatSync } from 'node:fs';
 import { ExitCode, STOP_SIGNALS, type StopSignal } from './errors.js';
 import type { Context, OutputStream, SignalGuard } from './context.js';
-import { resolvePaths } from './io/paths.js';
-import { colorEnabled } from './ui/color.js';
+import { resolvePaths } from './shared/io/paths.js';
+import { colorEnabled } from './shared/ui/color.js';
 
 declare const __PIXEL_VERSION__: string;
 /** Injected by the build from package.json; tests running the sources see 'dev'. */
@@ -106,7 +106,7 @@ export function createProcessContext(argv: readonly string[]): Context {
     guardSignals: signalGuards(),
     exitCode: ExitCode.ok,
     stdinIsTTY: Boolean(process.stdin.isTTY),
-    readStdin: async () => (await import('./io/read-stdin.js')).readStdin(process.stdin),
-    openUrl: async (url) => (await import('./io/open-url.js')).openUrl(url, env),
+    readStdin: async () => (await import('./shared/io/read-stdin.js')).readStdin(process.stdin),
+    openUrl: async (url) => (await import('./shared/io/open-url.js')).openUrl(url, env),
   };
 }

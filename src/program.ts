@@ -7,9 +7,9 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { parseOptions } from './options.js';
-import { quoted, sanitizeText } from './core/sanitize.js';
-import { suggestClosest } from './core/suggest.js';
-import { kindOfName, type CommandSpec, type OptionSpec } from './core/completion.js';
+import { quoted, sanitizeText } from './shared/core/sanitize.js';
+import { suggestClosest } from './shared/core/suggest.js';
+import { kindOfName, type CommandSpec, type OptionSpec } from './completion/core/completion.js';
 
 /**
  * commander's usage errors (`error: unknown option '--jsn'` and its `(Did you mean --json?)`)
@@ -140,7 +140,7 @@ export function createProgram(context: Context): Command {
       ),
     )
     .action(async (words: string[], raw: Record<string, unknown>) => {
-      const module = await import('./commands/learn.js');
+      const module = await import('./learn/commands/learn.js');
       // `pixel learn linear regression` reads as one topic (spaces match dashes).
       const topic = words.length > 0 ? words.join(' ') : undefined;
       await module.learn(parseOptions(module.learnOptionsSchema, { ...raw, topic }), context);
@@ -166,7 +166,7 @@ export function createProgram(context: Context): Command {
       ),
     )
     .action(async (raw: Record<string, unknown>) => {
-      const module = await import('./commands/progress.js');
+      const module = await import('./learn/commands/progress.js');
       await module.progress(parseOptions(module.progressOptionsSchema, raw), context);
     });
 
@@ -177,7 +177,7 @@ export function createProgram(context: Context): Command {
       'javascript',
       'typescript',
     ]);
-  /** What test, submit and watch judge: [path], --problem and --lang (see io/judge/target.ts). */
+  /** What test, submit and watch judge: [path], --problem and --lang (see judge/io/target.ts). */
   const addSolutionTarget = (command: Command): Command =>
     command
       .argument('[path]', 'workspace folder or solution file (default: the workspace around you)')
@@ -203,7 +203,7 @@ export function createProgram(context: Context): Command {
       ),
     )
     .action(async (problem: string | undefined, raw: Record<string, unknown>) => {
-      const module = await import('./commands/solve.js');
+      const module = await import('./judge/commands/solve.js');
       await module.solve(parseOptions(module.solveOptionsSchema, { ...raw, problem }), context);
     });
 
@@ -222,7 +222,7 @@ export function createProgram(context: Context): Command {
       ),
     )
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
-      const module = await import('./commands/test-solution.js');
+      const module = await import('./judge/commands/test-solution.js');
       await module.test(parseOptions(module.testOptionsSchema, { ...raw, path }), context);
     });
 
@@ -240,7 +240,7 @@ export function createProgram(context: Context): Command {
       ),
     )
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
-      const module = await import('./commands/submit.js');
+      const module = await import('./judge/commands/submit.js');
       await module.submit(parseOptions(module.submitOptionsSchema, { ...raw, path }), context);
     });
 
@@ -261,7 +261,7 @@ export function createProgram(context: Context): Command {
       ),
     )
     .action(async (problem: string | undefined, raw: Record<string, unknown>) => {
-      const module = await import('./commands/solution.js');
+      const module = await import('./judge/commands/solution.js');
       await module.solution(
         parseOptions(module.solutionOptionsSchema, { ...raw, problem }),
         context,
@@ -278,7 +278,7 @@ export function createProgram(context: Context): Command {
       `${examples('pixel reset', 'pixel reset --yes', 'pixel reset ~/gd')}\nYour file is copied to .pixel/backup-<time>/ in the workspace before the starter replaces it.\n`,
     )
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
-      const module = await import('./commands/reset.js');
+      const module = await import('./judge/commands/reset.js');
       await module.reset(parseOptions(module.resetOptionsSchema, { ...raw, path }), context);
     });
 
@@ -287,7 +287,7 @@ export function createProgram(context: Context): Command {
     .option('--json', 'print the list as JSON')
     .addHelpText('after', examples('pixel problems', 'pixel problems --json'))
     .action(async (raw: Record<string, unknown>) => {
-      const module = await import('./commands/problems.js');
+      const module = await import('./judge/commands/problems.js');
       await module.problems(parseOptions(module.problemsOptionsSchema, raw), context);
     });
 
@@ -298,7 +298,7 @@ export function createProgram(context: Context): Command {
     .option('--json', 'print the hints as JSON')
     .addHelpText('after', examples('pixel hint', 'pixel hint --all'))
     .action(async (raw: Record<string, unknown>) => {
-      const module = await import('./commands/hint.js');
+      const module = await import('./judge/commands/hint.js');
       await module.hint(parseOptions(module.hintOptionsSchema, raw), context);
     });
 
@@ -313,7 +313,7 @@ export function createProgram(context: Context): Command {
       `${examples('pixel watch', 'pixel watch --poll')}\nKeys: r or Enter re-run · s submit · h next hint · ↑↓ PgUp PgDn scroll · q quit\n`,
     )
     .action(async (path: string | undefined, raw: Record<string, unknown>) => {
-      const module = await import('./commands/watch.js');
+      const module = await import('./judge/commands/watch.js');
       await module.watch(parseOptions(module.watchOptionsSchema, { ...raw, path }), context);
     });
 
@@ -338,7 +338,7 @@ export function createProgram(context: Context): Command {
       )}\nKeys: space play/pause · → one step · + and − the rate · r restart · q quit\n`,
     )
     .action(async (problem: string | undefined, words: string[], raw: Record<string, unknown>) => {
-      const module = await import('./commands/viz.js');
+      const module = await import('./viz/commands/viz.js');
       const passed = [
         ...words,
         ...(typeof raw.data === 'string' ? ['--data', raw.data] : []),
@@ -421,7 +421,7 @@ export function createProgram(context: Context): Command {
           hint: `${suggestClosest(stray, names)}see 'pixel feed --help'`,
         });
       }
-      const module = await import('./commands/feed/list.js');
+      const module = await import('./feed/commands/list.js');
       await module.feedList(parseOptions(module.feedListOptionsSchema, raw), context);
     });
 
@@ -434,7 +434,7 @@ export function createProgram(context: Context): Command {
       examples('pixel feed read 3', 'pixel feed read 1 4-6', 'pixel feed read all'),
     )
     .action(async (posts: string[], raw: Record<string, unknown>) => {
-      const module = await import('./commands/feed/reader.js');
+      const module = await import('./feed/commands/reader.js');
       await module.feedRead(parseOptions(module.feedReadOptionsSchema, { ...raw, posts }), context);
     });
 
@@ -446,7 +446,7 @@ export function createProgram(context: Context): Command {
       `${examples('pixel feed open 3')}\nUses $BROWSER if set, else xdg-open (open on macOS); only http(s) links.\n`,
     )
     .action(async (post: string) => {
-      const module = await import('./commands/feed/reader.js');
+      const module = await import('./feed/commands/reader.js');
       await module.feedOpen(parseOptions(module.feedOpenOptionsSchema, { post }), context);
     });
 
@@ -456,7 +456,7 @@ export function createProgram(context: Context): Command {
     .option('-t, --tag <tag...>', 'only sources with one of these tags')
     .addHelpText('after', examples('pixel feed sources', 'pixel feed sources --json'))
     .action(async (raw: Record<string, unknown>) => {
-      const module = await import('./commands/feed/sources.js');
+      const module = await import('./feed/commands/sources.js');
       await module.feedSources(parseOptions(module.feedSourcesOptionsSchema, raw), context);
     });
 
@@ -477,7 +477,7 @@ export function createProgram(context: Context): Command {
       ),
     )
     .action(async (url: string, raw: Record<string, unknown>) => {
-      const module = await import('./commands/feed/manage.js');
+      const module = await import('./feed/commands/manage.js');
       await module.feedAdd(parseOptions(module.feedAddOptionsSchema, { ...raw, url }), context);
     });
 
@@ -491,7 +491,7 @@ export function createProgram(context: Context): Command {
       .argument('<id>', 'the source id (see `pixel feed sources`)')
       .addHelpText('after', examples(`pixel feed ${name} openai`))
       .action(async (id: string) => {
-        const module = await import('./commands/feed/manage.js');
+        const module = await import('./feed/commands/manage.js');
         await module[run](parseOptions(module.feedIdOptionsSchema, { id }), context);
       });
   }
@@ -506,7 +506,7 @@ export function createProgram(context: Context): Command {
       examples('pixel feed import subscriptions.opml', 'pixel feed import - < subs.opml'),
     )
     .action(async (file: string, raw: Record<string, unknown>) => {
-      const module = await import('./commands/feed/opml.js');
+      const module = await import('./feed/commands/opml.js');
       await module.feedImport(
         parseOptions(module.feedImportOptionsSchema, { ...raw, file }),
         context,
@@ -518,7 +518,7 @@ export function createProgram(context: Context): Command {
     .option('--all', 'include disabled sources too')
     .addHelpText('after', examples('pixel feed export > pixel-feeds.opml'))
     .action(async (raw: Record<string, unknown>) => {
-      const module = await import('./commands/feed/opml.js');
+      const module = await import('./feed/commands/opml.js');
       await module.feedExport(parseOptions(module.feedExportOptionsSchema, raw), context);
     });
 
@@ -535,7 +535,7 @@ export function createProgram(context: Context): Command {
       ),
     )
     .action(async (shell: string) => {
-      const module = await import('./commands/completion.js');
+      const module = await import('./completion/commands/completion.js');
       await module.completion(
         parseOptions(module.completionOptionsSchema, { shell }),
         context,

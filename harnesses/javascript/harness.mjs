@@ -205,7 +205,7 @@ const fail = (error) => {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-const MAX_ITEMS = 200_000; // src/core/judge/returned-value.ts
+const MAX_ITEMS = 200_000; // src/judge/core/returned-value.ts
 
 function describeValue(value, depth) {
   if (typeof value === 'number') {

@@ -1,6 +1,6 @@
 # pixel's Python harness: loads the learner's solution and calls its function once per case.
 #
-# Protocol (see src/io/judge/record-run.ts). fd 4 carries lines from the judge: first the setup
+# Protocol (see src/judge/io/record-run.ts). fd 4 carries lines from the judge: first the setup
 # (working folder, solution file, entry point, nonce), then one case at a time, each sent only
 # after the previous answer, so no later input is in this process before its call. fd 3 carries
 # frames back as "\n<nonce> <json>\n": hello, then ready (or why the solution did not load),
@@ -166,7 +166,7 @@ def _number(value):
     return {"t": "num", "v": number}
 
 
-MAX_ITEMS = 200000  # src/core/judge/returned-value.ts
+MAX_ITEMS = 200000  # src/judge/core/returned-value.ts
 
 
 def _describe_value(value, depth):

@@ -8,13 +8,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod/mini';
-import { LessonMetaSchema, type LessonMeta } from '../../src/core/lesson-meta.js';
-import { parseQuiz, QUIZ_SIZE } from '../../src/core/quiz.js';
+import { LessonMetaSchema, type LessonMeta } from '../../src/learn/core/lesson-meta.js';
+import { parseQuiz, QUIZ_SIZE } from '../../src/learn/core/quiz.js';
 import {
   LESSON_MODEL_VERSION,
   type Lesson,
   type LessonIndex,
-} from '../../src/core/lesson-model.js';
+} from '../../src/learn/core/lesson-model.js';
 import { markdownToBlocks } from './markdown-to-blocks.js';
 
 export interface ParsedLesson {

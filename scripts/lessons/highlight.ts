@@ -9,7 +9,7 @@ import javascript from 'highlight.js/lib/languages/javascript';
 import json from 'highlight.js/lib/languages/json';
 import python from 'highlight.js/lib/languages/python';
 import typescript from 'highlight.js/lib/languages/typescript';
-import type { CodeSegment } from '../../src/core/lesson-model.js';
+import type { CodeSegment } from '../../src/learn/core/lesson-model.js';
 
 hljs.registerLanguage('python', python);
 hljs.registerLanguage('javascript', javascript);

@@ -10,7 +10,7 @@ import type {
   InlineRun,
   InlineStyle,
   ListItem,
-} from '../../src/core/lesson-model.js';
+} from '../../src/learn/core/lesson-model.js';
 import { highlightCode, isKnownLanguage, knownLanguages } from './highlight.js';
 
 export interface ConvertResult {

@@ -4,7 +4,7 @@
  * through must be exactly what the field-by-field check would have kept.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanStoredItems, isCleanJsonText, type FeedItem } from '../../src/core/feed/item.js';
+import { cleanStoredItems, isCleanJsonText, type FeedItem } from '../../src/feed/core/item.js';
 
 const post: FeedItem = {
   id: 'https://lab.test/posts/1',

@@ -5,13 +5,13 @@ import {
   parseFeedDate,
   parseSince,
   shortAge,
-} from '../../src/core/feed/dates.js';
-import { decodeEntities, htmlToText, truncateText } from '../../src/core/feed/html-text.js';
+} from '../../src/feed/core/dates.js';
+import { decodeEntities, htmlToText, truncateText } from '../../src/feed/core/html-text.js';
 import {
   textWidth as displayWidth,
   truncateToWidth as fitToWidth,
-} from '../../src/core/text-width.js';
-import { detectCharset, repairWindows1252 } from '../../src/core/feed/charset.js';
+} from '../../src/shared/core/text-width.js';
+import { detectCharset, repairWindows1252 } from '../../src/feed/core/charset.js';
 
 const now = new Date('2026-11-27T12:00:00Z');
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeItems, safeLink, textOf } from '../../src/core/feed/normalize.js';
-import { linkKey, mergeItems, sortNewestFirst } from '../../src/core/feed/merge.js';
-import { filterItems } from '../../src/core/feed/filter.js';
-import type { FeedItem } from '../../src/core/feed/item.js';
-import { escapeBareAmpersands, refusalReason, repairAtom } from '../../src/core/feed/repair-xml.js';
-import { emitOpml, parseOpml } from '../../src/core/feed/opml.js';
-import { makeSourceId, resolveSources, type FeedSource } from '../../src/core/feed/source.js';
+import { normalizeItems, safeLink, textOf } from '../../src/feed/core/normalize.js';
+import { linkKey, mergeItems, sortNewestFirst } from '../../src/feed/core/merge.js';
+import { filterItems } from '../../src/feed/core/filter.js';
+import type { FeedItem } from '../../src/feed/core/item.js';
+import { escapeBareAmpersands, refusalReason, repairAtom } from '../../src/feed/core/repair-xml.js';
+import { emitOpml, parseOpml } from '../../src/feed/core/opml.js';
+import { makeSourceId, resolveSources, type FeedSource } from '../../src/feed/core/source.js';
 
 const FEED = 'https://lab.test/blog/feed.xml';
 const nullProto = (value: object) => Object.assign(Object.create(null) as object, value);

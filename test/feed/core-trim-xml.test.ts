@@ -4,7 +4,7 @@ import {
   dropUnusedElementsXml,
   dropFullContentXml,
   keepNewestItemsXml,
-} from '../../src/core/feed/repair-xml.js';
+} from '../../src/feed/core/repair-xml.js';
 
 const feed = (items: string[]) =>
   `<rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`;

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanStoredItem } from '../../src/core/feed/item.js';
-import { sourceListSchema } from '../../src/core/feed/source.js';
-import { parseFeed } from '../../src/io/feed/parse-feed.js';
+import { cleanStoredItem } from '../../src/feed/core/item.js';
+import { sourceListSchema } from '../../src/feed/core/source.js';
+import { parseFeed } from '../../src/feed/io/parse-feed.js';
 import { hasControlCharacters, REPO_ROOT } from '../helpers/run-pixel.js';
 import { LABS_THE_ISSUE_NAMES, REAL } from './helpers/feed-env.js';
 

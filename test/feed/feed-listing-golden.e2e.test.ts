@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOPICS_VERSION } from '../../src/core/feed/topics.js';
+import { TOPICS_VERSION } from '../../src/feed/core/topics.js';
 import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
 import { makeFeedEnv, REAL, type FeedEnv } from './helpers/feed-env.js';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FeedFailure } from '../../src/core/feed/failure.js';
-import type { ResolvedSource } from '../../src/core/feed/source.js';
-import type { SourceResult } from '../../src/io/feed/collect.js';
+import { FeedFailure } from '../../src/feed/core/failure.js';
+import type { ResolvedSource } from '../../src/feed/core/source.js';
+import type { SourceResult } from '../../src/feed/io/collect.js';
 import {
   failureWarning,
   feedWarnings,
   nothingListedHint,
   offlineSummary,
-} from '../../src/ui/feed-messages.js';
+} from '../../src/feed/ui/feed-messages.js';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const source = (id: string): ResolvedSource => ({

@@ -4,12 +4,12 @@
  * progress on stderr that is erased before the list, and no hostile escape reaching the screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedList } from '../../src/commands/feed/list.js';
+import { feedList } from '../../src/feed/commands/list.js';
 import { captureStream, fakeContext } from '../helpers/fake-context.js';
 import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
 import { makeFeedEnv, realFeed, type FeedEnv } from './helpers/feed-env.js';
 import { ESCAPES_FEED } from './helpers/hostile-feeds.js';
-import { textWidth as displayWidth } from '../../src/core/text-width.js';
+import { textWidth as displayWidth } from '../../src/shared/core/text-width.js';
 
 let server: FeedServer;
 let env: FeedEnv;

@@ -5,9 +5,9 @@
  * checked exactly rather than timed.
  */
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from '../../src/core/limiter.js';
-import type { ResolvedSource } from '../../src/core/feed/source.js';
-import { collectFeeds, type NetworkSteps } from '../../src/io/feed/collect.js';
+import { createLimiter } from '../../src/feed/core/limiter.js';
+import type { ResolvedSource } from '../../src/feed/core/source.js';
+import { collectFeeds, type NetworkSteps } from '../../src/feed/io/collect.js';
 import { fakeContext } from '../helpers/fake-context.js';
 import { makeTempDir } from '../helpers/run-pixel.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../src/io/feed/parse-feed.js';
+import { parseFeed } from '../../src/feed/io/parse-feed.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const parse = async (xml: string) =>

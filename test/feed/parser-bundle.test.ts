@@ -1,5 +1,5 @@
 /**
- * src/io/feed/parse-feed.ts turns off rss-parser's `contentSnippet` (a fifth of a refresh's
+ * src/feed/io/parse-feed.ts turns off rss-parser's `contentSnippet` (a fifth of a refresh's
  * parsing) by changing its helper module, `rss-parser/lib/utils.js`. That works only if the
  * helpers pixel changes are the ones the parser calls: the build must take both from the one
  * vendor file. A second copy bundled into dist/main.js went unnoticed once, so this reads the

@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, findTopic, resolveTopics, TOPICS } from '../../src/core/feed/topics.js';
-import type { FeedItem } from '../../src/core/feed/item.js';
-import { parseFeed } from '../../src/io/feed/parse-feed.js';
+import { classify, findTopic, resolveTopics, TOPICS } from '../../src/feed/core/topics.js';
+import type { FeedItem } from '../../src/feed/core/item.js';
+import { parseFeed } from '../../src/feed/io/parse-feed.js';
 import { REAL } from './helpers/feed-env.js';
 
 const LABELS = join(REAL, '..', 'topic-labels.tsv');

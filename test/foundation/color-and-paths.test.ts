@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled } from '../../src/ui/color.js';
-import { resolvePaths } from '../../src/io/paths.js';
+import { colorEnabled } from '../../src/shared/ui/color.js';
+import { resolvePaths } from '../../src/shared/io/paths.js';
 
 describe('colorEnabled', () => {
   it.each([

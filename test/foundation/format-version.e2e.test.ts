@@ -5,9 +5,9 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROBLEM_FORMAT_VERSION } from '../../src/core/judge/problem-schema.js';
+import { PROBLEM_FORMAT_VERSION } from '../../src/judge/core/problem-schema.js';
 import { EnvironmentError } from '../../src/errors.js';
-import { loadProblem } from '../../src/io/judge/problem-store.js';
+import { loadProblem } from '../../src/judge/io/problem-store.js';
 import { makeTempDir, runPixel } from '../helpers/run-pixel.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };

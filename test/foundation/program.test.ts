@@ -27,55 +27,55 @@ function recorders(names: readonly string[]) {
   });
 }
 
-vi.mock('../../src/commands/learn.js', () =>
-  recorders(['learn'])(() => vi.importActual('../../src/commands/learn.js')),
+vi.mock('../../src/learn/commands/learn.js', () =>
+  recorders(['learn'])(() => vi.importActual('../../src/learn/commands/learn.js')),
 );
-vi.mock('../../src/commands/progress.js', () =>
-  recorders(['progress'])(() => vi.importActual('../../src/commands/progress.js')),
+vi.mock('../../src/learn/commands/progress.js', () =>
+  recorders(['progress'])(() => vi.importActual('../../src/learn/commands/progress.js')),
 );
-vi.mock('../../src/commands/solve.js', () =>
-  recorders(['solve'])(() => vi.importActual('../../src/commands/solve.js')),
+vi.mock('../../src/judge/commands/solve.js', () =>
+  recorders(['solve'])(() => vi.importActual('../../src/judge/commands/solve.js')),
 );
-vi.mock('../../src/commands/test-solution.js', () =>
-  recorders(['test'])(() => vi.importActual('../../src/commands/test-solution.js')),
+vi.mock('../../src/judge/commands/test-solution.js', () =>
+  recorders(['test'])(() => vi.importActual('../../src/judge/commands/test-solution.js')),
 );
-vi.mock('../../src/commands/submit.js', () =>
-  recorders(['submit'])(() => vi.importActual('../../src/commands/submit.js')),
+vi.mock('../../src/judge/commands/submit.js', () =>
+  recorders(['submit'])(() => vi.importActual('../../src/judge/commands/submit.js')),
 );
-vi.mock('../../src/commands/reset.js', () =>
-  recorders(['reset'])(() => vi.importActual('../../src/commands/reset.js')),
+vi.mock('../../src/judge/commands/reset.js', () =>
+  recorders(['reset'])(() => vi.importActual('../../src/judge/commands/reset.js')),
 );
-vi.mock('../../src/commands/solution.js', () =>
-  recorders(['solution'])(() => vi.importActual('../../src/commands/solution.js')),
+vi.mock('../../src/judge/commands/solution.js', () =>
+  recorders(['solution'])(() => vi.importActual('../../src/judge/commands/solution.js')),
 );
-vi.mock('../../src/commands/viz.js', () =>
-  recorders(['viz'])(() => vi.importActual('../../src/commands/viz.js')),
+vi.mock('../../src/viz/commands/viz.js', () =>
+  recorders(['viz'])(() => vi.importActual('../../src/viz/commands/viz.js')),
 );
-vi.mock('../../src/commands/completion.js', () =>
-  recorders(['completion'])(() => vi.importActual('../../src/commands/completion.js')),
+vi.mock('../../src/completion/commands/completion.js', () =>
+  recorders(['completion'])(() => vi.importActual('../../src/completion/commands/completion.js')),
 );
-vi.mock('../../src/commands/problems.js', () =>
-  recorders(['problems'])(() => vi.importActual('../../src/commands/problems.js')),
+vi.mock('../../src/judge/commands/problems.js', () =>
+  recorders(['problems'])(() => vi.importActual('../../src/judge/commands/problems.js')),
 );
-vi.mock('../../src/commands/hint.js', () =>
-  recorders(['hint'])(() => vi.importActual('../../src/commands/hint.js')),
+vi.mock('../../src/judge/commands/hint.js', () =>
+  recorders(['hint'])(() => vi.importActual('../../src/judge/commands/hint.js')),
 );
-vi.mock('../../src/commands/watch.js', () =>
-  recorders(['watch'])(() => vi.importActual('../../src/commands/watch.js')),
+vi.mock('../../src/judge/commands/watch.js', () =>
+  recorders(['watch'])(() => vi.importActual('../../src/judge/commands/watch.js')),
 );
-vi.mock('../../src/commands/feed/list.js', () =>
-  recorders(['feedList'])(() => vi.importActual('../../src/commands/feed/list.js')),
+vi.mock('../../src/feed/commands/list.js', () =>
+  recorders(['feedList'])(() => vi.importActual('../../src/feed/commands/list.js')),
 );
-vi.mock('../../src/commands/feed/sources.js', () =>
-  recorders(['feedSources'])(() => vi.importActual('../../src/commands/feed/sources.js')),
+vi.mock('../../src/feed/commands/sources.js', () =>
+  recorders(['feedSources'])(() => vi.importActual('../../src/feed/commands/sources.js')),
 );
-vi.mock('../../src/commands/feed/manage.js', () =>
+vi.mock('../../src/feed/commands/manage.js', () =>
   recorders(['feedAdd', 'feedRemove', 'feedEnable', 'feedDisable'])(() =>
-    vi.importActual('../../src/commands/feed/manage.js'),
+    vi.importActual('../../src/feed/commands/manage.js'),
   ),
 );
-vi.mock('../../src/commands/feed/opml.js', () =>
-  recorders(['feedImport', 'feedExport'])(() => vi.importActual('../../src/commands/feed/opml.js')),
+vi.mock('../../src/feed/commands/opml.js', () =>
+  recorders(['feedImport', 'feedExport'])(() => vi.importActual('../../src/feed/commands/opml.js')),
 );
 
 beforeEach(() => {

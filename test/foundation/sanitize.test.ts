@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeText } from '../../src/core/sanitize.js';
+import { sanitizeText } from '../../src/shared/core/sanitize.js';
 
 describe('sanitizeText', () => {
   it.each([

@@ -2,15 +2,15 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { readJsonFile, writeJsonFile } from '../../src/io/json-store.js';
-import { updateProgress, loadProgress, progressFile } from '../../src/io/progress-store.js';
-import { resolvePaths } from '../../src/io/paths.js';
+import { readJsonFile, writeJsonFile } from '../../src/shared/io/json-store.js';
+import { updateProgress, loadProgress, progressFile } from '../../src/shared/io/progress-store.js';
+import { resolvePaths } from '../../src/shared/io/paths.js';
 import {
   emptyProgress,
   recordHintsRevealed,
   recordLessonRead,
   recordSubmission,
-} from '../../src/core/progress.js';
+} from '../../src/shared/core/progress.js';
 import { makeTempDir } from '../helpers/run-pixel.js';
 
 let dir: string;

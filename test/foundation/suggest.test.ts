@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatches, editDistance, suggestClosest } from '../../src/core/suggest.js';
+import { closestMatches, editDistance, suggestClosest } from '../../src/shared/core/suggest.js';
 
 describe('suggestions', () => {
   it('measures edit distance with transpositions', () => {

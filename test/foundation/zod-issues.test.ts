@@ -4,8 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { describeIssue, issueLines } from '../../src/core/zod-issues.js';
-import { newerFormatVersion } from '../../src/core/format-version.js';
+import { describeIssue, issueLines } from '../../src/shared/core/zod-issues.js';
+import { newerFormatVersion } from '../../src/shared/core/format-version.js';
 import { parseOptions } from '../../src/options.js';
 import { UsageError } from '../../src/errors.js';
 

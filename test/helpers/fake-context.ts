@@ -1,6 +1,6 @@
 import { ExitCode } from '../../src/errors.js';
 import type { Context, OutputStream } from '../../src/context.js';
-import { resolvePaths } from '../../src/io/paths.js';
+import { resolvePaths } from '../../src/shared/io/paths.js';
 
 export interface CapturedStream extends OutputStream {
   text: string;

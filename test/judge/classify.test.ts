@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRun } from '../../src/core/judge/classify.js';
-import type { RunRecord } from '../../src/core/judge/run-record.js';
+import { classifyRun } from '../../src/judge/core/classify.js';
+import type { RunRecord } from '../../src/judge/core/run-record.js';
 
 /**
  * Every way a run can end, as a hand-made record: the runner only records, classifyRun decides

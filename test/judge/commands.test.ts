@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hint } from '../../src/commands/hint.js';
-import { problems } from '../../src/commands/problems.js';
-import { solve } from '../../src/commands/solve.js';
+import { hint } from '../../src/judge/commands/hint.js';
+import { problems } from '../../src/judge/commands/problems.js';
+import { solve } from '../../src/judge/commands/solve.js';
 import { UsageError } from '../../src/errors.js';
-import { listProblems } from '../../src/io/judge/problem-store.js';
+import { listProblems } from '../../src/judge/io/problem-store.js';
 import { fakeContext } from '../helpers/fake-context.js';
 import { makeTempDir } from '../helpers/run-pixel.js';
 

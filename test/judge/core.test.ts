@@ -4,16 +4,16 @@ import {
   describeComparison,
   formatNumber,
   withinTolerance,
-} from '../../src/core/judge/compare.js';
-import { diagnose } from '../../src/core/judge/diagnose.js';
-import { buildCase, runGenerator } from '../../src/core/judge/generate.js';
-import { mulberry32 } from '../../src/core/judge/prng.js';
-import { buildReport } from '../../src/core/judge/report.js';
-import { parseReturnedValue, type ReturnedValue } from '../../src/core/judge/returned-value.js';
-import { extractReference, type NamedNumber } from '../../src/core/judge/shape.js';
-import { judgeCall, type CallOutcome } from '../../src/core/judge/verdict.js';
-import { validateInput } from '../../src/core/judge/custom-input.js';
-import type { Parameter, ReturnShape } from '../../src/core/judge/problem-schema.js';
+} from '../../src/judge/core/compare.js';
+import { diagnose } from '../../src/judge/core/diagnose.js';
+import { buildCase, runGenerator } from '../../src/judge/core/generate.js';
+import { mulberry32 } from '../../src/judge/core/prng.js';
+import { buildReport } from '../../src/judge/core/report.js';
+import { parseReturnedValue, type ReturnedValue } from '../../src/judge/core/returned-value.js';
+import { extractReference, type NamedNumber } from '../../src/judge/core/shape.js';
+import { judgeCall, type CallOutcome } from '../../src/judge/core/verdict.js';
+import { validateInput } from '../../src/judge/core/custom-input.js';
+import type { Parameter, ReturnShape } from '../../src/judge/core/problem-schema.js';
 
 const tolerance = { kind: 'tolerance', absolute: 1e-6, relative: 1e-6 } as const;
 const tuple: ReturnShape = {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatInputValue } from '../../src/core/judge/readme.js';
-import type { SubmissionReport } from '../../src/core/judge/report.js';
+import { formatInputValue } from '../../src/judge/core/readme.js';
+import type { SubmissionReport } from '../../src/judge/core/report.js';
 import {
   formatCaseLine,
   formatPrinted,
   formatSubmitSummary,
   formatValueTable,
   wrapText,
-} from '../../src/ui/judge-format.js';
-import { createChalk } from '../../src/ui/theme.js';
+} from '../../src/judge/ui/judge-format.js';
+import { createChalk } from '../../src/shared/ui/theme.js';
 import { hasControlCharacters } from '../helpers/run-pixel.js';
 
 const plain = createChalk(false);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemSchemaTexts } from '../../scripts/problem-schemas.js';
-import { listProblemIds } from '../../src/io/judge/problem-store.js';
+import { listProblemIds } from '../../src/judge/io/problem-store.js';
 import { REPO_ROOT } from '../helpers/run-pixel.js';
 
 describe('JSON Schemas for problem authors', () => {

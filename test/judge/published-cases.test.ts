@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CaseInput } from '../../src/core/judge/problem-schema.js';
-import { listProblemIds, loadProblem } from '../../src/io/judge/problem-store.js';
+import type { CaseInput } from '../../src/judge/core/problem-schema.js';
+import { listProblemIds, loadProblem } from '../../src/judge/io/problem-store.js';
 import { REPO_ROOT } from '../helpers/run-pixel.js';
 
 /**

@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyRun } from '../../src/core/judge/classify.js';
-import { harnessesRoot } from '../../src/io/judge/problem-store.js';
-import { recordRun, type RunLimits } from '../../src/io/judge/record-run.js';
-import { resolveRuntime } from '../../src/io/judge/runtimes.js';
-import { fullSandboxAvailable, workFolder, type SandboxKind } from '../../src/io/judge/sandbox.js';
+import { classifyRun } from '../../src/judge/core/classify.js';
+import { harnessesRoot } from '../../src/judge/io/problem-store.js';
+import { recordRun, type RunLimits } from '../../src/judge/io/record-run.js';
+import { resolveRuntime } from '../../src/judge/io/runtimes.js';
+import { fullSandboxAvailable, workFolder, type SandboxKind } from '../../src/judge/io/sandbox.js';
 import { waitForNoProcess } from './judge-helpers.js';
 
 /**

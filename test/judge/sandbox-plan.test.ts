@@ -7,7 +7,7 @@ import {
   setupScript,
   shellQuote,
   type FullSandboxPlan,
-} from '../../src/io/judge/sandbox-plan.js';
+} from '../../src/judge/io/sandbox-plan.js';
 
 const plan: FullSandboxPlan = {
   mode: 'user',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCrossReferences, parseLessonSource } from '../../scripts/lessons/compile-lessons.js';
 import { htmlToSegments, highlightCode } from '../../scripts/lessons/highlight.js';
 import { markdownToBlocks } from '../../scripts/lessons/markdown-to-blocks.js';
-import type { LessonMeta } from '../../src/core/lesson-meta.js';
+import type { LessonMeta } from '../../src/learn/core/lesson-meta.js';
 
 const FRONT = `---
 id: demo

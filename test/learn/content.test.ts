@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLessons } from '../../scripts/lessons/compile-lessons.js';
-import { PRERENDERED_WIDTH, relatedLessons } from '../../src/core/lesson-model.js';
-import { builtLessons } from '../../src/io/lessons.js';
-import { renderLessonPage } from '../../src/ui/lesson-page.js';
-import { plainChalk } from '../../src/ui/plain-chalk.js';
+import { PRERENDERED_WIDTH, relatedLessons } from '../../src/learn/core/lesson-model.js';
+import { builtLessons } from '../../src/learn/io/lessons.js';
+import { renderLessonPage } from '../../src/learn/ui/lesson-page.js';
+import { plainChalk } from '../../src/shared/ui/plain-chalk.js';
 import { REPO_ROOT } from '../helpers/run-pixel.js';
 
 /**

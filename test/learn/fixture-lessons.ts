@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { compileLessons } from '../../scripts/lessons/compile-lessons.js';
-import type { Lesson } from '../../src/core/lesson-model.js';
+import type { Lesson } from '../../src/learn/core/lesson-model.js';
 import { REPO_ROOT } from '../helpers/run-pixel.js';
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');

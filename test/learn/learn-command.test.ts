@@ -1,11 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { learn } from '../../src/commands/learn.js';
+import { learn } from '../../src/learn/commands/learn.js';
 import { EnvironmentError, ExitCode, UsageError } from '../../src/errors.js';
-import type { Lesson } from '../../src/core/lesson-model.js';
-import { builtLessons, lessonsInMemory, type LessonSource } from '../../src/io/lessons.js';
-import { progressFile } from '../../src/io/progress-store.js';
+import type { Lesson } from '../../src/learn/core/lesson-model.js';
+import { builtLessons, lessonsInMemory, type LessonSource } from '../../src/learn/io/lessons.js';
+import { progressFile } from '../../src/shared/io/progress-store.js';
 import { captureStream, fakeContext } from '../helpers/fake-context.js';
 import { makeTempDir } from '../helpers/run-pixel.js';
 import { ESCAPE, fixtureLessons } from './fixture-lessons.js';

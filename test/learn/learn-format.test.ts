@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LessonMeta } from '../../src/core/lesson-meta.js';
-import { textWidth } from '../../src/core/text-width.js';
-import { formatLessonList, formatProgress } from '../../src/ui/learn-format.js';
-import { plainChalk } from '../../src/ui/plain-chalk.js';
+import type { LessonMeta } from '../../src/learn/core/lesson-meta.js';
+import { textWidth } from '../../src/shared/core/text-width.js';
+import { formatLessonList, formatProgress } from '../../src/learn/ui/learn-format.js';
+import { plainChalk } from '../../src/shared/ui/plain-chalk.js';
 
 function meta(id: string, title: string, minutes: number): LessonMeta {
   return {

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtLessons } from '../../src/io/lessons.js';
+import { builtLessons } from '../../src/learn/io/lessons.js';
 import { makeTempDir, PIXEL_BIN } from '../helpers/run-pixel.js';
 
 /**

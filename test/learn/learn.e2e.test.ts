@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Block, Lesson } from '../../src/core/lesson-model.js';
-import { builtLessons } from '../../src/io/lessons.js';
+import type { Block, Lesson } from '../../src/learn/core/lesson-model.js';
+import { builtLessons } from '../../src/learn/io/lessons.js';
 import { hasControlCharacters, makeTempDir, runPixel } from '../helpers/run-pixel.js';
 
 /** A lesson's title as built, so the tests follow the lesson texts when they are edited. */

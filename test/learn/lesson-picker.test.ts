@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { plainChalk } from '../../src/ui/plain-chalk.js';
-import { formatPickerFrame } from '../../src/ui/views/lesson-picker-frame.js';
-import { createLessonPicker } from '../../src/ui/views/pick-lesson.js';
+import { plainChalk } from '../../src/shared/ui/plain-chalk.js';
+import { formatPickerFrame } from '../../src/learn/ui/lesson-picker-frame.js';
+import { createLessonPicker } from '../../src/learn/ui/pick-lesson.js';
 import {
   initialPickerState,
   pickerKeymap,
@@ -10,7 +10,7 @@ import {
   type PickerAction,
   type PickerEntry,
   type PickerState,
-} from '../../src/ui/views/lesson-picker-state.js';
+} from '../../src/learn/ui/lesson-picker-state.js';
 
 function entry(id: string, title: string, read: boolean, aliases: string[] = []): PickerEntry {
   return { id, title, summary: `All about ${title.toLowerCase()}.`, minutes: 5, aliases, read };

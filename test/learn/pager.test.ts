@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pageText, shouldPage } from '../../src/io/pager.js';
+import { pageText, shouldPage } from '../../src/shared/io/pager.js';
 import { makeTempDir } from '../helpers/run-pixel.js';
 
 describe('shouldPage', () => {

@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { progress, progressReport } from '../../src/commands/progress.js';
-import type { LessonMeta } from '../../src/core/lesson-meta.js';
-import { nextStep } from '../../src/core/next-step.js';
+import { progress, progressReport } from '../../src/learn/commands/progress.js';
+import type { LessonMeta } from '../../src/learn/core/lesson-meta.js';
+import { nextStep } from '../../src/shared/core/next-step.js';
 import {
   emptyProgress,
   recordHintsRevealed,
   recordLessonRead,
   recordSubmission,
   type Progress,
-} from '../../src/core/progress.js';
-import { lessonsInMemory } from '../../src/io/lessons.js';
-import { updateProgress } from '../../src/io/progress-store.js';
+} from '../../src/shared/core/progress.js';
+import { lessonsInMemory } from '../../src/learn/io/lessons.js';
+import { updateProgress } from '../../src/shared/io/progress-store.js';
 import { fakeContext } from '../helpers/fake-context.js';
 import { makeTempDir } from '../helpers/run-pixel.js';
 import { fixtureLessons } from './fixture-lessons.js';

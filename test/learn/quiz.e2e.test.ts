@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerText, isChoiceQuestion, type QuizQuestion } from '../../src/core/quiz.js';
-import { builtLessons } from '../../src/io/lessons.js';
+import { answerText, isChoiceQuestion, type QuizQuestion } from '../../src/learn/core/quiz.js';
+import { builtLessons } from '../../src/learn/io/lessons.js';
 import { hasControlCharacters, makeTempDir, PIXEL_BIN, runPixel } from '../helpers/run-pixel.js';
 import { hasTmux, startInTmux, type TmuxScreen } from '../helpers/tmux.js';
 

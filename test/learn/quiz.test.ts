@@ -7,17 +7,17 @@ import {
   readNumber,
   type ChoiceQuestion,
   type NumberQuestion,
-} from '../../src/core/quiz.js';
+} from '../../src/learn/core/quiz.js';
 import {
   emptyProgress,
   ProgressSchema,
   recordLessonRead,
   recordQuizScore,
-} from '../../src/core/progress.js';
-import { formatProgress } from '../../src/ui/learn-format.js';
-import { formatQuiz, formatQuickCheck } from '../../src/ui/quiz-format.js';
-import { plainChalk } from '../../src/ui/plain-chalk.js';
-import { formatQuizFrame } from '../../src/ui/views/quiz-frame.js';
+} from '../../src/shared/core/progress.js';
+import { formatProgress } from '../../src/learn/ui/learn-format.js';
+import { formatQuiz, formatQuickCheck } from '../../src/learn/ui/quiz-format.js';
+import { plainChalk } from '../../src/shared/ui/plain-chalk.js';
+import { formatQuizFrame } from '../../src/learn/ui/quiz-frame.js';
 import {
   initialQuizState,
   quizKeymap,
@@ -25,8 +25,8 @@ import {
   quizScore,
   type QuizAction,
   type QuizState,
-} from '../../src/ui/views/quiz-state.js';
-import { progressReport } from '../../src/commands/progress.js';
+} from '../../src/learn/ui/quiz-state.js';
+import { progressReport } from '../../src/learn/commands/progress.js';
 
 const NUMBER: NumberQuestion = {
   id: 'precision',

@@ -3,10 +3,10 @@ import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileLessons } from '../../scripts/lessons/compile-lessons.js';
 import { markdownToBlocks } from '../../scripts/lessons/markdown-to-blocks.js';
-import type { Block, Lesson } from '../../src/core/lesson-model.js';
-import { textWidth } from '../../src/core/text-width.js';
-import { plainChalk } from '../../src/ui/plain-chalk.js';
-import { fitColumns, renderBlocksToText, renderLesson } from '../../src/ui/render-lesson.js';
+import type { Block, Lesson } from '../../src/learn/core/lesson-model.js';
+import { textWidth } from '../../src/shared/core/text-width.js';
+import { plainChalk } from '../../src/shared/ui/plain-chalk.js';
+import { fitColumns, renderBlocksToText, renderLesson } from '../../src/learn/ui/render-lesson.js';
 import { REPO_ROOT } from '../helpers/run-pixel.js';
 import { ESCAPE, fixtureLessons } from './fixture-lessons.js';
 

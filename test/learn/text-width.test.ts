@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { padToWidth, splitToWidth, textWidth, truncateToWidth } from '../../src/core/text-width.js';
+import {
+  padToWidth,
+  splitToWidth,
+  textWidth,
+  truncateToWidth,
+} from '../../src/shared/core/text-width.js';
 
 describe('textWidth', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/core/suggest.js';
-import { matchTopic } from '../../src/core/topic-match.js';
+import { editDistance } from '../../src/shared/core/suggest.js';
+import { matchTopic } from '../../src/shared/core/topic-match.js';
 
 const TOPICS = [
   { id: 'mlops', aliases: ['ops'] },

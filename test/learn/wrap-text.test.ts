@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth } from '../../src/core/text-width.js';
-import { wrapPieces, wrapText } from '../../src/core/wrap-text.js';
+import { textWidth } from '../../src/shared/core/text-width.js';
+import { wrapPieces, wrapText } from '../../src/shared/core/wrap-text.js';
 
 const PROSE =
   'Gradient descent takes a small step against the gradient, ∂MSE/∂w = (2/n)·Σᵢ (ŷᵢ − yᵢ)·xᵢ, ' +

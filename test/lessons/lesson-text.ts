@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseLessonSource, splitFrontMatter } from '../../scripts/lessons/compile-lessons.js';
-import type { LessonMeta } from '../../src/core/lesson-meta.js';
-import type { QuizQuestion } from '../../src/core/quiz.js';
+import type { LessonMeta } from '../../src/learn/core/lesson-meta.js';
+import type { QuizQuestion } from '../../src/learn/core/quiz.js';
 
 /**
  * Helpers for the lesson tests: read a lesson straight from `lessons/`, and format numbers

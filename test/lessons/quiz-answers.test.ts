@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChoiceQuestion, type NumberQuestion } from '../../src/core/quiz.js';
+import { isChoiceQuestion, type NumberQuestion } from '../../src/learn/core/quiz.js';
 import { fitLine } from './house-sales.js';
 import { LESSON_IDS, mean, readLesson, sum } from './lesson-text.js';
 import { QUIZ_RECOMPUTED } from './quiz-recomputed.js';

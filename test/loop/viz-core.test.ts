@@ -1,13 +1,13 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { parseDataColumns } from '../../src/core/viz/data-file.js';
-import { nextRate } from '../../src/core/viz/rate.js';
-import { advance, runToEnd, startRun, vizReducer, type VizSetup } from '../../src/core/viz/run.js';
-import { parseVizWords } from '../../src/core/viz/settings.js';
-import type { Visualisation } from '../../src/core/judge/problem-schema.js';
-import { loadProblem, loadReference, loadVizModel } from '../../src/io/judge/problem-store.js';
-import { renderVizFrame } from '../../src/ui/viz/render-frame.js';
-import { vizKeymap } from '../../src/ui/views/viz-keymap.js';
+import { parseDataColumns } from '../../src/viz/core/data-file.js';
+import { nextRate } from '../../src/viz/core/rate.js';
+import { advance, runToEnd, startRun, vizReducer, type VizSetup } from '../../src/viz/core/run.js';
+import { parseVizWords } from '../../src/viz/core/settings.js';
+import type { Visualisation } from '../../src/judge/core/problem-schema.js';
+import { loadProblem, loadReference, loadVizModel } from '../../src/judge/io/problem-store.js';
+import { renderVizFrame } from '../../src/viz/ui/render-frame.js';
+import { vizKeymap } from '../../src/viz/ui/viz-keymap.js';
 
 const plain = new Chalk({ level: 0 });
 const loaded = loadProblem('gradient-descent');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseInput } from '../../src/core/judge/problem-schema.js';
+import type { CaseInput } from '../../src/judge/core/problem-schema.js';
 import { pythonHas, referenceChecks, runPython } from './reference-checks.js';
 
 const checked = await referenceChecks('dynamic-batching');

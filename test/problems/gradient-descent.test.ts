@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { withinTolerance } from '../../src/core/judge/compare.js';
-import { diagnose } from '../../src/core/judge/diagnose.js';
-import type { CaseInput, JudgeCase } from '../../src/core/judge/problem-schema.js';
-import { extractReference } from '../../src/core/judge/shape.js';
-import { loadProblem, loadReference } from '../../src/io/judge/problem-store.js';
+import { withinTolerance } from '../../src/judge/core/compare.js';
+import { diagnose } from '../../src/judge/core/diagnose.js';
+import type { CaseInput, JudgeCase } from '../../src/judge/core/problem-schema.js';
+import { extractReference } from '../../src/judge/core/shape.js';
+import { loadProblem, loadReference } from '../../src/judge/io/problem-store.js';
 
 const loaded = loadProblem('gradient-descent');
 const module = await loadReference(loaded);

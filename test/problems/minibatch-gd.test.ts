@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseInput } from '../../src/core/judge/problem-schema.js';
-import { loadProblem, loadReference } from '../../src/io/judge/problem-store.js';
+import type { CaseInput } from '../../src/judge/core/problem-schema.js';
+import { loadProblem, loadReference } from '../../src/judge/io/problem-store.js';
 import { pythonHas, referenceChecks, runPython } from './reference-checks.js';
 
 const checked = await referenceChecks('minibatch-gd');

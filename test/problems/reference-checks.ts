@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { sameLayout, withinTolerance } from '../../src/core/judge/compare.js';
-import { diagnose } from '../../src/core/judge/diagnose.js';
-import type { CaseInput, JudgeCase } from '../../src/core/judge/problem-schema.js';
-import { extractReference, type NamedNumber } from '../../src/core/judge/shape.js';
-import { loadProblem, loadReference } from '../../src/io/judge/problem-store.js';
+import { sameLayout, withinTolerance } from '../../src/judge/core/compare.js';
+import { diagnose } from '../../src/judge/core/diagnose.js';
+import type { CaseInput, JudgeCase } from '../../src/judge/core/problem-schema.js';
+import { extractReference, type NamedNumber } from '../../src/judge/core/shape.js';
+import { loadProblem, loadReference } from '../../src/judge/io/problem-store.js';
 
 /**
  * What every problem's reference test needs: the problem loaded as the judge loads it, its

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createController, type JobOutcome } from '../../src/commands/watch.js';
-import type { WatchAction, WatchJob } from '../../src/ui/views/watch-state.js';
+import { createController, type JobOutcome } from '../../src/judge/commands/watch.js';
+import type { WatchAction, WatchJob } from '../../src/judge/ui/watch-state.js';
 
 describe('watch controller', () => {
   it('reports every finished job, even when a save queued the next one while it ran', async () => {

@@ -6,15 +6,15 @@ import {
   watchKeymap,
   watchReducer,
   type WatchAction,
-} from '../../src/ui/views/watch-state.js';
-import { formatWatchFrame, watchWindow } from '../../src/ui/views/watch-frame.js';
-import { splitKeys } from '../../src/ui/views/key-burst.js';
+} from '../../src/judge/ui/watch-state.js';
+import { formatWatchFrame, watchWindow } from '../../src/judge/ui/watch-frame.js';
+import { splitKeys } from '../../src/shared/ui/key-burst.js';
 import {
   initialPickerState,
   pickerKeymap,
   pickerReducer,
   visibleEntries,
-} from '../../src/ui/views/lesson-picker-state.js';
+} from '../../src/learn/ui/lesson-picker-state.js';
 
 const plain = new Chalk({ level: 0 });
 const reduce = (...actions: WatchAction[]) => actions.reduce(watchReducer, initialWatchState);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeTempDir, runPixel, type PixelRun } from '../../helpers/run-pixel.js';
-import type { itemToJson } from '../../../src/ui/feed-format.js';
+import type { itemToJson } from '../../../src/feed/ui/feed-format.js';
 
 export const REAL = resolve(import.meta.dirname, '..', '..', 'fixtures', 'feeds', 'real');
 

@@ -1,0 +1,136 @@
+/**
+ * The per-source cache under `<cache>/feeds/<id>.json`: the validators for conditional GET,
+ * the normalised items (so a warm listing never loads rss-parser), and when it last succeeded.
+ * The cache is disposable: whatever fails to read (a file pixel may not open after a `sudo
+ * pixel feed`, a folder in its place, a file where the folder should be, text that is not a
+ * cache) is dropped and fetched again, never fatal. What it holds is untrusted: every post is
+ * checked and sanitised again as it is read (feed/core/item.ts). Writes are atomic.
+ */
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../shared/io/atomic-write.js';
+import { cleanStoredItems, isCleanJsonText, type FeedItem } from '../core/item.js';
+import type { PixelPaths } from '../../shared/io/paths.js';
+
+/** Bumped when the meaning of a cached field changes: an older cache is simply refetched. */
+export const CACHE_VERSION = 2;
+
+export interface FeedCache {
+  version: typeof CACHE_VERSION;
+  /** The source URL this cache belongs to: a source whose URL changed starts afresh. */
+  url: string;
+  finalUrl?: string;
+  movedTo?: string;
+  etag?: string;
+  lastModified?: string;
+  /** Last time the publisher answered with a feed or a 304 (ISO). */
+  checkedAt: string;
+  /** How many posts the feed itself listed; more than `items` when pixel kept only the newest. */
+  total?: number;
+  /** The topic classifier's version the items were tagged with (feed/core/topics.ts). */
+  topicsVersion?: string;
+  items: FeedItem[];
+}
+
+const OPTIONAL_TEXT = ['finalUrl', 'movedTo', 'etag', 'lastModified', 'topicsVersion'] as const;
+
+/**
+ * The cache as read from disk, or undefined when it is not one. Checked by hand rather than
+ * with a schema library: this runs for every source on every listing, and the posts are
+ * checked one by one anyway (cleanStoredItems), an unusable post dropped on its own.
+ * `textIsClean` when isCleanJsonText vouched for the file's text.
+ */
+export function parseFeedCache(data: unknown, textIsClean = false): FeedCache | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  if (record.version !== CACHE_VERSION) return undefined;
+  if (typeof record.url !== 'string' || typeof record.checkedAt !== 'string') return undefined;
+  if (Number.isNaN(Date.parse(record.checkedAt))) return undefined;
+  const items = cleanStoredItems(record.items, { textIsClean });
+  if (!items) return undefined;
+  const cache: FeedCache = {
+    version: CACHE_VERSION,
+    url: record.url,
+    checkedAt: record.checkedAt,
+    items,
+  };
+  for (const key of OPTIONAL_TEXT) {
+    const value = record[key];
+    if (typeof value === 'string') cache[key] = value;
+  }
+  if (typeof record.total === 'number' && Number.isFinite(record.total)) cache.total = record.total;
+  return cache;
+}
+
+export function cacheFile(paths: PixelPaths, sourceId: string): string {
+  return join(paths.cache, 'feeds', `${sourceId}.json`);
+}
+
+export interface CacheRead {
+  cache?: FeedCache;
+  /** Why the cache could not be used, for one warning line (absent for "no cache yet"). */
+  problem?: string;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+export function readFeedCache(
+  paths: PixelPaths,
+  sourceId: string,
+  url: string,
+  now: Date,
+): CacheRead {
+  const file = cacheFile(paths, sourceId);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    // ENOENT: nothing cached yet; ENOTDIR: a file where the feeds folder should be, which
+    // the next write reports.
+    if (code === 'ENOENT') return {};
+    return { problem: `cannot read ${file} (${code})` };
+  }
+  let problem: string;
+  try {
+    const data: unknown = JSON.parse(text);
+    // One scan of the text vouches for every string in it, so a cache as pixel wrote it costs
+    // a shape check per post rather than a test of each of its fields.
+    const cache = parseFeedCache(data, isCleanJsonText(text));
+    if (cache) return cache.url === url ? { cache } : {};
+    const version = (data as { version?: unknown } | null)?.version;
+    // A cache from another pixel version is not corrupt: fetch afresh and overwrite it.
+    if (version !== CACHE_VERSION) return {};
+    problem = 'is not a feed cache';
+  } catch {
+    problem = 'is not valid JSON';
+  }
+  const aside = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(file, aside);
+    return { problem: `${file} ${problem}; moved it to ${aside} and fetched afresh` };
+  } catch {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // Neither movable nor removable: it is ignored, and the next write reports why.
+    }
+    return { problem: `${file} ${problem}; fetched afresh` };
+  }
+}
+
+/**
+ * Atomic but not fsynced, unlike state files: the cache can always be fetched again, and a
+ * dozen fsyncs sat on the critical path of every refresh.
+ */
+export async function writeFeedCache(
+  paths: PixelPaths,
+  sourceId: string,
+  cache: FeedCache,
+): Promise<void> {
+  await writeFileAtomic(cacheFile(paths, sourceId), `${JSON.stringify(cache)}\n`, {
+    durable: false,
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * Gets every requested source's items, concurrently, each failure isolated to its source:
+ * fresh cache → no request; otherwise a conditional GET; on failure the last cached copy, else
+ * the shipped snapshot, else nothing, always with the reason kept for the warning lines.
+ * At most `concurrency` requests are on the network at once, and a request gives its slot
+ * back as soon as its body is in: parsing happens outside the slot, so a queue of slow
+ * sources is never held up by parsing. Cache files are written only when the caller asks
+ * (after the listing is printed).
+ */
+import type { Context } from '../../context.js';
+import { formatSeconds } from '../core/dates.js';
+import { FeedFailure } from '../core/failure.js';
+import type { FeedItem } from '../core/item.js';
+import type { ResolvedSource } from '../core/source.js';
+import { createLimiter } from '../core/limiter.js';
+import { classify, TOPICS_VERSION } from '../core/topics.js';
+import type { RequestTraffic } from './refresh-source.js';
+import { readFeedCache, writeFeedCache, type FeedCache } from './cache-store.js';
+import { loadSnapshot } from './snapshot-store.js';
+
+export type ItemsFrom =
+  /** Fetched and parsed just now. */
+  | 'network'
+  /** The publisher said 304: the cache is current. */
+  | 'not-modified'
+  /** The cache is within the freshness window (or --offline): no request made. */
+  | 'cache'
+  /** The fetch failed; the last cached copy is shown. */
+  | 'stale-cache'
+  /** The fetch failed (or --offline) and there is no cache: the snapshot shipped with pixel. */
+  | 'snapshot'
+  /** The fetch failed and there is nothing to show. */
+  | 'none';
+
+export interface SourceResult {
+  source: ResolvedSource;
+  items: FeedItem[];
+  from: ItemsFrom;
+  failure?: FeedFailure;
+  /** When the shown items were last confirmed by the publisher (or captured, for a snapshot). */
+  asOf?: Date;
+  movedTo?: string;
+  /** How many posts the feed itself lists (more than `items` when only the newest are kept). */
+  total?: number;
+}
+
+export interface CollectOptions {
+  refresh: boolean;
+  offline: boolean;
+  maxAgeMs: number;
+  timeoutMs: number;
+  deadlineMs: number;
+  maxBytes: number;
+  /** Requests on the network at once. */
+  concurrency: number;
+  /** Requests to one host at once. */
+  perHost: number;
+  /** The network steps; tests hand in their own to watch how requests are scheduled. */
+  network?: Promise<NetworkSteps>;
+  onSettled?: (result: SourceResult, done: number, total: number) => void;
+}
+
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+export type NetworkSteps = Pick<
+  typeof import('./refresh-source.js'),
+  'createRequestTraffic' | 'requestSource' | 'parseAnswer'
+>;
+let network: Promise<NetworkSteps> | undefined;
+
+/** node:http, zlib and the parser load only when a request is actually needed. */
+function loadNetwork(): Promise<NetworkSteps> {
+  network ??= import('./refresh-source.js');
+  return network;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Posts tagged by another version of the topic classifier get today's topics. */
+function withCurrentTopics(cache: FeedCache): FeedCache {
+  if (cache.topicsVersion === TOPICS_VERSION) return cache;
+  return {
+    ...cache,
+    topicsVersion: TOPICS_VERSION,
+    items: cache.items.map((item) => ({ ...item, topics: classify(item) })),
+  };
+}
+
+async function fromSnapshot(source: ResolvedSource, failure: FeedFailure): Promise<SourceResult> {
+  const snapshot = (await loadSnapshot())?.sources[source.id];
+  if (snapshot) {
+    return {
+      source,
+      items: snapshot.items,
+      from: 'snapshot',
+      failure,
+      asOf: new Date(snapshot.capturedAt),
+    };
+  }
+  return { source, items: [], from: 'none', failure };
+}
+
+function fromCache(source: ResolvedSource, cache: FeedCache, from: ItemsFrom): SourceResult {
+  return {
+    source,
+    items: cache.items,
+    from,
+    asOf: new Date(cache.checkedAt),
+    ...(cache.total !== undefined ? { total: cache.total } : {}),
+  };
+}
+
+export interface Collected {
+  /** In the order of the sources, whatever order the fetches finished in. */
+  results: SourceResult[];
+  /** Problems reading the cache (unreadable or corrupt files), one line each. */
+  cacheProblems: string[];
+  /** Writes what was fetched to the cache; call it once the listing is out. Returns problems. */
+  save(): Promise<string[]>;
+}
+
+export async function collectFeeds(
+  sources: readonly ResolvedSource[],
+  context: Context,
+  options: CollectOptions,
+): Promise<Collected> {
+  const toSave: { source: ResolvedSource; cache: FeedCache }[] = [];
+  const cacheProblems: string[] = [];
+  const limit = createLimiter(options.concurrency, options.perHost);
+  // Created with the first request: a listing from a fresh cache loads no network code.
+  let traffic: RequestTraffic | undefined;
+  const deadlineController = new AbortController();
+  const deadlineTimer = setTimeout(
+    () =>
+      deadlineController.abort(
+        new FeedFailure(
+          'deadline',
+          `not finished within the overall deadline of ${formatSeconds(options.deadlineMs)}`,
+        ),
+      ),
+    options.deadlineMs,
+  );
+  const deadline = deadlineController.signal;
+
+  const collectOne = async (source: ResolvedSource): Promise<SourceResult> => {
+    const now = context.now();
+    const read = readFeedCache(context.paths, source.id, source.url, now);
+    if (read.problem) cacheProblems.push(read.problem);
+    const cache = read.cache ? withCurrentTopics(read.cache) : undefined;
+    // Tagged afresh after an upgrade of the classifier: saved, so that happens once.
+    if (cache && cache !== read.cache) toSave.push({ source, cache });
+    if (options.offline) {
+      if (cache) return fromCache(source, cache, 'cache');
+      return fromSnapshot(
+        source,
+        new FeedFailure('offline', 'not fetched (--offline) and nothing cached yet'),
+      );
+    }
+    if (cache && !options.refresh) {
+      const age = now.getTime() - Date.parse(cache.checkedAt);
+      if (age >= 0 && age < options.maxAgeMs) return fromCache(source, cache, 'cache');
+    }
+    const fallback = (failure: FeedFailure): Promise<SourceResult> | SourceResult =>
+      cache
+        ? { ...fromCache(source, cache, 'stale-cache'), failure }
+        : fromSnapshot(source, failure);
+    if (deadline.aborted) return fallback(deadline.reason as FeedFailure);
+
+    const net = await (options.network ?? loadNetwork());
+    traffic ??= net.createRequestTraffic();
+    const requestTraffic = traffic;
+    try {
+      // The slot is held for the request alone: parsing (below) happens outside it.
+      const answered = await limit(hostOf(source.url), () =>
+        net.requestSource(source, cache, {
+          context,
+          timeoutMs: source.timeoutSeconds ? source.timeoutSeconds * 1000 : options.timeoutMs,
+          maxBytes: options.maxBytes,
+          deadline,
+          traffic: requestTraffic,
+        }),
+      );
+      const moved = answered.response.movedTo ? { movedTo: answered.response.movedTo } : {};
+      if (answered.response.status === 'not-modified') {
+        // requestSource only reports a 304 when there is a cache to reuse.
+        const kept = { ...(cache as FeedCache), checkedAt: answered.checkedAt };
+        toSave.push({ source, cache: kept });
+        return { ...fromCache(source, kept, 'not-modified'), ...moved };
+      }
+      const fetched = await net.parseAnswer(
+        source,
+        answered as typeof answered & { response: { status: 'ok' } },
+        now,
+      );
+      toSave.push({ source, cache: fetched });
+      return { ...fromCache(source, fetched, 'network'), ...moved };
+    } catch (error) {
+      if (!(error instanceof FeedFailure)) throw error;
+      return fallback(error);
+    }
+  };
+
+  let done = 0;
+  let results: SourceResult[];
+  try {
+    results = await Promise.all(
+      sources.map(async (source) => {
+        const result = await collectOne(source);
+        done++;
+        options.onSettled?.(result, done, sources.length);
+        return result;
+      }),
+    );
+  } finally {
+    clearTimeout(deadlineTimer);
+  }
+
+  const save = async () => {
+    const problems: string[] = [];
+    for (const { source, cache } of toSave) {
+      try {
+        await writeFeedCache(context.paths, source.id, cache);
+      } catch (error) {
+        // A full disk or a read-only cache folder must not hide the posts just fetched.
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        problems.push(`could not save the cache of ${source.id} (${code})`);
+      }
+    }
+    return problems;
+  };
+  return { results, cacheProblems, save };
+}

@@ -1,0 +1,73 @@
+/**
+ * The ink screen of `pixel feed -i`. It draws whatever state the controller hands it and turns
+ * keys into actions through the pure keymap; it fetches and opens nothing itself. Ctrl-C and q
+ * both end it through ink, which puts the terminal back as it was (raw mode off, cursor shown).
+ */
+import type { ChalkInstance } from 'chalk';
+import { loadInk } from '../../shared/ui/load-ink.js';
+import { formatReaderFrame } from './feed-reader-frame.js';
+import { readerKeymap, type ReaderAction, type ReaderViewState } from './feed-reader-state.js';
+
+export interface ReaderView {
+  draw(state: ReaderViewState): void;
+  onAction(listener: (action: ReaderAction) => void): void;
+  close(): void;
+  closed: Promise<void>;
+}
+
+export async function showReaderView(
+  initial: ReaderViewState,
+  options: {
+    chalk: ChalkInstance;
+    columns: () => number;
+    rows: () => number;
+    now: Date;
+    sourceNames: ReadonlyMap<string, string>;
+  },
+): Promise<ReaderView> {
+  const { React, ink } = await loadInk();
+  const h = React.createElement;
+  let listener: (action: ReaderAction) => void = () => undefined;
+
+  function Screen(props: { state: ReaderViewState }) {
+    ink.useInput((input, key) => {
+      const page = Math.max(1, options.rows() - 5);
+      // Keys typed faster than a frame (or a held key) arrive as one string: "jjk" is three
+      // moves. Text typed into the filter is taken whole.
+      const single = props.state.editingFilter || input.length <= 1 || key.ctrl || key.meta;
+      for (const part of single ? [input] : Array.from(input)) {
+        const action = readerKeymap(props.state, part, key, page);
+        if (action) listener(action);
+      }
+    });
+    return h(
+      ink.Text,
+      null,
+      formatReaderFrame(props.state, {
+        chalk: options.chalk,
+        columns: options.columns(),
+        rows: options.rows(),
+        now: options.now,
+        sourceNames: options.sourceNames,
+      }),
+    );
+  }
+
+  const instance = ink.render(h(Screen, { state: initial }), {
+    // Ctrl-C arrives as a key in raw mode; the keymap turns it into quit, which unmounts.
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  const closed = instance.waitUntilExit().then(
+    () => undefined,
+    () => undefined,
+  );
+  return {
+    draw: (state) => instance.rerender(h(Screen, { state })),
+    onAction: (next) => {
+      listener = next;
+    },
+    close: () => instance.unmount(),
+    closed,
+  };
+}

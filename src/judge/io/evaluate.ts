@@ -1,0 +1,339 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { EnvironmentError, InterruptedError, type StopSignal } from '../../errors.js';
+import { classifyRun, type LoadFailure } from '../core/classify.js';
+import { diagnose, type Diagnosis, type VariantOutputs } from '../core/diagnose.js';
+import type { JudgeCase, Language } from '../core/problem-schema.js';
+import type { CapturedOutput, RunRecord } from '../core/run-record.js';
+import { extractReference, extractReturned, type NamedNumber } from '../core/shape.js';
+import { judgeCall, type CallOutcome, type CaseJudgement, type Verdict } from '../core/verdict.js';
+import { BUNDLE_NAME, bundleTypeScript } from './compile.js';
+import type { LoadedProblem, ReferenceModule } from './problem-store.js';
+import { harnessesRoot } from './problem-store.js';
+import { packageRoot } from '../../shared/io/package-root.js';
+import { resolvePaths } from '../../shared/io/paths.js';
+import { recordRun } from './record-run.js';
+import { referenceAnswers } from './reference-answers.js';
+import { resolveRuntime, type Runtime } from './runtimes.js';
+import { fullSandboxAvailable, workFolder, type SandboxKind } from './sandbox.js';
+import { collectSolutionFiles, readSolutionFile, type SourceFile } from './solution-files.js';
+
+/** What the program may keep in its work folder (its files, HOME and TMPDIR). */
+const WORK_BYTES = 64 * 2 ** 20;
+
+export interface CaseResult {
+  testCase: JudgeCase;
+  expected: NamedNumber[];
+  outcome: CallOutcome;
+  judgement: CaseJudgement;
+  /** The returned numbers, when the value had the right shape. */
+  returned?: NamedNumber[];
+  diagnosis?: Diagnosis;
+}
+
+export interface Evaluation {
+  /** How the run was contained (see the README's threat model). */
+  sandbox: SandboxKind;
+  /** Why the sandbox was reduced on a machine that should have had the full one. */
+  sandboxNote?: string;
+  /** Set when no call could be judged: the solution did not compile or load, or the judge failed. */
+  failure?: { verdict: Verdict; message: string };
+  results: CaseResult[];
+  output: CapturedOutput;
+  durationMs: number;
+}
+
+export interface EvaluateRequest {
+  loaded: LoadedProblem;
+  /** Loaded before any learner code runs: nothing of pixel's is imported after. */
+  reference: ReferenceModule;
+  cases: JudgeCase[];
+  language: Language;
+  solutionPath: string;
+  /** The workspace around the solution: its source files are copied in beside it. */
+  workspaceRoot?: string;
+  /** The user's environment: only PATH, HOME, PIXEL_PYTHON and the like are read from it. */
+  env: NodeJS.ProcessEnv;
+  /** Custom inputs may legitimately diverge to infinity; the shipped cases must not. */
+  allowNonFiniteReference?: boolean;
+  onStart?: (testCase: JudgeCase, index: number) => void;
+  /** Aborted by SIGINT/SIGTERM/SIGHUP: the sandbox ends, nothing is judged. */
+  signal?: AbortSignal;
+}
+
+const NO_OUTPUT: CapturedOutput = { text: '', bytes: 0, truncated: false };
+
+/** Set once the OS refused the full sandbox in this process, so it is not tried again. */
+let fullSandboxRefused: string | undefined;
+
+function loadFailureVerdict(failure: LoadFailure): { verdict: Verdict; message: string } {
+  switch (failure.kind) {
+    case 'compile':
+      return { verdict: 'compile_error', message: failure.message };
+    case 'memory':
+      return { verdict: 'memory_limit_exceeded', message: `while loading: ${failure.message}` };
+    case 'killed':
+      return failure.reason === 'cpu' || failure.reason === 'wall'
+        ? {
+            verdict: 'time_limit_exceeded',
+            message: 'loading the solution took too long (code at the top level of the file?)',
+          }
+        : failure.reason === 'memory'
+          ? {
+              verdict: 'memory_limit_exceeded',
+              message: 'used more than the memory limit while loading',
+            }
+          : {
+              verdict: 'output_limit_exceeded',
+              message: 'printed more than the output limit while loading',
+            };
+    default:
+      return { verdict: 'runtime_error', message: failure.message };
+  }
+}
+
+function variantOutputs(
+  loaded: LoadedProblem,
+  reference: ReferenceModule,
+  testCase: JudgeCase,
+): VariantOutputs[] {
+  return loaded.problem.mistakes.map((mistake) => ({
+    mistake,
+    outputs: (reference.mistakes[mistake.id] ?? []).flatMap((variant) => {
+      try {
+        const extracted = extractReference(loaded.problem.returns, variant(testCase.input));
+        return extracted.ok ? [extracted.numbers] : [];
+      } catch {
+        return [];
+      }
+    }),
+  }));
+}
+
+interface Prepared {
+  files: SourceFile[];
+  /** The file the harness loads, relative to the work folder, and the name shown for it. */
+  entry: string;
+  display: string;
+}
+
+/** The learner's files as the sandbox will see them; TypeScript is bundled here, before the run. */
+async function prepareFiles(
+  language: Language,
+  solutionPath: string,
+  workspaceRoot: string | undefined,
+): Promise<Prepared | { compileError: string }> {
+  const display = basename(solutionPath);
+  if (language === 'typescript') {
+    readSolutionFile(solutionPath);
+    const bundled = await bundleTypeScript(solutionPath, workspaceRoot ?? dirname(solutionPath));
+    if (!bundled.ok) return { compileError: bundled.message };
+    return {
+      files: [{ path: BUNDLE_NAME, bytes: Buffer.from(bundled.code) }],
+      entry: BUNDLE_NAME,
+      display,
+    };
+  }
+  const files = collectSolutionFiles(solutionPath, workspaceRoot);
+  const entry = workspaceRoot ? relative(workspaceRoot, solutionPath) : display;
+  // JavaScript always loads as an ES module, as the starter's package.json says.
+  if (language === 'javascript' && !files.some((file) => file.path === 'package.json')) {
+    files.push({ path: 'package.json', bytes: Buffer.from('{"type":"module"}\n') });
+  }
+  return { files, entry, display };
+}
+
+function record(
+  kind: SandboxKind,
+  base: string,
+  runtime: Runtime,
+  prepared: Prepared,
+  request: EvaluateRequest,
+  onSandboxed?: () => void,
+): Promise<RunRecord> {
+  const { problem } = request.loaded;
+  const limits = problem.limits;
+  return recordRun({
+    sandbox: {
+      kind,
+      base,
+      command: runtime.command,
+      args: runtime.args,
+      runtimeFolders: runtime.folders,
+      harnessDir: join(harnessesRoot(), runtime.harness),
+      // pixel itself and the learner's pixel state, should a shared folder hold them.
+      hide: [packageRoot(), ...Object.values(resolvePaths(request.env))],
+      env: {
+        PATH: '/usr/local/bin:/usr/bin:/bin',
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C.UTF-8',
+        HOME: '{work}',
+        TMPDIR: '{work}',
+        ...runtime.env,
+      },
+      workBytes: WORK_BYTES,
+    },
+    setup: {
+      workdir: workFolder(kind, base),
+      solution: prepared.entry,
+      display: prepared.display,
+      // Written into the work folder by the harness itself, before it loads anything.
+      files: prepared.files.map((file) => ({
+        path: file.path,
+        data: file.bytes.toString('base64'),
+      })),
+      entry: problem.languages[request.language].entry,
+      // Without a PID namespace the Python harness adopts orphans so the sweep finds them.
+      ...(kind === 'reduced' ? { subreaper: true } : {}),
+    },
+    cases: request.cases.map((testCase) =>
+      problem.parameters.map((parameter) => testCase.input[parameter.name]),
+    ),
+    limits: {
+      cpuMsPerCall: limits.cpuSecondsPerCase * 1000,
+      wallMsPerCall: limits.wallSecondsPerCase * 1000,
+      startupMs: limits.startupSeconds * 1000,
+      memoryBytes: limits.memoryMiB * 2 ** 20,
+      outputBytes: limits.outputBytes,
+    },
+    onStart: (index) => request.onStart?.(request.cases[index] as JudgeCase, index),
+    ...(onSandboxed ? { onSandboxed } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+}
+
+/**
+ * Runs a solution on cases in the sandbox, then judges each call against the reference. The
+ * expected values are computed only after the run has ended, so no process the solution could
+ * read ever held them while it ran. Cases run in the given order; the first failure decides.
+ */
+export async function evaluateSolution(request: EvaluateRequest): Promise<Evaluation> {
+  const started = performance.now();
+  const { loaded, reference, language } = request;
+  const { problem } = loaded;
+  const solutionPath = resolve(request.solutionPath);
+  if (process.platform === 'win32') {
+    throw new EnvironmentError('the judge runs solutions with POSIX process controls', {
+      hint: 'use Linux or macOS, or WSL on Windows',
+    });
+  }
+  const finish = (partial: Omit<Evaluation, 'durationMs'>): Evaluation => ({
+    ...partial,
+    durationMs: performance.now() - started,
+  });
+  const preferred: SandboxKind =
+    fullSandboxAvailable(request.env) && !fullSandboxRefused ? 'full' : 'reduced';
+  const prepared = await prepareFiles(language, solutionPath, request.workspaceRoot);
+  if ('compileError' in prepared) {
+    return finish({
+      sandbox: preferred,
+      failure: { verdict: 'compile_error', message: prepared.compileError },
+      results: [],
+      output: NO_OUTPUT,
+    });
+  }
+  const runtime = resolveRuntime(
+    language,
+    request.env,
+    dirname(solutionPath),
+    problem.limits.memoryMiB,
+  );
+  const base = await mkdtemp(join(tmpdir(), 'pixel-judge-'));
+  try {
+    await mkdir(join(base, 'root'));
+    await mkdir(join(base, 'src'));
+    const answers = referenceAnswers(
+      loaded,
+      reference,
+      request.cases,
+      request.allowNonFiniteReference ?? false,
+    );
+    // Worked out while the solution runs only once the full sandbox is up (reference-answers.ts).
+    let stopAhead: (() => void) | undefined;
+    let run = await record(preferred, base, runtime, prepared, request, () => {
+      stopAhead = answers.computeAhead();
+    });
+    stopAhead?.();
+    let sandboxNote: string | undefined;
+    if (preferred === 'full' && !run.started && !request.signal?.aborted) {
+      // The OS refused a namespace or a mount, or the runtime cannot start without the rest of
+      // the machine: judge with the reduced sandbox and say so. Learner code never ran yet.
+      const why = run.stderrTail.trim().split('\n').pop() ?? `exit ${run.exit.code}`;
+      fullSandboxRefused = why;
+      sandboxNote = `the full sandbox could not start here (${why.slice(0, 200)})`;
+      run = await record('reduced', base, runtime, prepared, request);
+    } else if (preferred === 'reduced' && fullSandboxRefused) {
+      sandboxNote = `the full sandbox could not start here (${fullSandboxRefused.slice(0, 200)})`;
+    }
+    const stopped = request.signal?.aborted ? (request.signal.reason as StopSignal) : undefined;
+    if (stopped)
+      throw new InterruptedError(stopped, 'the solution was stopped and nothing was recorded');
+    const classification = classifyRun(run);
+    const common = {
+      sandbox: run.sandbox,
+      ...(sandboxNote ? { sandboxNote } : {}),
+      output: run.output,
+    };
+    if (classification.kind === 'not-started') {
+      throw new EnvironmentError(
+        `${runtime.command} could not start pixel's harness: ${classification.message}`,
+        {
+          hint:
+            language === 'python'
+              ? 'check that it is Python 3.8 or newer, or set PIXEL_PYTHON to another interpreter'
+              : 'check that Node.js runs normally on this machine',
+        },
+      );
+    }
+    if (classification.kind === 'load-failed') {
+      return finish({
+        ...common,
+        failure: loadFailureVerdict(classification.failure),
+        results: [],
+      });
+    }
+    const results: CaseResult[] = [];
+    for (const [index, outcome] of classification.calls.entries()) {
+      const testCase = request.cases[index] as JudgeCase;
+      const expected = answers.get(index);
+      if (expected instanceof Error) {
+        // A broken reference is the judge's fault, never the learner's.
+        return finish({
+          ...common,
+          failure: { verdict: 'judge_error', message: `the reference failed: ${expected.message}` },
+          results: [],
+        });
+      }
+      const judgement = judgeCall(
+        outcome,
+        expected,
+        problem.returns,
+        problem.comparison,
+        { cpuMsPerCase: problem.limits.cpuSecondsPerCase * 1000 },
+        testCase.hidden,
+      );
+      const extracted =
+        outcome.status === 'returned' ? extractReturned(problem.returns, outcome.value) : undefined;
+      const returned = extracted?.ok ? extracted.numbers : undefined;
+      const kind = judgement.comparison?.kind;
+      const diagnosis =
+        returned && (kind === 'mismatch' || kind === 'not-finite')
+          ? diagnose(returned, variantOutputs(loaded, reference, testCase), problem.comparison)
+          : undefined;
+      results.push({
+        testCase,
+        expected,
+        outcome,
+        judgement,
+        ...(returned ? { returned } : {}),
+        ...(diagnosis ? { diagnosis } : {}),
+      });
+      // The first failure decides; later cases never ran or do not count.
+      if (judgement.verdict !== 'accepted') break;
+    }
+    return finish({ ...common, results });
+  } finally {
+    await rm(base, { recursive: true, force: true }).catch(() => undefined);
+  }
+}

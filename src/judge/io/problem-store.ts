@@ -1,0 +1,179 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as z from 'zod/mini';
+import { ContentError, EnvironmentError, UsageError } from '../../errors.js';
+import {
+  newerFormatMessage,
+  newerFormatVersion,
+  UPDATE_PIXEL_HINT,
+} from '../../shared/core/format-version.js';
+import { issueLines } from '../../shared/core/zod-issues.js';
+import { buildCase } from '../core/generate.js';
+import {
+  CasesFileSchema,
+  PROBLEM_FORMAT_VERSION,
+  ProblemSchema,
+  type JudgeCase,
+  type CaseInput,
+  type Problem,
+} from '../core/problem-schema.js';
+import { importModule } from '../../import-module.js';
+import type { VizModel } from '../../viz/core/model.js';
+import { packageRoot } from '../../shared/io/package-root.js';
+import { matchTopic } from '../../shared/core/topic-match.js';
+import { sanitizeText } from '../../shared/core/sanitize.js';
+
+export interface LoadedProblem {
+  dir: string;
+  problem: Problem;
+  cases: JudgeCase[];
+}
+
+/** The trusted reference module of a problem (problems/<id>/reference.mjs). */
+export interface ReferenceModule {
+  /** The answer, in the problem's declared return shape. */
+  solve(input: CaseInput): unknown;
+  mistakes: Record<string, Array<(input: CaseInput) => unknown>>;
+}
+
+export function problemsRoot(root: string = packageRoot()): string {
+  return join(root, 'problems');
+}
+
+export function harnessesRoot(root: string = packageRoot()): string {
+  return join(root, 'harnesses');
+}
+
+export function listProblemIds(root?: string): string[] {
+  const folder = problemsRoot(root);
+  try {
+    return readdirSync(folder)
+      .filter((name) => existsSync(join(folder, name, 'problem.json')))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function parseFile<T>(file: string, schema: z.ZodMiniType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError(file, [`cannot read it as JSON: ${(error as Error).message}`]);
+  }
+  const newer = newerFormatVersion(raw, PROBLEM_FORMAT_VERSION);
+  if (newer !== undefined) {
+    throw new EnvironmentError(newerFormatMessage(file, newer, PROBLEM_FORMAT_VERSION), {
+      hint: UPDATE_PIXEL_HINT,
+    });
+  }
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (!result.success) throw new ContentError(file, issueLines(result.error));
+  return result.data;
+}
+
+/** Cross-file rules the schemas cannot express; returns every issue found. */
+export function checkProblemRules(problem: Problem, cases: JudgeCase[], id: string): string[] {
+  const issues: string[] = [];
+  if (problem.id !== id) issues.push(`id "${problem.id}" does not match its folder "${id}"`);
+  const seen = new Set<string>();
+  for (const testCase of cases) {
+    if (seen.has(testCase.id)) issues.push(`case id "${testCase.id}" is used twice`);
+    seen.add(testCase.id);
+    for (const parameter of problem.parameters) {
+      if (testCase.input[parameter.name] === undefined)
+        issues.push(`case "${testCase.id}" has no value for "${parameter.name}"`);
+    }
+  }
+  if (!cases.some((testCase) => !testCase.hidden)) issues.push('no public example case');
+  const firstHidden = cases.findIndex((testCase) => testCase.hidden);
+  if (firstHidden >= 0 && cases.slice(firstHidden).some((testCase) => !testCase.hidden))
+    issues.push('public cases must come before hidden ones');
+  return issues;
+}
+
+/** problem.json alone (no cases): enough to list the track or find a problem by alias. */
+export function loadProblemInfo(id: string, root?: string): { dir: string; problem: Problem } {
+  const dir = join(problemsRoot(root), id);
+  return { dir, problem: parseFile(join(dir, 'problem.json'), ProblemSchema) };
+}
+
+/** Every problem, in track order. */
+export function listProblems(root?: string): Problem[] {
+  return listProblemIds(root)
+    .map((id) => loadProblemInfo(id, root).problem)
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/**
+ * The problem a learner means: its id or an alias, any case, spaces for dashes; otherwise a
+ * usage error naming the closest ones.
+ */
+export function resolveProblemId(query: string, root?: string): string {
+  const problems = listProblems(root);
+  const match = matchTopic(
+    query,
+    problems.map((problem) => ({ id: problem.id, aliases: problem.aliases ?? [] })),
+  );
+  if (match.found) return match.topic.id;
+  const shown = sanitizeText(query, { singleLine: true });
+  throw new UsageError(`unknown problem "${shown}"`, {
+    hint:
+      problems.length === 0
+        ? 'no problems are installed'
+        : match.suggestions.length > 0
+          ? `did you mean ${match.suggestions.map((topic) => topic.id).join(' or ')}? (\`pixel problems\` lists them)`
+          : `\`pixel problems\` lists them: ${problems.map((problem) => problem.id).join(', ')}`,
+  });
+}
+
+/** A problem with its cases built, found by id or alias (see resolveProblemId). */
+export function loadProblem(query: string, root?: string): LoadedProblem {
+  const id = resolveProblemId(query, root);
+  const dir = join(problemsRoot(root), id);
+  const problem = parseFile(join(dir, 'problem.json'), ProblemSchema);
+  const cases = parseFile(join(dir, 'cases.json'), CasesFileSchema).cases.map(buildCase);
+  const issues = checkProblemRules(problem, cases, id);
+  if (issues.length > 0) throw new ContentError(join(dir, 'problem.json'), issues);
+  return { dir, problem, cases };
+}
+
+export function readStatement(loaded: LoadedProblem): string {
+  return readFileSync(join(loaded.dir, 'statement.md'), 'utf8');
+}
+
+/** The reference's `visualise` export, for a problem that declares a visualisation. */
+export async function loadVizModel(loaded: LoadedProblem): Promise<VizModel> {
+  const file = join(loaded.dir, 'reference.mjs');
+  const module = (await importModule(pathToFileURL(file).href)) as {
+    visualise?: Partial<VizModel>;
+  };
+  const model = module.visualise;
+  if (
+    typeof model !== 'object' ||
+    model === null ||
+    typeof model.start !== 'function' ||
+    (model.step !== undefined && typeof model.step !== 'function') ||
+    (model.measure !== undefined && typeof model.measure !== 'function')
+  ) {
+    throw new ContentError(file, [
+      'must export visualise = { start(input), step?(state, input), measure?(state, input) }',
+    ]);
+  }
+  return model as VizModel;
+}
+
+export async function loadReference(loaded: LoadedProblem): Promise<ReferenceModule> {
+  const file = join(loaded.dir, 'reference.mjs');
+  const module = (await importModule(pathToFileURL(file).href)) as Partial<ReferenceModule>;
+  if (
+    typeof module.solve !== 'function' ||
+    typeof module.mistakes !== 'object' ||
+    !module.mistakes
+  ) {
+    throw new ContentError(file, ['must export solve(input) and a mistakes object']);
+  }
+  return module as ReferenceModule;
+}
