@@ -116,20 +116,29 @@ function fileKind(kind: WordKind): 'files' | 'folders' | undefined {
   return kind === 'files' || kind === 'folders' ? kind : undefined;
 }
 
+/** The options of a command that take a value: their names as a shell case label, and what the value is. */
+function valueOptions(spec: CommandSpec) {
+  return spec.options
+    .filter((option) => option.value !== undefined && option.value !== 'none')
+    .map((option) => {
+      const kind = option.value as WordKind;
+      return {
+        names: [option.long, option.short].filter(Boolean).join('|'),
+        kind,
+        file: fileKind(kind),
+      };
+    });
+}
+
 export function bashScript(specs: readonly CommandSpec[], content: CompletionWords): string {
   const top = specs.filter((spec) => !spec.path.includes(' ')).map((spec) => spec.path);
   const cases = specs.map((spec) => {
     const optionWords = list(spec.options.flatMap((option) => [option.long, option.short ?? '']));
-    const valueCases = spec.options
-      .filter((option) => option.value !== undefined && option.value !== 'none')
-      .map((option) => {
-        const names = [option.long, option.short].filter(Boolean).join('|');
-        const kind = option.value as WordKind;
-        const file = fileKind(kind);
-        return file
-          ? `        ${names}) COMPREPLY=($(compgen ${file === 'folders' ? '-d' : '-f'} -- "$cur")); return ;;`
-          : `        ${names}) COMPREPLY=($(compgen -W ${quote(list(words(kind, content, top)))} -- "$cur")); return ;;`;
-      });
+    const valueCases = valueOptions(spec).map(({ names, kind, file }) => {
+      return file
+        ? `        ${names}) COMPREPLY=($(compgen ${file === 'folders' ? '-d' : '-f'} -- "$cur")); return ;;`
+        : `        ${names}) COMPREPLY=($(compgen -W ${quote(list(words(kind, content, top)))} -- "$cur")); return ;;`;
+    });
     const positional = [...spec.subcommands, ...words(spec.positional, content, top)];
     const file = fileKind(spec.positional);
     return [
@@ -191,22 +200,17 @@ export function zshScript(specs: readonly CommandSpec[], content: CompletionWord
         .filter(Boolean)
         .map((name) => ({ name, description: option.description })),
     );
-    const valueCases = spec.options
-      .filter((option) => option.value !== undefined && option.value !== 'none')
-      .map((option) => {
-        const names = [option.long, option.short].filter(Boolean).join('|');
-        const kind = option.value as WordKind;
-        const file = fileKind(kind);
-        return file
-          ? `        ${names}) ${file === 'folders' ? '_files -/' : '_files'}; return ;;`
-          : `        ${names}) compadd -- ${list(
-              words(
-                kind,
-                content,
-                top.map((s) => s.path),
-              ),
-            )}; return ;;`;
-      });
+    const valueCases = valueOptions(spec).map(({ names, kind, file }) => {
+      return file
+        ? `        ${names}) ${file === 'folders' ? '_files -/' : '_files'}; return ;;`
+        : `        ${names}) compadd -- ${list(
+            words(
+              kind,
+              content,
+              top.map((s) => s.path),
+            ),
+          )}; return ;;`;
+    });
     const subs = specs
       .filter((other) => other.path.startsWith(`${spec.path} `))
       .map((other) => ({

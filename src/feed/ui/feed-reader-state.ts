@@ -6,6 +6,7 @@
 import { filterItems } from '../core/filter.js';
 import type { FeedItem } from '../core/item.js';
 import { postKey } from '../core/reader-state.js';
+import type { KeyInfo } from '../../shared/ui/key-burst.js';
 
 export interface ReaderViewState {
   posts: readonly FeedItem[];
@@ -141,18 +142,6 @@ export function readerReducer(state: ReaderViewState, action: ReaderAction): Rea
     case 'status':
       return { ...state, status: action.text };
   }
-}
-
-export interface KeyInfo {
-  ctrl?: boolean;
-  escape?: boolean;
-  return?: boolean;
-  upArrow?: boolean;
-  downArrow?: boolean;
-  pageUp?: boolean;
-  pageDown?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
 }
 
 /** Keys: j/k or arrows, Enter, o, /, s, r, u, g/G, q. While typing a filter, keys are text. */

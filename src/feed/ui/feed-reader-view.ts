@@ -4,16 +4,11 @@
  * both end it through ink, which puts the terminal back as it was (raw mode off, cursor shown).
  */
 import type { ChalkInstance } from 'chalk';
-import { loadInk } from '../../shared/ui/load-ink.js';
+import { loadInk, mountControlledScreen, type ControlledScreen } from '../../shared/ui/load-ink.js';
 import { formatReaderFrame } from './feed-reader-frame.js';
 import { readerKeymap, type ReaderAction, type ReaderViewState } from './feed-reader-state.js';
 
-export interface ReaderView {
-  draw(state: ReaderViewState): void;
-  onAction(listener: (action: ReaderAction) => void): void;
-  close(): void;
-  closed: Promise<void>;
-}
+export type ReaderView = ControlledScreen<ReaderViewState, ReaderAction>;
 
 export async function showReaderView(
   initial: ReaderViewState,
@@ -25,11 +20,11 @@ export async function showReaderView(
     sourceNames: ReadonlyMap<string, string>;
   },
 ): Promise<ReaderView> {
-  const { React, ink } = await loadInk();
+  const loaded = await loadInk();
+  const { React, ink } = loaded;
   const h = React.createElement;
-  let listener: (action: ReaderAction) => void = () => undefined;
 
-  function Screen(props: { state: ReaderViewState }) {
+  function Screen(props: { state: ReaderViewState; emit: (action: ReaderAction) => void }) {
     ink.useInput((input, key) => {
       const page = Math.max(1, options.rows() - 5);
       // Keys typed faster than a frame (or a held key) arrive as one string: "jjk" is three
@@ -37,7 +32,7 @@ export async function showReaderView(
       const single = props.state.editingFilter || input.length <= 1 || key.ctrl || key.meta;
       for (const part of single ? [input] : Array.from(input)) {
         const action = readerKeymap(props.state, part, key, page);
-        if (action) listener(action);
+        if (action) props.emit(action);
       }
     });
     return h(
@@ -53,21 +48,5 @@ export async function showReaderView(
     );
   }
 
-  const instance = ink.render(h(Screen, { state: initial }), {
-    // Ctrl-C arrives as a key in raw mode; the keymap turns it into quit, which unmounts.
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  const closed = instance.waitUntilExit().then(
-    () => undefined,
-    () => undefined,
-  );
-  return {
-    draw: (state) => instance.rerender(h(Screen, { state })),
-    onAction: (next) => {
-      listener = next;
-    },
-    close: () => instance.unmount(),
-    closed,
-  };
+  return mountControlledScreen(loaded, Screen, initial);
 }

@@ -3,6 +3,7 @@
  * (reducer). The controller runs the commands and the ink view only draws; everything here is
  * tested without a terminal.
  */
+import type { KeyInfo } from '../../shared/ui/key-burst.js';
 
 /** What the watcher can run: the public examples, the judge, or the next hint. */
 export type WatchJob = 'test' | 'submit' | 'hint';
@@ -78,18 +79,6 @@ export function watchReducer(state: WatchState, action: WatchAction): WatchState
 /** The job to start now, if any: the queued one, once nothing is running. */
 export function nextJob(state: WatchState): WatchJob | undefined {
   return state.running || state.quit ? undefined : state.queued;
-}
-
-export interface KeyInfo {
-  ctrl?: boolean;
-  escape?: boolean;
-  return?: boolean;
-  upArrow?: boolean;
-  downArrow?: boolean;
-  pageUp?: boolean;
-  pageDown?: boolean;
-  home?: boolean;
-  end?: boolean;
 }
 
 /** Rows PgUp and PgDn move. */

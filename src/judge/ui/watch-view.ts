@@ -1,6 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { splitKeys } from '../../shared/ui/key-burst.js';
-import { loadInk, useTerminalSize } from '../../shared/ui/load-ink.js';
+import {
+  loadInk,
+  mountControlledScreen,
+  useTerminalSize,
+  type ControlledScreen,
+} from '../../shared/ui/load-ink.js';
 import { formatWatchFrame, watchWindow, type WatchFrameOptions } from './watch-frame.js';
 import {
   initialWatchState,
@@ -10,12 +15,7 @@ import {
   type WatchState,
 } from './watch-state.js';
 
-export interface WatchView {
-  draw(state: WatchState): void;
-  onAction(listener: (action: WatchAction) => void): void;
-  close(): void;
-  closed: Promise<void>;
-}
+export type WatchView = ControlledScreen<WatchState, WatchAction>;
 
 /** Where the output is scrolled to, given a key: undefined goes back to the automatic place. */
 function scrolled(
@@ -39,12 +39,12 @@ export async function showWatchView(options: {
   chalk: ChalkInstance;
   title: string;
 }): Promise<WatchView> {
-  const { React, ink } = await loadInk();
+  const loaded = await loadInk();
+  const { React, ink } = loaded;
   const h = React.createElement;
-  let listener: (action: WatchAction) => void = () => undefined;
 
-  function Screen(props: { state: WatchState }) {
-    const size = useTerminalSize({ React, ink });
+  function Screen(props: { state: WatchState; emit: (action: WatchAction) => void }) {
+    const size = useTerminalSize(loaded);
     // The learner's scroll position, until the next run brings the first failure back.
     const [top, setTop] = React.useState<{ runs: number; top: number } | undefined>(undefined);
     const current = top?.runs === props.state.runs ? top.top : undefined;
@@ -60,26 +60,11 @@ export async function showWatchView(options: {
         if (!action) continue;
         if (action.type === 'scroll')
           setTop({ runs: props.state.runs, top: scrolled(current, action, frame, props.state) });
-        else listener(action);
+        else props.emit(action);
       }
     });
     return h(ink.Text, null, formatWatchFrame(props.state, frame));
   }
 
-  const instance = ink.render(h(Screen, { state: initialWatchState }), {
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  const closed = instance.waitUntilExit().then(
-    () => undefined,
-    () => undefined,
-  );
-  return {
-    draw: (state) => instance.rerender(h(Screen, { state })),
-    onAction: (next) => {
-      listener = next;
-    },
-    close: () => instance.unmount(),
-    closed,
-  };
+  return mountControlledScreen(loaded, Screen, initialWatchState);
 }

@@ -3,6 +3,7 @@
  * (reducer). The ink view only draws the state and forwards keys, so everything here is
  * tested without a terminal.
  */
+import type { KeyInfo } from '../../shared/ui/key-burst.js';
 
 export interface PickerEntry {
   id: string;
@@ -35,23 +36,6 @@ export type PickerAction =
   | { type: 'back' }
   | { type: 'quit' };
 
-/** The subset of ink's Key the keymap reads. */
-export interface PickerKey {
-  upArrow?: boolean;
-  downArrow?: boolean;
-  pageUp?: boolean;
-  pageDown?: boolean;
-  home?: boolean;
-  end?: boolean;
-  return?: boolean;
-  escape?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
-  ctrl?: boolean;
-  meta?: boolean;
-  tab?: boolean;
-}
-
 const PAGE = 5;
 
 export function initialPickerState(entries: readonly PickerEntry[]): PickerState {
@@ -72,7 +56,7 @@ export function visibleEntries(state: PickerState): readonly PickerEntry[] {
   );
 }
 
-export function pickerKeymap(input: string, key: PickerKey): PickerAction | undefined {
+export function pickerKeymap(input: string, key: KeyInfo): PickerAction | undefined {
   if (key.ctrl && (input === 'c' || input === 'd')) return { type: 'quit' };
   if (key.ctrl && input === 'p') return { type: 'move', by: -1 };
   if (key.ctrl && input === 'n') return { type: 'move', by: 1 };

@@ -5,15 +5,28 @@
  * pressed, so every screen applies all of them, in order.
  */
 
-/** The flags of ink's Key that the keymaps read; every one is optional. */
-export interface BurstKey {
+/**
+ * The flags of ink's Key that pixel's keymaps read, every one optional, so that a keymap is a
+ * pure function a test can call with `{ upArrow: true }`.
+ */
+export interface KeyInfo {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
   return?: boolean;
+  escape?: boolean;
   backspace?: boolean;
+  delete?: boolean;
   tab?: boolean;
   ctrl?: boolean;
+  meta?: boolean;
 }
 
-const CONTROL_KEYS: Record<string, BurstKey> = {
+const CONTROL_KEYS: Record<string, KeyInfo> = {
   '\u007f': { backspace: true },
   '\b': { backspace: true },
   '\r': { return: true },
@@ -26,10 +39,10 @@ const CONTROL_KEYS: Record<string, BurstKey> = {
  * parses their sequences itself) comes back unchanged; a paste splits into its characters,
  * which a text field takes one by one to the same effect.
  */
-export function splitKeys<K extends object>(input: string, key: K): Array<[string, K | BurstKey]> {
+export function splitKeys<K extends object>(input: string, key: K): Array<[string, K | KeyInfo]> {
   const chars = [...input];
   if (chars.length < 2 || input.includes('\u001b')) return [[input, key]];
-  return chars.map((char): [string, BurstKey] => {
+  return chars.map((char): [string, KeyInfo] => {
     const named = CONTROL_KEYS[char];
     if (named) return ['', named];
     const code = char.codePointAt(0) ?? 0;

@@ -47,3 +47,44 @@ export function useTerminalSize({ React, ink }: Awaited<ReturnType<typeof loadIn
   }, [stdout]);
   return size;
 }
+
+/** A screen a controller drives: it draws the state it is handed and reports the keys' actions. */
+export interface ControlledScreen<State, Action> {
+  draw(state: State): void;
+  onAction(listener: (action: Action) => void): void;
+  close(): void;
+  /** Settles once the screen has unmounted (q, Ctrl-C through the keymap, or close()). */
+  closed: Promise<void>;
+}
+
+/**
+ * Mounts `Screen` with the first state and wires it to a controller: draw() re-renders with a
+ * new state, and what the screen emits reaches the listener set by onAction().
+ */
+export function mountControlledScreen<State, Action>(
+  { React, ink }: Awaited<ReturnType<typeof loadInk>>,
+  Screen: (props: { state: State; emit: (action: Action) => void }) => ReactModule.ReactNode,
+  initial: State,
+): ControlledScreen<State, Action> {
+  let listener: (action: Action) => void = () => undefined;
+  const emit = (action: Action) => listener(action);
+  const element = (state: State) => React.createElement(Screen, { state, emit });
+  const instance = ink.render(element(initial), {
+    // Ctrl-C arrives as a key in raw mode; each screen's keymap turns it into quit, which
+    // unmounts, so the terminal is put back by ink.
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  const closed = instance.waitUntilExit().then(
+    () => undefined,
+    () => undefined,
+  );
+  return {
+    draw: (state) => instance.rerender(element(state)),
+    onAction: (next) => {
+      listener = next;
+    },
+    close: () => instance.unmount(),
+    closed,
+  };
+}

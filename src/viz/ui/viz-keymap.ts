@@ -1,15 +1,8 @@
 import type { VizAction } from '../core/run.js';
-
-/** The subset of ink's Key the viz keymap reads. */
-export interface VizKey {
-  rightArrow?: boolean;
-  escape?: boolean;
-  ctrl?: boolean;
-  return?: boolean;
-}
+import type { KeyInfo } from '../../shared/ui/key-burst.js';
 
 /** space plays or pauses, → steps, + and − change the rate, r restarts, q (Esc, Ctrl-C) quits. */
-export function vizKeymap(input: string, key: VizKey): VizAction | undefined {
+export function vizKeymap(input: string, key: KeyInfo): VizAction | undefined {
   if (key.escape || (key.ctrl && input === 'c') || input === 'q') return { type: 'quit' };
   if (key.ctrl) return undefined;
   if (key.rightArrow || input === 'n' || input === '.') return { type: 'step' };
