@@ -72,9 +72,17 @@ function labelWidthFor(labels: readonly string[]): number {
   return Math.max(...labels.map((label) => label.length));
 }
 
+/** A list parameter's numbers; of a table (rows of features), its first column. */
+function column(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item: unknown) =>
+    Array.isArray(item) ? Number(item[0] ?? Number.NaN) : Number(item),
+  );
+}
+
 /** The points and the current line. */
 function plotPanel(run: VizRun, viz: LineFit, width: number, height: number, chalk: ChalkInstance) {
-  const xs = (run.input[viz.plot.x] as number[] | undefined) ?? [];
+  const xs = column(run.input[viz.plot.x]);
   const ys = (run.input[viz.plot.y] as number[] | undefined) ?? [];
   const [xLow, xHigh] = range(xs);
   const [dataLow, dataHigh] = range(ys);
