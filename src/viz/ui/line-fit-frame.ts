@@ -186,12 +186,13 @@ function runaway(run: VizRun, viz: LineFit): string | undefined {
 export function formatLineFitFrame(run: VizRun, viz: LineFit, options: VizFrameOptions): string {
   const { chalk, columns } = options;
   const header = headerLines(run, viz, options, runaway(run, viz));
-  const bottom = [
-    ...numberLines(run, options),
-    ...keyLines(run, viz, options, runaway(run, viz) !== undefined),
-  ];
+  const keys = keyLines(run, viz, options, runaway(run, viz) !== undefined);
   /** Title, axis and x labels around each canvas. */
   const chrome = 3;
+  // A state of many numbers (weights, velocities) wraps to several lines: on a short terminal
+  // the last of them give way to the least useful plot, the step line always stays.
+  const room = options.rows - 1 - header.length - keys.length - chrome - MIN_CANVAS_ROWS;
+  const bottom = [...numberLines(run, options).slice(0, Math.max(1, room)), ...keys];
   const free = options.rows - 1 - header.length - bottom.length;
   if (columns >= SIDE_BY_SIDE) {
     const height = Math.max(MIN_CANVAS_ROWS, free - chrome);
