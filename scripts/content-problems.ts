@@ -47,6 +47,14 @@ async function visualisationIssues(loaded: LoadedProblem, where: string): Promis
     for (const name of [viz.plot.x, viz.plot.y])
       if (!parameter(name)?.type.endsWith('[]'))
         issues.push(`${where}: visualisation.plot "${name}" is not a list parameter`);
+    // A table's first column is plotted against one slope: the case played has one feature.
+    const rows = shown?.input[viz.plot.x];
+    if (Array.isArray(rows) && rows.some((row) => Array.isArray(row) && row.length !== 1))
+      issues.push(
+        `${where}: visualisation.case "${viz.case}" has more than one column of "${viz.plot.x}"; the line-fit picture draws one`,
+      );
+    if (parameter(viz.plot.y)?.type === 'number[][]')
+      issues.push(`${where}: visualisation.plot.y "${viz.plot.y}" must be a list, not a table`);
   }
   let model;
   try {
@@ -62,12 +70,22 @@ async function visualisationIssues(loaded: LoadedProblem, where: string): Promis
     const run = runToEnd({ model, ...(viz.steps ? { steps: viz.steps } : {}) }, testCase.input);
     const answer = extractReference(problem.returns, reference.solve(testCase.input));
     if (!answer.ok) continue;
+    // Every number of the answer is in the state under its own name (w, weights[0], bias),
+    // so nothing the learner is told the run ends on escapes this check.
     for (const item of answer.numbers) {
-      if (item.name in run.state && !Object.is(run.state[item.name], item.value))
+      if (!(item.name in run.state))
+        issues.push(
+          `${where}: visualise's state has no "${item.name}" (the answer's names: ${answer.numbers.map((n) => n.name).join(', ')})`,
+        );
+      else if (!Object.is(run.state[item.name], item.value))
         issues.push(
           `${where}: visualise played to the end of ${testCase.id} gives ${item.name} = ${run.state[item.name]}, the reference ${item.value}`,
         );
     }
+    if (run.done !== run.total)
+      issues.push(
+        `${where}: visualise on ${testCase.id} stopped at step ${run.done} of ${run.total}`,
+      );
     if (viz.kind === 'line-fit') {
       for (const name of [viz.plot.slope, viz.plot.intercept])
         if (!(name in run.state)) issues.push(`${where}: visualise's state has no "${name}"`);

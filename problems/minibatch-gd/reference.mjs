@@ -132,10 +132,88 @@ function train(input, options = {}) {
   return [w, b];
 }
 
+/** The number of features, and the names the visualisation's state gives each number. */
+const featuresOf = (input) => input.x[0].length;
+const weightName = (j) => `weights[${j}]`;
+const velocityName = (j) => `vw[${j}]`;
+
+/**
+ * One update of the reference, on the batch that update `index` of the run takes (batch
+ * index mod ⌈n/B⌉ of its epoch): every gradient from the current (w, b), then v ← μ·v + g and
+ * θ ← θ − α·v for each parameter. The state is named numbers: weights[j] and bias (the answer's
+ * own names), vw[j] and vb (the velocities). The reference below is this update repeated, and
+ * `pixel viz` plays the same update, so what the learner watches is the reference itself. Its
+ * arithmetic is train()'s operation for operation; test/problems/minibatch-gd.test.ts checks it.
+ */
+function update(state, { x, y, batchSize, learningRate, momentum }, index) {
+  const n = x.length;
+  const d = x[0].length;
+  const perEpoch = Math.ceil(n / batchSize);
+  const start = (index % perEpoch) * batchSize;
+  const end = Math.min(start + batchSize, n);
+  const m = end - start;
+  const w = Array.from({ length: d }, (_, j) => state[weightName(j)]);
+  const sumW = new Array(d).fill(0);
+  let sumB = 0;
+  for (let i = start; i < end; i++) {
+    const row = x[i];
+    let prediction = state.bias;
+    for (let j = 0; j < d; j++) prediction += w[j] * row[j];
+    const error = prediction - y[i];
+    for (let j = 0; j < d; j++) sumW[j] += error * row[j];
+    sumB += error;
+  }
+  const next = {};
+  const velocities = {};
+  for (let j = 0; j < d; j++) {
+    const velocity = momentum * state[velocityName(j)] + (2 / m) * sumW[j];
+    next[weightName(j)] = w[j] - learningRate * velocity;
+    velocities[velocityName(j)] = velocity;
+  }
+  const velocityB = momentum * state.vb + (2 / m) * sumB;
+  next.bias = state.bias - learningRate * velocityB;
+  return { ...next, ...velocities, vb: velocityB };
+}
+
+/** The mean squared error of (w, b) on every row, not only the batch's: the loss being fitted. */
+function meanSquaredError(state, { x, y }) {
+  const d = x[0].length;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    let prediction = state.bias;
+    for (let j = 0; j < d; j++) prediction += state[weightName(j)] * x[i][j];
+    sum += (prediction - y[i]) ** 2;
+  }
+  return sum / x.length;
+}
+
+/** What `pixel viz minibatch-gd` plays (problem.json "visualisation"): one step per batch. */
+export const visualise = {
+  start: (input) => {
+    const d = featuresOf(input);
+    const zeros = (name) => Array.from({ length: d }, (_, j) => [name(j), 0]);
+    return {
+      ...Object.fromEntries(zeros(weightName)),
+      bias: 0,
+      ...Object.fromEntries(zeros(velocityName)),
+      vb: 0,
+    };
+  },
+  step: update,
+  measure: (state, input) => ({ loss: meanSquaredError(state, input) }),
+  total: ({ x, batchSize, epochs }) => epochs * Math.ceil(x.length / batchSize),
+};
+
 /** The reference: returns [weights, bias]. */
 export function solve(input) {
-  return train(input);
+  let state = visualise.start(input);
+  const updates = visualise.total(input);
+  for (let index = 0; index < updates; index++) state = update(state, input, index);
+  return [Array.from({ length: featuresOf(input) }, (_, j) => state[weightName(j)]), state.bias];
 }
+
+/** The general loop with no option set: the same numbers as solve (the tests compare them). */
+export const plainTrain = (input) => train(input);
 
 /** Variant implementations per mistake id (problem.json `mistakes`). */
 export const mistakes = {

@@ -199,3 +199,121 @@ describe('the line-fit frame', () => {
     expect(frame(80, 24)).not.toMatch(/\u001b/);
   });
 });
+
+const mb = loadProblem('minibatch-gd');
+const mbViz = mb.problem.visualisation as Visualisation;
+const mbSetup: VizSetup = {
+  model: await loadVizModel(mb),
+  steps: 'epochs',
+  rate: 'learningRate',
+  rateBounds: { min: 0, max: 1 },
+};
+const mbReference = await loadReference(mb);
+
+describe('minibatch-gd: one step per mini-batch update, x a table of one feature', () => {
+  const mbExample = (id: string) => mb.cases.find((testCase) => testCase.id === id)!.input;
+  const updates = (input: Record<string, unknown>) =>
+    (input.epochs as number) *
+    Math.ceil((input.x as unknown[]).length / (input.batchSize as number));
+
+  it('ends on exactly the reference answer, after epochs × ⌈n/B⌉ updates, on every public case', () => {
+    for (const testCase of mb.cases.filter((c) => !c.hidden)) {
+      const run = runToEnd(mbSetup, testCase.input);
+      const [weights, bias] = mbReference.solve(testCase.input) as [number[], number];
+      expect(run.done, testCase.id).toBe(updates(testCase.input));
+      expect(run.total, testCase.id).toBe(run.done);
+      weights.forEach((w, j) => expect(run.state[`weights[${j}]`], testCase.id).toBe(w));
+      expect(run.state.bias, testCase.id).toBe(bias);
+    }
+  });
+
+  it("takes the batches in order, the last one shorter: the lesson's worked epoch", () => {
+    // x = [[1], [2], [3]], B = 2, α = 0.1: rows 1–2 give (1, 0.6), then row 3 alone (2.44, 1.08).
+    let run = startRun(mbSetup, mbExample('example-1'));
+    expect(run.total).toBe(4);
+    run = vizReducer(mbSetup, run, { type: 'step' });
+    expect(run.state['weights[0]']).toBeCloseTo(1, 12);
+    expect(run.state.bias).toBeCloseTo(0.6, 12);
+    run = vizReducer(mbSetup, run, { type: 'step' });
+    expect(run.state['weights[0]']).toBeCloseTo(2.44, 12);
+    expect(run.state.bias).toBeCloseTo(1.08, 12);
+    // The next epoch starts again at rows 1–2.
+    run = vizReducer(mbSetup, run, { type: 'step' });
+    run = vizReducer(mbSetup, run, { type: 'step' });
+    expect(run.state['weights[0]']).toBeCloseTo(1.644, 12);
+    expect(vizReducer(mbSetup, run, { type: 'step' })).toBe(run);
+  });
+
+  it('measures the loss of all rows: it jitters with batches of 2 and settles with one batch', () => {
+    const input = mbExample('example-4');
+    const tail = (run: ReturnType<typeof runToEnd>) =>
+      run.history.slice(-12).map((measures) => measures.loss!);
+    const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+    const minibatch = runToEnd(mbSetup, input);
+    const fullBatch = runToEnd(mbSetup, { ...input, batchSize: 12 });
+    expect(minibatch.total).toBe(180);
+    expect(fullBatch.total).toBe(30);
+    expect(spread(tail(minibatch))).toBeGreaterThan(0.05);
+    expect(spread(tail(fullBatch))).toBeLessThan(1e-3);
+    expect(Math.min(...tail(fullBatch))).toBeLessThan(Math.min(...tail(minibatch)));
+  });
+
+  it('restarts at the current rate with the velocities back at zero', () => {
+    let run = startRun(mbSetup, mbExample('example-4'));
+    run = advance(mbSetup, run, 7);
+    run = vizReducer(mbSetup, run, { type: 'rate', direction: -1 });
+    expect(run.input.learningRate).toBe(0.03);
+    run = vizReducer(mbSetup, run, { type: 'restart' });
+    expect(run).toMatchObject({ done: 0, total: 180, playing: true });
+    expect(run.state).toEqual({ 'weights[0]': 0, bias: 0, 'vw[0]': 0, vb: 0 });
+  });
+
+  it('reads its own options', () => {
+    const parsed = parseVizWords(
+      ['--batch-size', '12', '--momentum=0', '--epochs', '5'],
+      mbViz,
+      mb.problem.parameters,
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      settings: { values: { batchSize: 12, momentum: 0, epochs: 5 }, json: false },
+    });
+  });
+
+  const mbFrame = (columns: number, rows: number, interactive = true) =>
+    renderVizFrame(runToEnd(mbSetup, mbExample('example-4')), mbViz, {
+      problem: 'minibatch-gd',
+      columns,
+      rows,
+      chalk: plain,
+      interactive,
+    });
+
+  it.each([
+    [100, 30],
+    [80, 24],
+    [40, 16],
+    [40, 12],
+  ])('fits %i × %i, plotting the first column of x', (columns, rows) => {
+    const text = mbFrame(columns, rows);
+    const lines = text.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(rows - 1);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(columns);
+    expect(lines[0]).toMatch(/^pixel viz · minibatch-gd/);
+    expect(lines.at(-1)).toContain('q quit');
+    expect(text).toMatch(/step 180 of 180/);
+  });
+
+  it('draws the twelve rows, the line of weights[0] and bias, and the velocities', () => {
+    const text = mbFrame(100, 30);
+    expect(text).toContain('y ≈ weights[0]·x + bias');
+    expect(text).toContain('loss (log scale)');
+    expect(text.match(/•/g)?.length).toBe(12);
+    expect(text).toMatch(
+      /weights\[0\] 2\.1439 · bias 0\.65368 · vw\[0\] [\d.-]+ · vb [\d.-]+ · loss 0\.45/,
+    );
+    expect(mbFrame(80, 26, false).split('\n')[0]).toBe(
+      'pixel viz · minibatch-gd · lr 0.05 · ✓ done',
+    );
+  });
+});

@@ -115,16 +115,21 @@ export type VisualisationOption = z.infer<typeof VisualisationOptionSchema>;
 
 /**
  * What every kind of visualisation shares. The numbers come from the problem's reference:
- * reference.mjs exports `visualise = { start(input), step?(state, input), measure?(state, input) }`,
- * where a state is a record of named numbers (`{ w, b }`); the view plays start, then `step`
- * once per step, and shows what `measure` reports (`{ loss }`).
+ * reference.mjs exports `visualise = { start(input), step?(state, input, index), measure?(state,
+ * input), total?(input) }`, where a state is a record of named numbers (`{ w, b }`); the view
+ * plays start, then `step` once per step (`index` counts the steps before it), and shows what
+ * `measure` reports (`{ loss }`). The run makes `total(input)` steps, or the `steps` parameter's
+ * value when the model has no `total`.
  */
 const visualisationCommon = {
   /** One line on what the learner will see, for `pixel viz` and its help. */
   summary: z.string(),
   /** The public case whose input the run starts from when no --data or option changes it. */
   case: z.string(),
-  /** The integer parameter that counts the steps of the run; absent: a single picture. */
+  /**
+   * The integer parameter that sets the run's length: the steps themselves, or what the
+   * model's `total` counts them from (epochs of ⌈n/B⌉ updates); absent: a single picture.
+   */
   steps: z.optional(parameterName),
   /** The number parameter that + and − raise and lower while the run plays. */
   rate: z.optional(parameterName),
@@ -146,7 +151,10 @@ export const VisualisationSchema = z.union([
     kind: z.literal('line-fit'),
     ...visualisationCommon,
     plot: z.strictObject({
-      /** The list parameters holding the points' coordinates. */
+      /**
+       * The list parameters holding the points' coordinates; x may be a table (number[][]),
+       * whose first column is plotted: the case played and --data give it one column.
+       */
       x: parameterName,
       y: parameterName,
       /** The state's fields holding the line. */

@@ -156,10 +156,11 @@ export async function loadVizModel(loaded: LoadedProblem): Promise<VizModel> {
     model === null ||
     typeof model.start !== 'function' ||
     (model.step !== undefined && typeof model.step !== 'function') ||
-    (model.measure !== undefined && typeof model.measure !== 'function')
+    (model.measure !== undefined && typeof model.measure !== 'function') ||
+    (model.total !== undefined && typeof model.total !== 'function')
   ) {
     throw new ContentError(file, [
-      'must export visualise = { start(input), step?(state, input), measure?(state, input) }',
+      'must export visualise = { start(input), step?(state, input, index), measure?(state, input), total?(input) }',
     ]);
   }
   return model as VizModel;

@@ -140,7 +140,14 @@ async function buildInput(
       );
     }
   }
-  const data = settings.dataFile ? await dataColumns(settings.dataFile, viz, cwd) : {};
+  const columns = settings.dataFile ? await dataColumns(settings.dataFile, viz, cwd) : {};
+  // A table parameter (rows of features) takes its file column as rows of one feature.
+  const data = Object.fromEntries(
+    Object.entries(columns).map(([name, values]) => {
+      const table = problem.parameters.find((p) => p.name === name)?.type === 'number[][]';
+      return [name, table && Array.isArray(values) ? values.map((value) => [value]) : values];
+    }),
+  );
   const checked = validateInput({ ...base.input, ...data, ...settings.values }, problem.parameters);
   if (!checked.ok) {
     throw new UsageError(

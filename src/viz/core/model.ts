@@ -10,8 +10,14 @@ export type VizState = Record<string, number>;
  */
 export interface VizModel {
   start(input: CaseInput): VizState;
-  step?(state: VizState, input: CaseInput): VizState;
+  /** One step from `state`; `index` counts the steps before it (0 for the first). */
+  step?(state: VizState, input: CaseInput, index: number): VizState;
   measure?(state: VizState, input: CaseInput): Record<string, number>;
+  /**
+   * How many steps the run makes, when that is not the `steps` parameter itself: mini-batch
+   * descent makes epochs × ⌈n/B⌉ updates, and `steps` (epochs) only sets their number.
+   */
+  total?(input: CaseInput): number;
 }
 
 /** Every number of a state, or of what was measured, is finite: the run has not diverged. */

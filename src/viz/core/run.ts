@@ -13,7 +13,7 @@ export interface VizRun {
   state: VizState;
   /** Steps taken. */
   done: number;
-  /** Steps the run makes in all (the `steps` parameter), 0 for a single picture. */
+  /** Steps the run makes in all (the `steps` parameter, or the model's `total`), 0 for a single picture. */
   total: number;
   /** What `measure` reported after each step, from step 0 (the start) to `done`. */
   history: Array<Record<string, number>>;
@@ -50,7 +50,10 @@ function measured(setup: VizSetup, state: VizState, input: CaseInput): Record<st
 
 export function startRun(setup: VizSetup, input: CaseInput, playing = false): VizRun {
   const state = setup.model.start(input);
-  const total = setup.steps && setup.model.step ? Number(input[setup.steps] ?? 0) : 0;
+  const total =
+    setup.steps && setup.model.step
+      ? (setup.model.total?.(input) ?? Number(input[setup.steps] ?? 0))
+      : 0;
   const first = measured(setup, state, input);
   return {
     input,
@@ -77,7 +80,7 @@ export function advance(setup: VizSetup, run: VizRun, count: number): VizRun {
   const history = [...run.history];
   let diverged: number | undefined;
   for (let taken = 0; taken < count && done < run.total; taken++) {
-    state = step(state, run.input);
+    state = step(state, run.input, done);
     done++;
     const now = measured(setup, state, run.input);
     history.push(now);

@@ -72,9 +72,17 @@ function labelWidthFor(labels: readonly string[]): number {
   return Math.max(...labels.map((label) => label.length));
 }
 
+/** A list parameter's numbers; of a table (rows of features), its first column. */
+function column(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item: unknown) =>
+    Array.isArray(item) ? Number(item[0] ?? Number.NaN) : Number(item),
+  );
+}
+
 /** The points and the current line. */
 function plotPanel(run: VizRun, viz: LineFit, width: number, height: number, chalk: ChalkInstance) {
-  const xs = (run.input[viz.plot.x] as number[] | undefined) ?? [];
+  const xs = column(run.input[viz.plot.x]);
   const ys = (run.input[viz.plot.y] as number[] | undefined) ?? [];
   const [xLow, xHigh] = range(xs);
   const [dataLow, dataHigh] = range(ys);
@@ -178,12 +186,13 @@ function runaway(run: VizRun, viz: LineFit): string | undefined {
 export function formatLineFitFrame(run: VizRun, viz: LineFit, options: VizFrameOptions): string {
   const { chalk, columns } = options;
   const header = headerLines(run, viz, options, runaway(run, viz));
-  const bottom = [
-    ...numberLines(run, options),
-    ...keyLines(run, viz, options, runaway(run, viz) !== undefined),
-  ];
+  const keys = keyLines(run, viz, options, runaway(run, viz) !== undefined);
   /** Title, axis and x labels around each canvas. */
   const chrome = 3;
+  // A state of many numbers (weights, velocities) wraps to several lines: on a short terminal
+  // the last of them give way to the least useful plot, the step line always stays.
+  const room = options.rows - 1 - header.length - keys.length - chrome - MIN_CANVAS_ROWS;
+  const bottom = [...numberLines(run, options).slice(0, Math.max(1, room)), ...keys];
   const free = options.rows - 1 - header.length - bottom.length;
   if (columns >= SIDE_BY_SIDE) {
     const height = Math.max(MIN_CANVAS_ROWS, free - chrome);
