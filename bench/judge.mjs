@@ -166,6 +166,9 @@ async function measure(label, solution, bare) {
     '--problem',
     'gradient-descent',
     '--json',
+    // The judge alone: the speed line's two reference runs on acceptance are measured by
+    // bench/speed-line, against this same submit.
+    '--no-speed',
   ];
   const judged = [];
   const bareRuns = [];
