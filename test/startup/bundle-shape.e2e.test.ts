@@ -92,8 +92,20 @@ describe('what a start loads', () => {
       expect(loads.internal).not.toContain(ESM_LOADER);
       // commander requires child_process when it loads; the build gives it a lazy one.
       expect(loads.internal).not.toContain('NativeModule child_process');
+      // stdin and stderr (here /dev/null) are built only when used: process.stdin for a file
+      // loads fs streams, fs/promises and readline; a terminal would load tty and net.
+      for (const module of ['internal/fs/streams', 'internal/readline/interface', 'tty', 'net']) {
+        expect(loads.internal, module).not.toContain(`NativeModule ${module}`);
+      }
     },
   );
+
+  it('holds dist/main.js to ASCII, so node reads it as a one-byte string', async () => {
+    // One other character (a regular expression's −, which esbuild leaves as written) makes the
+    // whole bundle a two-byte string: ~7M instructions more on every start.
+    const code = await readFile(join(REPO_ROOT, 'dist', 'main.js'), 'utf8');
+    expect(code.match(/[^\0-\x7f]/g) ?? []).toEqual([]);
+  });
 
   it('with PIXEL_COMPILE_CACHE=0, requires dist/main.js and keeps no cache', async () => {
     const home = join(temp.dir, 'no-cache');
