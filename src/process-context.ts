@@ -32,23 +32,34 @@ function writeFully(stream: NodeJS.WriteStream, text: string): Promise<boolean> 
   });
 }
 
-function streamOf(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): OutputStream {
+/**
+ * The stream is asked for on first use, not at start: node builds process.stderr (and
+ * process.stdin) on first access, and building one loads node's stream modules, or tty and net
+ * for a terminal, which a command that never writes there should not pay for
+ * (docs/architecture.md, "Start-up").
+ */
+function streamOf(streamNow: () => NodeJS.WriteStream, env: NodeJS.ProcessEnv): OutputStream {
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
   return {
     write: (text) => {
-      stream.write(text);
+      streamNow().write(text);
     },
     writeAll: async (text) => {
+      const stream = streamNow();
       if (stream.isTTY || text.length < 2 || !isPipe(stream)) return writeFully(stream, text);
       if (!(await writeFully(stream, text.slice(0, -1)))) return false;
       await new Promise((resolve) => setTimeout(resolve, READER_GRACE_MS));
       return writeFully(stream, text.slice(-1));
     },
-    isTTY: Boolean(stream.isTTY),
+    get isTTY() {
+      return Boolean(streamNow().isTTY);
+    },
     get columns() {
+      const stream = streamNow();
       return stream.isTTY && stream.columns ? stream.columns : fromEnv > 0 ? fromEnv : 80;
     },
     get rows() {
+      const stream = streamNow();
       return stream.isTTY && stream.rows ? stream.rows : 24;
     },
   };
@@ -86,26 +97,32 @@ function signalGuards(): () => SignalGuard {
 export function createProcessContext(argv: readonly string[]): Context {
   const env = process.env;
   const noColorFlag = argv.includes('--no-color');
-  const stdout = streamOf(process.stdout, env);
-  const stderr = streamOf(process.stderr, env);
-  const stderrColor = colorEnabled({ env, isTTY: stderr.isTTY, noColorFlag });
+  const stdout = streamOf(() => process.stdout, env);
+  const stderr = streamOf(() => process.stderr, env);
+  let stderrColor: boolean | undefined;
+  const stderrColorNow = () =>
+    (stderrColor ??= colorEnabled({ env, isTTY: stderr.isTTY, noColorFlag }));
   return {
     cwd: process.cwd(),
     env,
     stdout,
     stderr,
     color: colorEnabled({ env, isTTY: stdout.isTTY, noColorFlag }),
-    stderrColor,
+    get stderrColor() {
+      return stderrColorNow();
+    },
     paths: resolvePaths(env),
     version: PIXEL_VERSION,
     now: () => new Date(),
     warn: (message) => {
-      const label = stderrColor ? '\u001b[33mpixel: warning:\u001b[39m' : 'pixel: warning:';
+      const label = stderrColorNow() ? '\u001b[33mpixel: warning:\u001b[39m' : 'pixel: warning:';
       stderr.write(`${label} ${message}\n`);
     },
     guardSignals: signalGuards(),
     exitCode: ExitCode.ok,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     readStdin: async () => (await import('./shared/io/read-stdin.js')).readStdin(process.stdin),
     openUrl: async (url) => (await import('./shared/io/open-url.js')).openUrl(url, env),
   };
