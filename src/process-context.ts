@@ -1,4 +1,4 @@
-import { fstatSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { ExitCode, STOP_SIGNALS, type StopSignal } from './errors.js';
 import type { Context, OutputStream, SignalGuard } from './context.js';
 import { resolvePaths } from './shared/io/paths.js';
@@ -65,24 +65,61 @@ function streamOf(streamNow: () => NodeJS.WriteStream, env: NodeJS.ProcessEnv): 
   };
 }
 
+let stdoutFile: boolean | undefined;
+
+/**
+ * Whether stdout is a regular file (`pixel learn mlops > notes.txt`). Such a stdout is written
+ * with fs.writeSync, as node's own SyncWriteStream would, without building process.stdout: that
+ * loads node's twenty stream modules (docs/architecture.md, "Start-up"). A file is never a
+ * reader that leaves early, and every write to it has finished when it returns.
+ */
+export function stdoutIsFile(): boolean {
+  if (stdoutFile === undefined) {
+    try {
+      stdoutFile = fstatSync(1).isFile();
+    } catch {
+      stdoutFile = false;
+    }
+  }
+  return stdoutFile;
+}
+
+function fileStream(fd: number, env: NodeJS.ProcessEnv): OutputStream {
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  return {
+    write: (text) => {
+      writeSync(fd, text);
+    },
+    writeAll: (text) => {
+      writeSync(fd, text);
+      return Promise.resolve(true);
+    },
+    isTTY: false,
+    columns: fromEnv > 0 ? fromEnv : 80,
+    rows: 24,
+  };
+}
+
 /**
  * One abort controller for the process, armed while at least one guard is held: the first
  * SIGINT, SIGTERM or SIGHUP aborts every guard (nested guards, as in watch → submit, share it).
  */
 function signalGuards(): () => SignalGuard {
   let holders = 0;
-  let controller = new AbortController();
-  const onSignal = (name: StopSignal) => controller.abort(name);
+  // Made by the first guard: node loads AbortController on first use, and most commands hold none.
+  let controller: AbortController | undefined;
+  const onSignal = (name: StopSignal) => controller?.abort(name);
   const handlers = STOP_SIGNALS.map((name) => [name, () => onSignal(name)] as const);
   return () => {
     if (holders === 0) {
-      if (controller.signal.aborted) controller = new AbortController();
+      if (!controller || controller.signal.aborted) controller = new AbortController();
       for (const [name, handler] of handlers) process.on(name, handler);
     }
     holders++;
     let released = false;
+    const { signal } = controller as AbortController;
     return {
-      signal: controller.signal,
+      signal,
       release: () => {
         if (released) return;
         released = true;
@@ -97,7 +134,7 @@ function signalGuards(): () => SignalGuard {
 export function createProcessContext(argv: readonly string[]): Context {
   const env = process.env;
   const noColorFlag = argv.includes('--no-color');
-  const stdout = streamOf(() => process.stdout, env);
+  const stdout = stdoutIsFile() ? fileStream(1, env) : streamOf(() => process.stdout, env);
   const stderr = streamOf(() => process.stderr, env);
   let stderrColor: boolean | undefined;
   const stderrColorNow = () =>
