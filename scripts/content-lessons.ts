@@ -2,12 +2,13 @@
  * Build step: lessons/*.md → dist/lessons/index.json (metadata of every lesson, in curriculum
  * order) and dist/lessons/<id>.json (one parsed, highlighted lesson each). `pixel learn` then
  * reads JSON only: no Markdown or YAML parser, highlight.js or schema check at start-up. It also
- * writes dist/lessons/<id>.80.txt, the plain page at the default piped width.
+ * writes dist/lessons/<id>.80.txt and <id>.100.txt, the plain page at the default piped width
+ * and at the reading width (every wider output prints that one).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileLessons, lessonIndex } from './lessons/compile-lessons.js';
-import { PRERENDERED_WIDTH, relatedLessons } from '../src/learn/core/lesson-model.js';
+import { PRERENDERED_WIDTHS, relatedLessons } from '../src/learn/core/lesson-model.js';
 import { renderLessonPage } from '../src/learn/ui/lesson-page.js';
 import { plainChalk } from '../src/shared/ui/plain-chalk.js';
 
@@ -32,12 +33,15 @@ export async function run({ root, dist }: { root: string; dist: string }): Promi
   const metas = lessons.map((lesson) => lesson.meta);
   for (const lesson of lessons) {
     await writeFile(join(out, `${lesson.meta.id}.json`), JSON.stringify(lesson));
-    // The plain page at the default piped width, rendered by the same code pixel runs: piped
-    // `pixel learn <topic>` just copies it out (the start-up budget has no room for rendering).
-    const page = renderLessonPage(lesson, relatedLessons(lesson.meta, metas), {
-      width: PRERENDERED_WIDTH,
-      chalk: plainChalk(),
-    });
-    await writeFile(join(out, `${lesson.meta.id}.${PRERENDERED_WIDTH}.txt`), page);
+    // The plain page at the default piped width and at the reading width, rendered by the same
+    // code pixel runs: piped `pixel learn <topic>` just copies one out (the start-up budget has
+    // no room for rendering).
+    for (const width of PRERENDERED_WIDTHS) {
+      const page = renderLessonPage(lesson, relatedLessons(lesson.meta, metas), {
+        width,
+        chalk: plainChalk(),
+      });
+      await writeFile(join(out, `${lesson.meta.id}.${width}.txt`), page);
+    }
   }
 }

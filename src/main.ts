@@ -5,7 +5,7 @@
 import { CommanderError } from 'commander';
 import type { Context } from './context.js';
 import { ExitCode, PixelError, type ExitCodeValue } from './errors.js';
-import { createProcessContext } from './process-context.js';
+import { createProcessContext, stdoutIsFile } from './process-context.js';
 import { createProgram } from './program.js';
 
 // Static imports on purpose: the build puts all of pixel's code in one CommonJS file, so an
@@ -64,14 +64,18 @@ async function main(argv: string[]): Promise<ExitCodeValue> {
 }
 
 // A reader that stops early (`pixel learn mlops | head`) closes the pipe: that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(ExitCode.ok);
-  throw error;
-});
+// A regular file has no reader to leave, and is written without process.stdout (process-context.ts).
+if (!stdoutIsFile()) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+    throw error;
+  });
+}
 
 // No top-level await: the bundle is CommonJS.
 void main(process.argv.slice(2)).then((code) => {
-  // Let buffered output drain before exiting; lingering handles (sockets, timers) must not keep
-  // a finished command alive.
-  process.stdout.write('', () => process.exit(code));
+  // Let buffered output drain before exiting (writes to a regular file are synchronous);
+  // lingering handles (sockets, timers) must not keep a finished command alive.
+  if (stdoutIsFile()) process.exit(code);
+  else process.stdout.write('', () => process.exit(code));
 });

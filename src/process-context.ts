@@ -1,4 +1,4 @@
-import { fstatSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { ExitCode, STOP_SIGNALS, type StopSignal } from './errors.js';
 import type { Context, OutputStream, SignalGuard } from './context.js';
 import { resolvePaths } from './shared/io/paths.js';
@@ -32,25 +32,71 @@ function writeFully(stream: NodeJS.WriteStream, text: string): Promise<boolean> 
   });
 }
 
-function streamOf(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): OutputStream {
+/**
+ * The stream is asked for on first use, not at start: node builds process.stderr (and
+ * process.stdin) on first access, and building one loads node's stream modules, or tty and net
+ * for a terminal, which a command that never writes there should not pay for
+ * (docs/architecture.md, "Start-up").
+ */
+function streamOf(streamNow: () => NodeJS.WriteStream, env: NodeJS.ProcessEnv): OutputStream {
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
   return {
     write: (text) => {
-      stream.write(text);
+      streamNow().write(text);
     },
     writeAll: async (text) => {
+      const stream = streamNow();
       if (stream.isTTY || text.length < 2 || !isPipe(stream)) return writeFully(stream, text);
       if (!(await writeFully(stream, text.slice(0, -1)))) return false;
       await new Promise((resolve) => setTimeout(resolve, READER_GRACE_MS));
       return writeFully(stream, text.slice(-1));
     },
-    isTTY: Boolean(stream.isTTY),
+    get isTTY() {
+      return Boolean(streamNow().isTTY);
+    },
     get columns() {
+      const stream = streamNow();
       return stream.isTTY && stream.columns ? stream.columns : fromEnv > 0 ? fromEnv : 80;
     },
     get rows() {
+      const stream = streamNow();
       return stream.isTTY && stream.rows ? stream.rows : 24;
     },
+  };
+}
+
+let stdoutFile: boolean | undefined;
+
+/**
+ * Whether stdout is a regular file (`pixel learn mlops > notes.txt`). Such a stdout is written
+ * with fs.writeSync, as node's own SyncWriteStream would, without building process.stdout: that
+ * loads node's twenty stream modules (docs/architecture.md, "Start-up"). A file is never a
+ * reader that leaves early, and every write to it has finished when it returns.
+ */
+export function stdoutIsFile(): boolean {
+  if (stdoutFile === undefined) {
+    try {
+      stdoutFile = fstatSync(1).isFile();
+    } catch {
+      stdoutFile = false;
+    }
+  }
+  return stdoutFile;
+}
+
+function fileStream(fd: number, env: NodeJS.ProcessEnv): OutputStream {
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  return {
+    write: (text) => {
+      writeSync(fd, text);
+    },
+    writeAll: (text) => {
+      writeSync(fd, text);
+      return Promise.resolve(true);
+    },
+    isTTY: false,
+    columns: fromEnv > 0 ? fromEnv : 80,
+    rows: 24,
   };
 }
 
@@ -60,18 +106,20 @@ function streamOf(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): OutputStr
  */
 function signalGuards(): () => SignalGuard {
   let holders = 0;
-  let controller = new AbortController();
-  const onSignal = (name: StopSignal) => controller.abort(name);
+  // Made by the first guard: node loads AbortController on first use, and most commands hold none.
+  let controller: AbortController | undefined;
+  const onSignal = (name: StopSignal) => controller?.abort(name);
   const handlers = STOP_SIGNALS.map((name) => [name, () => onSignal(name)] as const);
   return () => {
     if (holders === 0) {
-      if (controller.signal.aborted) controller = new AbortController();
+      if (!controller || controller.signal.aborted) controller = new AbortController();
       for (const [name, handler] of handlers) process.on(name, handler);
     }
     holders++;
     let released = false;
+    const { signal } = controller as AbortController;
     return {
-      signal: controller.signal,
+      signal,
       release: () => {
         if (released) return;
         released = true;
@@ -86,26 +134,32 @@ function signalGuards(): () => SignalGuard {
 export function createProcessContext(argv: readonly string[]): Context {
   const env = process.env;
   const noColorFlag = argv.includes('--no-color');
-  const stdout = streamOf(process.stdout, env);
-  const stderr = streamOf(process.stderr, env);
-  const stderrColor = colorEnabled({ env, isTTY: stderr.isTTY, noColorFlag });
+  const stdout = stdoutIsFile() ? fileStream(1, env) : streamOf(() => process.stdout, env);
+  const stderr = streamOf(() => process.stderr, env);
+  let stderrColor: boolean | undefined;
+  const stderrColorNow = () =>
+    (stderrColor ??= colorEnabled({ env, isTTY: stderr.isTTY, noColorFlag }));
   return {
     cwd: process.cwd(),
     env,
     stdout,
     stderr,
     color: colorEnabled({ env, isTTY: stdout.isTTY, noColorFlag }),
-    stderrColor,
+    get stderrColor() {
+      return stderrColorNow();
+    },
     paths: resolvePaths(env),
     version: PIXEL_VERSION,
     now: () => new Date(),
     warn: (message) => {
-      const label = stderrColor ? '\u001b[33mpixel: warning:\u001b[39m' : 'pixel: warning:';
+      const label = stderrColorNow() ? '\u001b[33mpixel: warning:\u001b[39m' : 'pixel: warning:';
       stderr.write(`${label} ${message}\n`);
     },
     guardSignals: signalGuards(),
     exitCode: ExitCode.ok,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     readStdin: async () => (await import('./shared/io/read-stdin.js')).readStdin(process.stdin),
     openUrl: async (url) => (await import('./shared/io/open-url.js')).openUrl(url, env),
   };

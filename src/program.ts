@@ -91,6 +91,9 @@ export function createProgram(context: Context): Command {
         writeErr: (text) => context.stderr.write(text),
         getOutHelpWidth: () => context.stdout.columns,
         getErrHelpWidth: () => context.stderr.columns,
+        // commander's own answer reads process.stdout.isTTY, which builds process.stdout.
+        getOutHasColors: () => context.color,
+        getErrHasColors: () => context.stderrColor,
         // Printed by main.ts, from the UsageError thrown above.
         outputError: () => undefined,
       });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLessons } from '../../scripts/lessons/compile-lessons.js';
-import { PRERENDERED_WIDTH, relatedLessons } from '../../src/learn/core/lesson-model.js';
+import { PRERENDERED_WIDTHS, relatedLessons } from '../../src/learn/core/lesson-model.js';
 import { builtLessons } from '../../src/learn/io/lessons.js';
 import { renderLessonPage } from '../../src/learn/ui/lesson-page.js';
 import { plainChalk } from '../../src/shared/ui/plain-chalk.js';
@@ -32,19 +32,22 @@ describe('the real lessons', () => {
 });
 
 describe('the built lessons (dist/lessons, written by npm run build)', () => {
-  it('pre-render exactly what pixel would render at the default width', async () => {
-    const source = builtLessons();
-    const { lessons } = await source.index();
-    expect(lessons.length).toBeGreaterThan(0);
-    for (const meta of lessons) {
-      const page = renderLessonPage(await source.lesson(meta.id), relatedLessons(meta, lessons), {
-        width: PRERENDERED_WIDTH,
-        chalk: plainChalk(),
-      });
-      expect(
-        await source.prerendered(meta.id, PRERENDERED_WIDTH),
-        `${meta.id} (a stale dist/? npm test builds first)`,
-      ).toBe(page);
-    }
-  });
+  it.each(PRERENDERED_WIDTHS)(
+    'pre-render exactly what pixel would render at %i columns',
+    async (width) => {
+      const source = builtLessons();
+      const { lessons } = await source.index();
+      expect(lessons.length).toBeGreaterThan(0);
+      for (const meta of lessons) {
+        const page = renderLessonPage(await source.lesson(meta.id), relatedLessons(meta, lessons), {
+          width,
+          chalk: plainChalk(),
+        });
+        expect(
+          await source.prerendered(meta.id, width),
+          `${meta.id} (a stale dist/? npm test builds first)`,
+        ).toBe(page);
+      }
+    },
+  );
 });

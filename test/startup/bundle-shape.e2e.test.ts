@@ -7,6 +7,7 @@
  * node's loader loaded, process.moduleLoadList for its internal modules.
  */
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,8 +36,13 @@ interface Loads {
   internal: string[];
 }
 
-async function loadsOf(args: string[], env: Record<string, string> = {}): Promise<Loads> {
+async function loadsOf(
+  args: string[],
+  env: Record<string, string> = {},
+  { stdoutToFile = false } = {},
+): Promise<Loads> {
   const out = join(temp.dir, `loads-${args.join('-') || 'bare'}.json`);
+  const stdout = stdoutToFile ? openSync(join(temp.dir, 'stdout.txt'), 'w') : 'ignore';
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['--require', hook, PIXEL_BIN, ...args], {
       cwd: temp.dir,
@@ -47,11 +53,12 @@ async function loadsOf(args: string[], env: Record<string, string> = {}): Promis
         LOADS_OUT: out,
         ...env,
       },
-      stdio: 'ignore',
+      stdio: ['ignore', stdout, 'ignore'],
     });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
   });
+  if (typeof stdout === 'number') closeSync(stdout);
   const { files, internal } = JSON.parse(await readFile(out, 'utf8')) as {
     files: string[];
     internal: string[];
@@ -92,8 +99,32 @@ describe('what a start loads', () => {
       expect(loads.internal).not.toContain(ESM_LOADER);
       // commander requires child_process when it loads; the build gives it a lazy one.
       expect(loads.internal).not.toContain('NativeModule child_process');
+      // stdin and stderr (here /dev/null) are built only when used: process.stdin for a file
+      // loads fs streams, fs/promises and readline; a terminal would load tty and net.
+      for (const module of ['internal/fs/streams', 'internal/readline/interface', 'tty', 'net']) {
+        expect(loads.internal, module).not.toContain(`NativeModule ${module}`);
+      }
     },
   );
+
+  it.each([[['--help']], [['learn', 'mlops']], [['learn']]])(
+    'writes %j into a file without building process.stdout or an AbortController',
+    async (args) => {
+      const loads = await loadsOf(args, {}, { stdoutToFile: true });
+      // process.stdout for a file is a SyncWriteStream: node's twenty stream modules, ~25M
+      // instructions; process-context.ts writes a regular file with fs.writeSync instead.
+      expect(loads.internal).not.toContain('NativeModule stream');
+      expect(loads.internal).not.toContain('NativeModule internal/fs/sync_write_stream');
+      expect(loads.internal).not.toContain('NativeModule internal/abort_controller');
+    },
+  );
+
+  it('holds dist/main.js to ASCII, so node reads it as a one-byte string', async () => {
+    // One other character (a regular expression's −, which esbuild leaves as written) makes the
+    // whole bundle a two-byte string: ~7M instructions more on every start.
+    const code = await readFile(join(REPO_ROOT, 'dist', 'main.js'), 'utf8');
+    expect(code.match(/[^\0-\x7f]/g) ?? []).toEqual([]);
+  });
 
   it('with PIXEL_COMPILE_CACHE=0, requires dist/main.js and keeps no cache', async () => {
     const home = join(temp.dir, 'no-cache');

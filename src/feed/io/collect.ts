@@ -135,18 +135,26 @@ export async function collectFeeds(
   const limit = createLimiter(options.concurrency, options.perHost);
   // Created with the first request: a listing from a fresh cache loads no network code.
   let traffic: RequestTraffic | undefined;
-  const deadlineController = new AbortController();
-  const deadlineTimer = setTimeout(
-    () =>
-      deadlineController.abort(
-        new FeedFailure(
-          'deadline',
-          `not finished within the overall deadline of ${formatSeconds(options.deadlineMs)}`,
+  // The overall deadline counts from here, but is armed by the first request: node loads
+  // AbortController on first use, which a listing from a fresh cache never needs.
+  const startedAt = Date.now();
+  let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  let deadlineSignal: AbortSignal | undefined;
+  const armDeadline = (): AbortSignal => {
+    if (deadlineSignal) return deadlineSignal;
+    const controller = new AbortController();
+    deadlineTimer = setTimeout(
+      () =>
+        controller.abort(
+          new FeedFailure(
+            'deadline',
+            `not finished within the overall deadline of ${formatSeconds(options.deadlineMs)}`,
+          ),
         ),
-      ),
-    options.deadlineMs,
-  );
-  const deadline = deadlineController.signal;
+      Math.max(0, options.deadlineMs - (Date.now() - startedAt)),
+    );
+    return (deadlineSignal = controller.signal);
+  };
 
   const collectOne = async (source: ResolvedSource): Promise<SourceResult> => {
     const now = context.now();
@@ -170,6 +178,7 @@ export async function collectFeeds(
       cache
         ? { ...fromCache(source, cache, 'stale-cache'), failure }
         : fromSnapshot(source, failure);
+    const deadline = armDeadline();
     if (deadline.aborted) return fallback(deadline.reason as FeedFailure);
 
     const net = await (options.network ?? loadNetwork());
@@ -218,7 +227,7 @@ export async function collectFeeds(
       }),
     );
   } finally {
-    clearTimeout(deadlineTimer);
+    if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
   }
 
   const save = async () => {

@@ -3,7 +3,6 @@
  * (scripts/content-feeds.ts → dist/feeds/snapshot.json), shown for a source that has no
  * cache when the network fails, so a fresh machine offline still shows something useful.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { feedItemListSchema } from '../core/item.js';
@@ -28,12 +27,16 @@ let loaded: Promise<FeedSnapshot | undefined> | undefined;
 
 /** The shipped snapshot, or undefined when this install has none (e.g. running from src/). */
 export function loadSnapshot(): Promise<FeedSnapshot | undefined> {
-  loaded ??= readFile(join(packageRoot(), ...SNAPSHOT_PATH), 'utf8').then(
-    (text) => {
-      const result = snapshotSchema.safeParse(JSON.parse(text));
-      return result.success ? result.data : undefined;
-    },
-    () => undefined,
-  );
+  // node:fs/promises loads on first use (it brings readline and fs streams with it): a listing
+  // from a fresh cache never reads the snapshot (docs/architecture.md, "Start-up").
+  loaded ??= import('node:fs/promises')
+    .then(({ readFile }) => readFile(join(packageRoot(), ...SNAPSHOT_PATH), 'utf8'))
+    .then(
+      (text) => {
+        const result = snapshotSchema.safeParse(JSON.parse(text));
+        return result.success ? result.data : undefined;
+      },
+      () => undefined,
+    );
   return loaded;
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import type { ChalkInstance } from 'chalk';
 import type { LessonMeta } from '../core/lesson-meta.js';
 import {
-  PRERENDERED_WIDTH,
+  PRERENDERED_WIDTHS,
   READING_WIDTH,
   relatedLessons,
   type RelatedLesson,
@@ -170,9 +170,11 @@ async function readLesson(topic: string, setting: Setting): Promise<LessonReadRe
   const render = async (style: ChalkInstance) =>
     renderLessonPage(await source.lesson(meta.id), related, { width, chalk: style });
   const plainWanted = chalk.level === 0 || options.json === true;
+  // A page is never wider than READING_WIDTH, so every wider output shares that page.
+  const pageWidth = Math.min(width, READING_WIDTH);
   const prerendered =
-    plainWanted && width === PRERENDERED_WIDTH
-      ? await source.prerendered(meta.id, width)
+    plainWanted && PRERENDERED_WIDTHS.includes(pageWidth)
+      ? await source.prerendered(meta.id, pageWidth)
       : undefined;
 
   const text = plainWanted ? (prerendered ?? (await render(plainChalk()))) : await render(chalk);

@@ -75,6 +75,12 @@ export const PRERENDERED_WIDTH = 80;
  */
 export const READING_WIDTH = 100;
 
+/**
+ * The widths the build pre-renders plain pages at (dist/lessons/<id>.<width>.txt): the default
+ * piped width, and the reading width, which every output of READING_WIDTH columns or more uses.
+ */
+export const PRERENDERED_WIDTHS: readonly number[] = [PRERENDERED_WIDTH, READING_WIDTH];
+
 export interface RelatedLesson {
   id: string;
   title: string;
