@@ -34,8 +34,11 @@ export interface Context {
   /** pixel's own version, for the User-Agent and workspace markers. */
   readonly version: string;
   now(): Date;
-  /** Prints `pixel: warning: ...` on stderr. */
-  warn(message: string): void;
+  /**
+   * Prints `pixel: warning: ...` on stderr. A function, not a method: commands hand it on
+   * detached (`loadProgress(context.paths, context.warn)`), so it may not rely on `this`.
+   */
+  warn: (message: string) => void;
   /**
    * Catches SIGINT, SIGTERM and SIGHUP while work that must be cleaned up runs (a sandboxed
    * solution): the signal aborts `signal` (its reason is the signal's name) instead of killing

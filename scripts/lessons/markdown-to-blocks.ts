@@ -70,8 +70,7 @@ class Converter {
         case 'strong':
         case 'em':
         case 'del': {
-          const style: InlineStyle =
-            token.type === 'del' ? 'strike' : (token.type as 'strong' | 'em');
+          const style: InlineStyle = token.type === 'del' ? 'strike' : token.type;
           this.inline((token as Tokens.Strong).tokens, [...styles, style], href).forEach(append);
           break;
         }

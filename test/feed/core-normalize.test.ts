@@ -76,6 +76,7 @@ describe('normalizeItems', () => {
         authors: [],
         topics: [],
       },
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
       expect.objectContaining({ id: expect.stringMatching(/^sha:[0-9a-f]{14}$/), link: null }),
     ]);
   });

@@ -44,9 +44,11 @@ describe('pixel feed cache', () => {
     expect(count('/bair.xml', 200)).toBe(1);
     const files = await readdir(join(env.home, 'cache', 'feeds'));
     expect(files.sort()).toEqual(['bair.json', 'hf.json']);
-    const cache = JSON.parse(await readFile(join(env.home, 'cache', 'feeds', 'bair.json'), 'utf8'));
-    expect(cache.etag).toBe('"bair-v1"');
-    expect(cache.items).toHaveLength(3);
+    const cache: unknown = JSON.parse(
+      await readFile(join(env.home, 'cache', 'feeds', 'bair.json'), 'utf8'),
+    );
+    expect(cache).toHaveProperty('etag', '"bair-v1"');
+    expect(cache).toHaveProperty('items.length', 3);
   });
 
   it('makes no request while the cache is fresh', async () => {

@@ -19,8 +19,11 @@ const source = (id: string): ResolvedSource => ({
   enabled: true,
   origin: 'default',
 });
-const result = (id: string, from: SourceResult['from'], extra: Partial<SourceResult> = {}) =>
-  ({ source: source(id), items: [], from, ...extra }) as SourceResult;
+const result = (
+  id: string,
+  from: SourceResult['from'],
+  extra: Partial<SourceResult> = {},
+): SourceResult => ({ source: source(id), items: [], from, ...extra });
 
 describe('failureWarning', () => {
   it('says why and what is shown instead, with its age', () => {

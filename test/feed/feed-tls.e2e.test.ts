@@ -59,6 +59,7 @@ describe('pixel feed over https', () => {
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout) as { id: string; cache: unknown }[];
     expect(list.find((source) => source.id === 'secure')?.cache).toEqual({
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
       checkedAt: expect.any(String),
       posts: 3,
       movedTo: secure.url('/bair.xml'),

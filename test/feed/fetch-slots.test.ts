@@ -34,9 +34,9 @@ describe('fetch slots', () => {
     const events: string[] = [];
     const steps: NetworkSteps = {
       createRequestTraffic: () => ({ started: 0, sent: 0, answered: 0 }),
-      requestSource: async (src) => {
+      requestSource: (src) => {
         events.push(`request ${src.id}`);
-        return {
+        return Promise.resolve({
           response: {
             status: 'ok',
             bytes: new Uint8Array(),
@@ -44,7 +44,7 @@ describe('fetch slots', () => {
             finalUrl: src.url,
           },
           checkedAt: '2026-11-27T12:00:00.000Z',
-        };
+        });
       },
       parseAnswer: async (src) => {
         events.push(`parse ${src.id}`);

@@ -19,8 +19,9 @@ function recorders(names: readonly string[]) {
     ...Object.fromEntries(
       names.map((name) => [
         name,
-        async (options: unknown) => {
+        (options: unknown) => {
           calls.push({ command: name, options });
+          return Promise.resolve();
         },
       ]),
     ),

@@ -42,8 +42,8 @@ export function fakeContext(
     // A guard nothing aborts; a test that needs Ctrl-C passes its own.
     guardSignals: () => ({ signal: new AbortController().signal, release: () => undefined }),
     stdinIsTTY: false,
-    readStdin: async () => '',
-    openUrl: async () => undefined,
+    readStdin: () => Promise.resolve(''),
+    openUrl: () => Promise.resolve(),
     ...overrides,
     env,
     paths: overrides.paths ?? resolvePaths(env),

@@ -29,7 +29,7 @@ describe('solve', () => {
       files: ['README.md', 'package.json', 'solution.ts', 'tsconfig.json', '.pixel/workspace.json'],
       backedUp: [],
     });
-    const marker = JSON.parse(
+    const marker: unknown = JSON.parse(
       await readFile(join(temp.dir, 'gradient-descent', '.pixel', 'workspace.json'), 'utf8'),
     );
     expect(marker).toEqual({
@@ -99,6 +99,7 @@ describe('hint and problems', () => {
       difficulty: 'Medium',
       order: 1,
       lesson: 'gradient-descent',
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
       summary: expect.any(String),
       attempts: 0,
       solved: false,

@@ -117,6 +117,7 @@ describe.each(kinds)('recordRun in the %s sandbox', (kind) => {
     expect(run.limit).toEqual({ reason: 'wall', during: 'call' });
     expect(classifyRun(run)).toEqual({
       kind: 'ran',
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
       calls: [{ status: 'killed', reason: 'wall', wallMs: expect.any(Number) }],
     });
   });
@@ -198,6 +199,7 @@ describe.each(kinds)('recordRun in the %s sandbox', (kind) => {
         {
           status: 'died',
           message: 'the program exited with code 7 during the call',
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
           wallMs: expect.any(Number),
         },
       ],

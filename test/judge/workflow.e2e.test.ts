@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SubmissionReport } from '../../src/judge/core/report.js';
+import { ProgressSchema } from '../../src/shared/core/progress.js';
 import { hasControlCharacters, makeTempDir, REPO_ROOT, runPixel } from '../helpers/run-pixel.js';
 import { withoutTimings } from './judge-helpers.js';
 
@@ -46,7 +48,7 @@ describe('scaffold → test → submit, through bin/pixel.js', () => {
       const workspace = join(temp.dir, 'gradient-descent');
       const files = await readdir(workspace);
       for (const name of ['README.md', file, '.pixel', ...extra]) expect(files).toContain(name);
-      const marker = JSON.parse(
+      const marker: unknown = JSON.parse(
         await readFile(join(workspace, '.pixel', 'workspace.json'), 'utf8'),
       );
       expect(marker).toMatchObject({ problem: 'gradient-descent', language: lang, solution: file });
@@ -72,16 +74,13 @@ describe('scaffold → test → submit, through bin/pixel.js', () => {
       expect(submitted.stdout).toMatch(/✓ scale-2\s+scale/);
       expect(hasControlCharacters(submitted.stdout)).toBe(false);
 
-      const progress = JSON.parse(
-        await readFile(join(env.PIXEL_HOME as string, 'data', 'progress.json'), 'utf8'),
+      const progress = ProgressSchema.parse(
+        JSON.parse(await readFile(join(env.PIXEL_HOME as string, 'data', 'progress.json'), 'utf8')),
       );
       const entry = progress.problems['gradient-descent'];
-      expect(entry.attempts).toBe(2);
-      expect(entry.solvedAt).toEqual(expect.any(String));
-      expect(entry.submissions.map((s: { verdict: string }) => s.verdict)).toEqual([
-        'wrong_answer',
-        'accepted',
-      ]);
+      expect(entry?.attempts).toBe(2);
+      expect(entry?.solvedAt).toEqual(expect.any(String));
+      expect(entry?.submissions.map((s) => s.verdict)).toEqual(['wrong_answer', 'accepted']);
     });
   }
 });
@@ -188,8 +187,9 @@ describe('pixel submit and pixel test: usage and environment errors', () => {
     const input = '{"x":[1,2],"y":[2,4],"learning_rate":0.1,"iterations":1}';
     const inline = await pixel(['test', '--input', input, '--json'], workspace);
     expect(inline.code, inline.stderr).toBe(0);
-    const result = JSON.parse(inline.stdout);
-    const [w, b] = result.cases[0].values.map((v: { got: number }) => v.got);
+    // The part of `pixel test --json` read here.
+    const result = JSON.parse(inline.stdout) as { cases: { values: { got: number }[] }[] };
+    const [w, b] = result.cases[0]!.values.map((v) => v.got);
     expect(w).toBeCloseTo(1, 12);
     expect(b).toBeCloseTo(0.6, 12);
     await writeFile(join(workspace, 'case.json'), input);
@@ -234,7 +234,7 @@ describe('determinism and hidden cases', () => {
             ['submit', name, '--problem', 'gradient-descent', '--json'],
             temp.dir,
           );
-          const report = JSON.parse(run.stdout);
+          const report = JSON.parse(run.stdout) as SubmissionReport;
           expect(report.verdict).toBe(verdict);
           reports.push(withoutTimings(report));
         }
@@ -250,11 +250,11 @@ describe('determinism and hidden cases', () => {
     );
     const args = ['submit', 'solution.py', '--problem', 'gradient-descent'];
     const json = await pixel([...args, '--json'], temp.dir);
-    const report = JSON.parse(json.stdout);
+    const report = JSON.parse(json.stdout) as SubmissionReport;
     expect(report).toMatchObject({ verdict: 'wrong_answer', passed: 6 });
     const deciding = report.tests.at(-1);
     expect(deciding).toMatchObject({ id: 'edge-single-point', hidden: true, group: 'edge cases' });
-    expect(deciding.message).toMatch(
+    expect(deciding?.message).toMatch(
       /^w is off by [0-9.e+-]+ \(relative [0-9.e+-]+\); b is off by/,
     );
     const text = await pixel(args, temp.dir, { COLUMNS: '200' });
@@ -293,10 +293,10 @@ describe('pixel hint', () => {
     const last = await pixel(['hint'], workspace);
     expect(last.stdout).toContain('Hint 5 of 5');
     expect(last.stdout).toContain('That was the last hint');
-    const progress = JSON.parse(
-      await readFile(join(env.PIXEL_HOME as string, 'data', 'progress.json'), 'utf8'),
+    const progress = ProgressSchema.parse(
+      JSON.parse(await readFile(join(env.PIXEL_HOME as string, 'data', 'progress.json'), 'utf8')),
     );
-    expect(progress.problems['gradient-descent'].hintsRevealed).toBe(5);
+    expect(progress.problems['gradient-descent']?.hintsRevealed).toBe(5);
     expect(existsSync(join(workspace, '.pixel', 'workspace.json'))).toBe(true);
   });
 });

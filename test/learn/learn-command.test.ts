@@ -147,7 +147,7 @@ describe('pixel learn <topic>', () => {
 
 describe('pixel learn --pick', () => {
   it('reads the lesson picked, and offers every lesson with its read mark', async () => {
-    const pick = vi.fn(async (_entries: unknown[]) => 'sample-next');
+    const pick = vi.fn((_entries: unknown[]) => Promise.resolve('sample-next'));
     const context = fakeContext(home.dir);
     const result = await learn({ pick: true }, context, { lessons: source, pick });
     expect(pick.mock.calls[0]?.[0]).toMatchObject([
@@ -162,7 +162,7 @@ describe('pixel learn --pick', () => {
     const context = fakeContext(home.dir);
     const result = await learn({ pick: true }, context, {
       lessons: source,
-      pick: async () => null,
+      pick: () => Promise.resolve(null),
     });
     expect(result).toEqual({ kind: 'cancelled' });
     expect(context.stdout.text).toBe('');
@@ -203,7 +203,7 @@ describe('paging', () => {
   const tty = () => captureStream({ isTTY: true, columns: 80, rows: 10 });
 
   it('pages a lesson taller than the terminal', async () => {
-    const page = vi.fn(async () => true);
+    const page = vi.fn(() => Promise.resolve(true));
     const context = fakeContext(home.dir, { stdout: tty() });
     await learn({ topic: 'sample-basics' }, context, { lessons: source, page });
     expect(page).toHaveBeenCalledOnce();
@@ -211,7 +211,7 @@ describe('paging', () => {
   });
 
   it('prints directly with --no-pager, when piped, or when the lesson fits', async () => {
-    const page = vi.fn(async () => true);
+    const page = vi.fn(() => Promise.resolve(true));
     await learn(
       { topic: 'sample-basics', pager: false },
       fakeContext(home.dir, { stdout: tty() }),
@@ -232,7 +232,10 @@ describe('paging', () => {
 
   it('prints directly when the pager cannot start', async () => {
     const context = fakeContext(home.dir, { stdout: tty() });
-    await learn({ topic: 'sample-basics' }, context, { lessons: source, page: async () => false });
+    await learn({ topic: 'sample-basics' }, context, {
+      lessons: source,
+      page: () => Promise.resolve(false),
+    });
     expect(context.stdout.text).toContain('Sample basics');
   });
 });
@@ -263,7 +266,7 @@ describe('pixel learn <topic> --quiz', () => {
   it('asks in a terminal and records the score in progress', async () => {
     const stdout = captureStream({ isTTY: true });
     const context = fakeContext(home.dir, { stdout });
-    const ask = vi.fn(async () => ({ score: 2, total: 3 }));
+    const ask = vi.fn(() => Promise.resolve({ score: 2, total: 3 }));
     const result = await learn({ topic: 'basics', quiz: true }, context, { lessons: source, ask });
     expect(ask).toHaveBeenCalledWith(lessons[0]!.quiz, 'Sample basics');
     expect(result).toMatchObject({ kind: 'quiz', score: { score: 2, total: 3 } });
@@ -286,7 +289,7 @@ describe('pixel learn <topic> --quiz', () => {
     await writeFile(context.paths.data, 'not a folder');
     const result = await learn({ topic: 'sb', quiz: true }, context, {
       lessons: source,
-      ask: async () => ({ score: 3, total: 3 }),
+      ask: () => Promise.resolve({ score: 3, total: 3 }),
     });
     expect(result).toMatchObject({ score: { score: 3, total: 3 } });
     expect(context.stdout.text).toBe('3 of 3 right\n');
@@ -295,7 +298,10 @@ describe('pixel learn <topic> --quiz', () => {
 
   it('records nothing when the learner stops half-way', async () => {
     const context = fakeContext(home.dir, { stdout: captureStream({ isTTY: true }) });
-    await learn({ topic: 'sb', quiz: true }, context, { lessons: source, ask: async () => null });
+    await learn({ topic: 'sb', quiz: true }, context, {
+      lessons: source,
+      ask: () => Promise.resolve(null),
+    });
     expect(context.stdout.text).toContain('no score recorded');
     await expect(readFile(progressFile(context.paths), 'utf8')).rejects.toThrow();
   });
@@ -303,7 +309,7 @@ describe('pixel learn <topic> --quiz', () => {
   it('prints the questions instead when keys cannot be read, or with --plain', async () => {
     for (const [options, ask] of [
       [{ plain: true }, vi.fn()],
-      [{}, vi.fn(async () => 'no-terminal' as const)],
+      [{}, vi.fn(() => Promise.resolve('no-terminal' as const))],
     ] as const) {
       const context = fakeContext(home.dir, { stdout: captureStream({ isTTY: true }) });
       await learn({ topic: 'sb', quiz: true, ...options }, context, { lessons: source, ask });

@@ -18,7 +18,7 @@ beforeAll(async () => {
     const run = await runPixel(['completion', shell], { env });
     expect(run.code, run.stderr).toBe(0);
     scripts[shell] = join(temp.dir, `pixel.${shell}`);
-    await writeFile(scripts[shell] as string, run.stdout);
+    await writeFile(scripts[shell], run.stdout);
   }
 });
 afterAll(() => temp.cleanup());

@@ -65,8 +65,8 @@ describe('the gradient-descent reference', () => {
       learningRate: 0.005,
       iterations: 10000,
     });
-    expect(Number((w2 as number).toFixed(4))).toBe(199.9929);
-    expect(Number((b2 as number).toFixed(4))).toBe(100.0116);
+    expect(Number(w2.toFixed(4))).toBe(199.9929);
+    expect(Number(b2.toFixed(4))).toBe(100.0116);
   });
 
   it('agrees with an independent implementation on every case', () => {
@@ -127,9 +127,7 @@ print(json.dumps(out))
     for (const testCase of cases) {
       expect(reference.solve(testCase.input).every(Number.isFinite), testCase.id).toBe(true);
     }
-    expect(
-      Math.abs(reference.solve(caseById('short-diverging').input)[0] as number),
-    ).toBeGreaterThan(1e3);
+    expect(Math.abs(reference.solve(caseById('short-diverging').input)[0])).toBeGreaterThan(1e3);
   });
 });
 

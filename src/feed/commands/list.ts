@@ -25,7 +25,7 @@ import {
   supportsHyperlinks,
   type PostMarks,
 } from '../ui/feed-format.js';
-import { gather, type GatherOptions } from './gather.js';
+import { gather } from './gather.js';
 
 const stringList = z.optional(z.array(z.string()));
 
@@ -132,7 +132,7 @@ export async function feedList(
     await runReader(context, {
       sources: selected,
       sourceNames,
-      gather: parsed.gather as Omit<GatherOptions, 'progress'>,
+      gather: parsed.gather,
       filter: { ...(parsed.since ? { since: parsed.since } : {}), topics: parsed.topics },
       unreadOnly: Boolean(options.unread),
     });

@@ -134,11 +134,16 @@ export function cleanStoredItems(
   options: { textIsClean?: boolean } = {},
 ): FeedItem[] | undefined {
   if (!Array.isArray(value)) return undefined;
+  // Array.isArray says any[]; what is stored is not known yet.
+  const entries: readonly unknown[] = value;
   const textIsClean = options.textIsClean === true;
   const items: FeedItem[] = [];
-  for (const entry of value) {
+  for (const entry of entries) {
     const item =
-      textIsClean && entry && typeof entry === 'object' && isCleanItem(entry, true)
+      textIsClean &&
+      entry &&
+      typeof entry === 'object' &&
+      isCleanItem(entry as Record<string, unknown>, true)
         ? (entry as FeedItem)
         : cleanStoredItem(entry);
     if (item) items.push(item);

@@ -62,7 +62,7 @@ export function safeLink(raw: string, base: string | undefined): string | null {
 }
 
 function categoriesOf(item: Loose): string[] {
-  const raw = [item.categories, item.atomCategories].flatMap((value) =>
+  const raw = [item.categories, item.atomCategories].flatMap((value): unknown[] =>
     Array.isArray(value) ? value : value === undefined ? [] : [value],
   );
   const names = raw.map((entry) => {
@@ -71,7 +71,7 @@ function categoriesOf(item: Loose): string[] {
       const attributes = (entry as Loose).$;
       if (attributes && typeof attributes === 'object') {
         const label = textOf((attributes as Loose).label) || textOf((attributes as Loose).term);
-        if (label && !Object.hasOwn(entry as Loose, '_')) return label;
+        if (label && !Object.hasOwn(entry, '_')) return label;
       }
     }
     return textOf(entry);

@@ -65,9 +65,10 @@ function remember(list: readonly string[], keys: readonly string[]): string[] {
   return all.length > MAX_REMEMBERED ? all.slice(all.length - MAX_REMEMBERED) : all;
 }
 
+/** Functions, not methods: they are handed on as filters (`posts.filter(marks.isRead)`). */
 export interface Marks {
-  isNew(item: FeedItem): boolean;
-  isRead(item: FeedItem): boolean;
+  isNew: (item: FeedItem) => boolean;
+  isRead: (item: FeedItem) => boolean;
 }
 
 /** Questions about posts, answered from the state as it was before this run. */

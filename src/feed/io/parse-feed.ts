@@ -136,7 +136,7 @@ function loadParser(): Promise<RssParser> {
       // rss-parser builds a tag-stripped `contentSnippet` of every post's body, which pixel never
       // reads (it makes its own summary): a sixth of a refresh's parsing, measured. Its helper is
       // one shared object, so replacing the function turns that work off.
-      const utils = (utilsModule.default ?? utilsModule) as { getSnippet(text: string): string };
+      const utils = utilsModule.default ?? utilsModule;
       utils.getSnippet = () => '';
       const Parser = (module.default ?? module) as unknown as new (options: object) => RssParser;
       // Atom <category term> is dropped by rss-parser; keep the raw elements to read terms.

@@ -89,12 +89,12 @@ function read(context: Context, withListing: boolean): Loaded {
 }
 
 /** The marks, and the last listing when asked for (a listing replaces it without reading it). */
-export async function loadReaderState(
+export function loadReaderState(
   context: Context,
   options: { withListing?: boolean } = {},
 ): Promise<ReaderState> {
   lastLoaded = read(context, Boolean(options.withListing));
-  return lastLoaded.state;
+  return Promise.resolve(lastLoaded.state);
 }
 
 /**

@@ -48,11 +48,11 @@ function builtDefaults(): FeedSource[] | undefined {
 }
 
 /** The base list: PIXEL_FEED_SOURCES if set, else the curated defaults. */
-export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
+export function loadBaseSources(context: Context): Promise<FeedSource[]> {
   const override = context.env.PIXEL_FEED_SOURCES?.trim();
   if (!override) {
     const built = builtDefaults();
-    if (built) return built;
+    if (built) return Promise.resolve(built);
   }
   const file = override
     ? resolve(context.cwd, override)
@@ -91,7 +91,7 @@ export async function loadBaseSources(context: Context): Promise<FeedSource[]> {
       hint: 'give every source its own id',
     });
   }
-  return result.data.sources;
+  return Promise.resolve(result.data.sources);
 }
 
 interface LoadedUserConfig extends ParsedUserConfig {
@@ -133,17 +133,19 @@ function readUserConfig(context: Context): LoadedUserConfig {
   }
 }
 
-export async function loadUserConfig(context: Context): Promise<UserFeedConfig> {
+export function loadUserConfig(context: Context): Promise<UserFeedConfig> {
   const loaded = readUserConfig(context);
   if (loaded.unreadable) {
     context.warn(`${loaded.unreadable}; using the default sources only`);
   }
   for (const problem of loaded.problems) context.warn(`${userConfigFile(context)}: ${problem}`);
-  return loaded.config;
+  return Promise.resolve(loaded.config);
 }
 
 export async function loadSources(context: Context): Promise<ResolvedSource[]> {
-  const [base, user] = await Promise.all([loadBaseSources(context), loadUserConfig(context)]);
+  // The user's config first: reading it may warn or move a corrupt file aside, which happens even
+  // when the base list then fails (reading the base list has no other effect).
+  const [user, base] = await Promise.all([loadUserConfig(context), loadBaseSources(context)]);
   return resolveSources(base, user);
 }
 

@@ -87,7 +87,7 @@ function checkValue(value: unknown, parameter: Parameter): InputValue | string {
     case 'integer[]': {
       if (!Array.isArray(value) || !value.every(isFiniteNumber))
         return `${label} must be an array of finite numbers`;
-      const numbers = value as number[];
+      const numbers = value;
       const problem =
         checkLength(numbers.length, parameter, label) ?? checkNumbers(numbers, parameter, label);
       if (problem) return problem;
@@ -101,7 +101,7 @@ function checkValue(value: unknown, parameter: Parameter): InputValue | string {
         !value.every((row) => Array.isArray(row) && row.every(isFiniteNumber))
       )
         return `${label} must be an array of rows, each an array of finite numbers`;
-      const rows = value as number[][];
+      const rows = value;
       const problem = checkLength(rows.length, parameter, label, 'row');
       if (problem) return problem;
       const columns = rows[0]?.length ?? 0;

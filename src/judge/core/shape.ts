@@ -113,7 +113,7 @@ function leafFromReference(leaf: Leaf, value: unknown): NamedNumber[] | string {
   }
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'number'))
     return `${leaf.name} is not a list of numbers`;
-  return (value as number[]).map((item, index) => ({
+  return value.map((item, index) => ({
     name: `${leaf.name}[${index}]`,
     value: item,
   }));

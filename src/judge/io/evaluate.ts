@@ -12,7 +12,7 @@ import { BUNDLE_NAME, bundleTypeScript } from './compile.js';
 import type { LoadedProblem, ReferenceModule } from './problem-store.js';
 import { harnessesRoot } from './problem-store.js';
 import { packageRoot } from '../../shared/io/package-root.js';
-import { resolvePaths } from '../../shared/io/paths.js';
+import { resolvePaths, type PixelPaths } from '../../shared/io/paths.js';
 import { recordRun } from './record-run.js';
 import { referenceAnswers } from './reference-answers.js';
 import { resolveRuntime, type Runtime } from './runtimes.js';
@@ -154,6 +154,8 @@ function record(
 ): Promise<RunRecord> {
   const { problem } = request.loaded;
   const limits = problem.limits;
+  // As a record, so that Object.values knows they are strings (an interface has no index type).
+  const statePaths: Record<keyof PixelPaths, string> = resolvePaths(request.env);
   return recordRun({
     sandbox: {
       kind,
@@ -163,7 +165,7 @@ function record(
       runtimeFolders: runtime.folders,
       harnessDir: join(harnessesRoot(), runtime.harness),
       // pixel itself and the learner's pixel state, should a shared folder hold them.
-      hide: [packageRoot(), ...Object.values(resolvePaths(request.env))],
+      hide: [packageRoot(), ...Object.values(statePaths)],
       env: {
         PATH: '/usr/local/bin:/usr/bin:/bin',
         LANG: 'C.UTF-8',

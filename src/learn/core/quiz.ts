@@ -112,7 +112,7 @@ export function parseQuiz(raw: unknown): { quiz?: QuizQuestion[]; issues: QuizIs
         issues.push({ path, message: issue.message });
       }
     }
-    if (isChoice) issues.push(...choiceIssues(item as Record<string, unknown>, where));
+    if (isChoice) issues.push(...choiceIssues(item, where));
     if (result.success) quiz.push(result.data);
   });
   return issues.length > 0 ? { issues } : { quiz, issues };

@@ -13,6 +13,9 @@ import { packageRoot } from '../../shared/io/package-root.js';
  * Where lessons come from at run time: the JSON the build wrote (scripts/content-lessons.ts).
  * It was validated when built, so it is read as is; the version check catches a dist/ left
  * over from an older build.
+ *
+ * Promises, so that a source may read asynchronously; both here read synchronously (one small
+ * file at start-up is faster without fs/promises) and resolve at once.
  */
 export interface LessonSource {
   /** Metadata of every lesson, in curriculum order. */
@@ -30,7 +33,7 @@ function notBuilt(cause: unknown): EnvironmentError {
   });
 }
 
-async function readJson(path: string): Promise<unknown> {
+function readJson(path: string): unknown {
   try {
     // Synchronous on purpose: one small file read at start-up is faster without the promise
     // machinery of fs/promises, and nothing else is waiting.
@@ -43,8 +46,8 @@ async function readJson(path: string): Promise<unknown> {
 /** Lessons built into `<package>/dist/lessons/` (or another folder, for tests). */
 export function builtLessons(folder = join(packageRoot(), 'dist', 'lessons')): LessonSource {
   return {
-    async index() {
-      const index = (await readJson(join(folder, 'index.json'))) as LessonIndex;
+    index() {
+      const index = readJson(join(folder, 'index.json')) as LessonIndex;
       const newer = newerFormatVersion(index, LESSON_MODEL_VERSION, 'version');
       if (newer !== undefined) {
         throw new EnvironmentError(
@@ -55,16 +58,16 @@ export function builtLessons(folder = join(packageRoot(), 'dist', 'lessons')): L
       if (index?.version !== LESSON_MODEL_VERSION || !Array.isArray(index.lessons)) {
         throw notBuilt(new Error(`lesson index version ${String(index?.version)}`));
       }
-      return index;
+      return Promise.resolve(index);
     },
-    async lesson(id) {
-      return (await readJson(join(folder, `${id}.json`))) as Lesson;
+    lesson(id) {
+      return Promise.resolve(readJson(join(folder, `${id}.json`)) as Lesson);
     },
-    async prerendered(id, width) {
+    prerendered(id, width) {
       try {
-        return readFileSync(join(folder, `${id}.${width}.txt`), 'utf8');
+        return Promise.resolve(readFileSync(join(folder, `${id}.${width}.txt`), 'utf8'));
       } catch {
-        return undefined;
+        return Promise.resolve(undefined);
       }
     },
   };
@@ -73,15 +76,16 @@ export function builtLessons(folder = join(packageRoot(), 'dist', 'lessons')): L
 /** Lessons held in memory (tests, or lessons compiled on the fly). */
 export function lessonsInMemory(lessons: readonly Lesson[]): LessonSource {
   return {
-    index: async () => ({
-      version: LESSON_MODEL_VERSION,
-      lessons: lessons.map((lesson) => lesson.meta),
-    }),
-    lesson: async (id) => {
+    index: () =>
+      Promise.resolve({
+        version: LESSON_MODEL_VERSION,
+        lessons: lessons.map((lesson) => lesson.meta),
+      }),
+    lesson: (id) => {
       const found = lessons.find((lesson) => lesson.meta.id === id);
       if (!found) throw notBuilt(new Error(`no lesson ${id}`));
-      return found;
+      return Promise.resolve(found);
     },
-    prerendered: async () => undefined,
+    prerendered: () => Promise.resolve(undefined),
   };
 }

@@ -14,12 +14,21 @@ const GENERIC_MESSAGE = 'Invalid input';
 
 /** What a value is, in the words of a JSON or command-line user. */
 export function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 39)}…` : value}"`;
-  return String(value);
+  switch (typeof value) {
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? 'a list' : 'an object';
+    case 'number':
+      return Number.isNaN(value) ? 'NaN' : String(value);
+    case 'string':
+      return `"${value.length > 40 ? `${value.slice(0, 39)}…` : value}"`;
+    case 'boolean':
+    case 'bigint':
+    case 'symbol':
+    case 'undefined':
+    case 'function':
+      return String(value);
+  }
 }
 
 const quote = (value: unknown) => (typeof value === 'string' ? `"${value}"` : String(value));

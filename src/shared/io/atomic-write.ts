@@ -21,12 +21,13 @@ export interface AtomicWriteOptions {
   durable?: boolean;
 }
 
-export async function writeFileAtomic(
+export function writeFileAtomic(
   path: string,
   content: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   writeFileAtomicSync(path, content, options);
+  return Promise.resolve();
 }
 
 export function writeFileAtomicSync(

@@ -18,7 +18,7 @@ export type Warn = (message: string) => void;
  * A file written by a newer pixel (its `version.key` above `version.supported`) is left as it is
  * and the command stops, asking for an update: moving it aside would lose the learner's state.
  */
-export async function readJsonFile<T>(
+export function readJsonFile<T>(
   path: string,
   schema: z.ZodMiniType<T>,
   warn: Warn,
@@ -29,7 +29,7 @@ export async function readJsonFile<T>(
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve(undefined);
     throw error;
   }
   let raw: unknown;
@@ -48,13 +48,13 @@ export async function readJsonFile<T>(
   if (raw === undefined) problem = 'is not valid JSON';
   else {
     const result = schema.safeParse(raw, { reportInput: true });
-    if (result.success) return result.data;
+    if (result.success) return Promise.resolve(result.data);
     problem = `does not match the expected shape (${issueLines(result.error)[0] ?? 'invalid'})`;
   }
   const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
   renameSync(path, aside);
   warn(`${path} ${problem}; moved it to ${aside} and started afresh`);
-  return undefined;
+  return Promise.resolve(undefined);
 }
 
 export async function writeJsonFile(path: string, value: unknown): Promise<void> {

@@ -143,9 +143,13 @@ async function buildInput(
   const columns = settings.dataFile ? await dataColumns(settings.dataFile, viz, cwd) : {};
   // A table parameter (rows of features) takes its file column as rows of one feature.
   const data = Object.fromEntries(
-    Object.entries(columns).map(([name, values]) => {
+    Object.entries(columns).map(([name, values]): [string, unknown] => {
       const table = problem.parameters.find((p) => p.name === name)?.type === 'number[][]';
-      return [name, table && Array.isArray(values) ? values.map((value) => [value]) : values];
+      const column: unknown = values;
+      return [
+        name,
+        table && Array.isArray(column) ? column.map((value: unknown) => [value]) : column,
+      ];
     }),
   );
   const checked = validateInput({ ...base.input, ...data, ...settings.values }, problem.parameters);

@@ -74,13 +74,14 @@ export function canStep(run: VizRun): boolean {
 
 /** Takes up to `count` steps with the reference's step function. */
 export function advance(setup: VizSetup, run: VizRun, count: number): VizRun {
-  const step = setup.model.step;
-  if (!step) return run;
+  const { model } = setup;
+  if (!model.step) return run;
   let { state, done } = run;
   const history = [...run.history];
   let diverged: number | undefined;
   for (let taken = 0; taken < count && done < run.total; taken++) {
-    state = step(state, run.input, done);
+    // Called on the model, as start and measure are: the reference's `visualise` may use `this`.
+    state = model.step(state, run.input, done);
     done++;
     const now = measured(setup, state, run.input);
     history.push(now);
