@@ -150,7 +150,7 @@ function whenAborted(signal: AbortSignal): Promise<void> {
  */
 export async function watch(options: WatchOptions, context: Context): Promise<{ runs: number }> {
   const target = await resolveTarget(options, context.cwd);
-  const interactive = context.stdout.isTTY && Boolean(process.stdin.isTTY);
+  const interactive = context.stdout.isTTY && context.stdinIsTTY;
   const chalk = createChalk(context.color);
   const view = interactive
     ? await (

@@ -114,7 +114,7 @@ function unknownTopic(topic: string, lessons: readonly LessonMeta[]): UsageError
 /** The ink picker, loaded only when asked for, and only in a terminal. */
 function pickInTerminal(context: Context, chalk: ChalkInstance) {
   return async (entries: PickerEntry[]) => {
-    if (!context.stdout.isTTY) {
+    if (!context.stdout.isTTY || !context.stdinIsTTY) {
       throw new UsageError('--pick needs an interactive terminal', {
         hint: 'name the lesson instead: pixel learn <topic> (pixel learn lists them)',
       });
@@ -131,8 +131,9 @@ function pickInTerminal(context: Context, chalk: ChalkInstance) {
 /** The ink quiz, loaded only for a quiz in a terminal. */
 function askInTerminal(context: Context, chalk: ChalkInstance): LearnDependencies['ask'] {
   return async (questions, title) => {
-    const { askQuiz, canAskInTerminal } = await import('../ui/ask-quiz.js');
-    if (!canAskInTerminal()) return 'no-terminal';
+    // Keys must come from a terminal, not a pipe or a file.
+    if (!context.stdinIsTTY) return 'no-terminal';
+    const { askQuiz } = await import('../ui/ask-quiz.js');
     const columns = Math.min(context.stdout.columns, READING_WIDTH);
     return askQuiz(questions, { title, chalk, columns });
   };

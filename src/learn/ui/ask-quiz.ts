@@ -24,11 +24,6 @@ export interface AskQuizOptions {
 /** The learner's score, or null when they stopped before the last question. */
 export type QuizOutcome = { score: number; total: number } | null;
 
-/** Whether a person can answer here: keys come from a terminal, not a pipe or a file. */
-export function canAskInTerminal(): boolean {
-  return process.stdin.isTTY === true;
-}
-
 export async function askQuiz(
   questions: readonly QuizQuestion[],
   options: AskQuizOptions,

@@ -1,5 +1,4 @@
 import type { ChalkInstance } from 'chalk';
-import { UsageError } from '../../errors.js';
 import { splitKeys } from '../../shared/ui/key-burst.js';
 import { loadInk } from '../../shared/ui/load-ink.js';
 import { formatPickerFrame } from './lesson-picker-frame.js';
@@ -58,11 +57,6 @@ export async function pickLesson(
   entries: readonly PickerEntry[],
   options: PickOptions,
 ): Promise<string | null> {
-  if (!process.stdin.isTTY) {
-    throw new UsageError('--pick needs an interactive terminal', {
-      hint: 'name the lesson instead: pixel learn <topic> (pixel learn lists them)',
-    });
-  }
   const { React, ink } = await loadInk();
   const LessonPicker = createLessonPicker({ React, ink }, entries, options);
 
