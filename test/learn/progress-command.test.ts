@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { progress, progressReport } from '../../src/learn/commands/progress.js';
+import { progress } from '../../src/learn/commands/progress.js';
+import { progressReport } from '../../src/learn/core/progress-report.js';
 import type { LessonMeta } from '../../src/learn/core/lesson-meta.js';
 import { nextStep } from '../../src/shared/core/next-step.js';
 import {

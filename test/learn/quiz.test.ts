@@ -26,7 +26,7 @@ import {
   type QuizAction,
   type QuizState,
 } from '../../src/learn/ui/quiz-state.js';
-import { progressReport } from '../../src/learn/commands/progress.js';
+import { progressReport } from '../../src/learn/core/progress-report.js';
 
 const NUMBER: NumberQuestion = {
   id: 'precision',

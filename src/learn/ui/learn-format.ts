@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { LessonMeta } from '../core/lesson-meta.js';
 import type { NextStep } from '../../shared/core/next-step.js';
+import type { ProgressView } from '../core/progress-report.js';
 import { padToWidth, textWidth, truncateToWidth } from '../../shared/core/text-width.js';
 import { wrapPieces, wrapText } from '../../shared/core/wrap-text.js';
 
@@ -113,36 +114,6 @@ export function formatLessonFooter(
     return room >= 12 ? `${head}  ${chalk.dim(truncateToWidth(row.about, room))}` : head.trimEnd();
   });
   return `\n${chalk.dim('─'.repeat(Math.max(1, Math.min(width, 40))))}\n${lines.join('\n')}\n`;
-}
-
-export interface ProgressView {
-  lessons: {
-    read: number;
-    total: number;
-    items: ReadonlyArray<{
-      id: string;
-      title: string;
-      read: boolean;
-      timesRead: number;
-      /** The lesson's quick check, when it was finished at least once. */
-      quiz: {
-        last: { score: number; total: number };
-        best: { score: number; total: number };
-      } | null;
-    }>;
-  };
-  problems: {
-    solved: number;
-    attempted: number;
-    items: ReadonlyArray<{
-      id: string;
-      attempts: number;
-      solved: boolean;
-      hintsRevealed: number;
-      lastVerdict: string | null;
-    }>;
-  };
-  next: NextStep | null;
 }
 
 /** `quiz 3/4` and, when an earlier attempt did better, `(best 4/4)`. */
