@@ -26,9 +26,9 @@ export default defineConfig({
         test: { ...shared, name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW },
       },
       {
-        // A loaded CI machine runs judge sandboxes beside pseudo-terminals: a test there may
-        // take minutes where it takes seconds here, and a waitFor's own timeout (30 s) should
-        // fail first, with the screen it saw.
+        // A loaded machine runs judge sandboxes beside pseudo-terminals: a test may take
+        // minutes there where it takes seconds here. A terminal wait has its own, shorter
+        // timeout (30 s), so a screen that never comes fails first and prints what it showed.
         test: { ...shared, name: 'slow', include: SLOW, testTimeout: 180_000 },
       },
     ],

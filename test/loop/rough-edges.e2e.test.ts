@@ -90,6 +90,7 @@ describe.skipIf(!hasTmux)('the lesson picker', () => {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         TERM: 'xterm-256color',
         LANG: 'C.UTF-8',
+        CONTINUOUS_INTEGRATION: 'true',
       },
       columns: 100,
       rows: 30,

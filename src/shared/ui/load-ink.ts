@@ -10,11 +10,31 @@ import { importModule } from '../../import-module.js';
  * They are ES modules: see src/import-module.ts.
  */
 export async function loadInk(): Promise<{ React: typeof ReactModule; ink: typeof InkModule }> {
-  const [React, ink] = (await Promise.all([importModule('react'), importModule('ink')])) as [
-    typeof ReactModule,
-    typeof InkModule,
-  ];
+  const [React, ink] = (await withoutCiVariables(() =>
+    Promise.all([importModule('react'), importModule('ink')]),
+  )) as [typeof ReactModule, typeof InkModule];
   return { React, ink };
+}
+
+/** The variables ink (through is-in-ci) reads once, when it is first imported. */
+const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+
+/**
+ * Runs `load` with CI and CONTINUOUS_INTEGRATION out of the environment, then puts them back.
+ * With either set, ink draws nothing until the screen unmounts, so a quiz or picker shows a
+ * blank terminal while it waits for keys. pixel has already decided that the session is
+ * interactive (it mounts ink only when stdin and stdout are terminals), and that decision is
+ * the one to keep; a CI pipeline pipes its output and never gets here. The variables are
+ * restored at once, so what pixel runs afterwards (a judge, a pager) still sees them.
+ */
+async function withoutCiVariables<T>(load: () => Promise<T>): Promise<T> {
+  const saved = CI_VARIABLES.map((name) => [name, process.env[name]] as const);
+  for (const [name] of saved) delete process.env[name];
+  try {
+    return await load();
+  } finally {
+    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+  }
 }
 
 /**
