@@ -16,6 +16,12 @@ describe('the content-problems build step', () => {
     );
   });
 
+  it('rejects a case that gives a parameter no value, literal or generated', async () => {
+    await expect(problemIssues(join(fixtures, 'missing-parameter'))).rejects.toThrow(
+      /case "b" has no value for "x"/,
+    );
+  });
+
   it('rejects a known mistake that no case can tell from the reference', async () => {
     expect(await problemIssues(join(fixtures, 'silent-mistake'))).toEqual([
       'problems/tiny: no case tells mistake tripled (variant 1) from the reference',

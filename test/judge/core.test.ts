@@ -141,6 +141,30 @@ describe('mulberry32 and generated data', () => {
     expect(built.input.k).toBe(3);
     expect(built.input.b).toEqual(built.input.a);
   });
+
+  it('makes the generated arguments when they are first read, once', () => {
+    const built = buildCase({
+      id: 'c',
+      group: 'g',
+      description: 'd',
+      hidden: true,
+      input: {},
+      // Reads a list no one made: it throws, but only when the input is read.
+      generate: [{ kind: 'noisy-copy', into: 'b', from: 'missing', seed: 2, flip: 0 }],
+    });
+    expect(built.id).toBe('c');
+    expect(() => built.input).toThrow(/"missing" is not a list yet/);
+    const made = buildCase({
+      id: 'd',
+      group: 'g',
+      description: 'd',
+      hidden: true,
+      input: {},
+      generate: [{ kind: 'bernoulli', into: 'a', seed: 1, length: 4, p: 0.5 }],
+    });
+    expect(made.input).toBe(made.input);
+    expect(JSON.parse(JSON.stringify(made))).toEqual({ ...made, input: made.input });
+  });
 });
 
 describe('tolerance comparison', () => {

@@ -40,6 +40,7 @@ async function recordPython(
   await mkdir(join(base, 'root'), { recursive: true });
   await mkdir(join(base, 'src'));
   const runtime = resolveRuntime('python', process.env, base, 512);
+  const cases = options.cases ?? [[[1, 2], [2, 4], 0.1, 2]];
   return recordRun({
     sandbox: {
       kind: options.kind,
@@ -59,7 +60,8 @@ async function recordPython(
       entry: 'gradient_descent',
       ...(options.kind === 'reduced' ? { subreaper: true } : {}),
     },
-    cases: options.cases ?? [[[1, 2], [2, 4], 0.1, 2]],
+    caseCount: cases.length,
+    argsOf: (index) => cases[index] as unknown[],
     limits: { ...limits, ...options.limits },
   });
 }

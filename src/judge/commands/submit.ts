@@ -8,7 +8,7 @@ import { nextStep, type NextStep } from '../../shared/core/next-step.js';
 import { builtLessons } from '../../learn/io/lessons.js';
 import { measureSpeed } from '../io/speed-line.js';
 import { evaluateSolution, type CaseResult } from '../io/evaluate.js';
-import { listProblems, loadProblem, loadReference } from '../io/problem-store.js';
+import { listProblems, loadProblem, referenceLoader } from '../io/problem-store.js';
 import { resolveTarget, targetOptionsShape } from '../io/target.js';
 import { loadProgress, updateProgress } from '../../shared/io/progress-store.js';
 import { formatCaseLine, formatSubmitSummary } from '../ui/judge-format.js';
@@ -59,7 +59,8 @@ async function nextAfter(progress: Progress): Promise<NextStep | null> {
 export async function submit(options: SubmitOptions, context: Context): Promise<SubmissionReport> {
   const target = await resolveTarget(options, context.cwd);
   const loaded = loadProblem(target.problem);
-  const reference = await loadReference(loaded);
+  // Imported while the sandbox starts (see evaluateSolution), not before.
+  const reference = referenceLoader(loaded);
   const chalk = createChalk(context.color);
   const columns = context.stdout.columns;
   // Progress belongs on stderr (DESIGN); only when both streams are the same kind of terminal.

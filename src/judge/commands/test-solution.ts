@@ -11,7 +11,7 @@ import { formatInputValue, inputExample, parameterName } from '../core/readme.js
 import type { Verdict } from '../core/verdict.js';
 import { sanitizeText } from '../../shared/core/sanitize.js';
 import { evaluateSolution } from '../io/evaluate.js';
-import { loadProblem, loadReference } from '../io/problem-store.js';
+import { loadProblem, referenceLoader } from '../io/problem-store.js';
 import { resolveTarget, targetOptionsShape } from '../io/target.js';
 import {
   formatDiagnosis,
@@ -130,7 +130,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
   const target = await resolveTarget(options, context.cwd);
   const loaded = loadProblem(target.problem);
   const { problem } = loaded;
-  const reference = await loadReference(loaded);
+  const reference = referenceLoader(loaded);
   const cases =
     options.input !== undefined
       ? [await customCase(options.input, problem, loaded.cases, context.cwd)]

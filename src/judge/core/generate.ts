@@ -96,14 +96,36 @@ export function runGenerator(spec: GeneratorSpec, input: CaseInput): CaseInput {
   }
 }
 
+/** The parameters a generator fills. */
+export function generatedNames(spec: GeneratorSpec): string[] {
+  return typeof spec.into === 'string' ? [spec.into] : [spec.into.features, spec.into.targets];
+}
+
+/** Every parameter a case gives a value: its literal input and what its generators fill. */
+export function providedNames(spec: CaseSpec): Set<string> {
+  return new Set([...Object.keys(spec.input), ...(spec.generate ?? []).flatMap(generatedNames)]);
+}
+
+/**
+ * A case ready to judge. Its generated arguments are made the first time `input` is read, not
+ * here: a submit starts the sandbox first and has them made while the runtime boots, and
+ * commands that only list cases never make them.
+ */
 export function buildCase(spec: CaseSpec): JudgeCase {
-  let input: CaseInput = { ...spec.input };
-  for (const generator of spec.generate ?? []) input = runGenerator(generator, input);
+  const generators = spec.generate ?? [];
+  let input: CaseInput | undefined = generators.length === 0 ? { ...spec.input } : undefined;
   return {
     id: spec.id,
     group: spec.group,
     description: spec.description,
     hidden: spec.hidden,
-    input,
+    get input(): CaseInput {
+      if (!input) {
+        let made: CaseInput = { ...spec.input };
+        for (const generator of generators) made = runGenerator(generator, made);
+        input = made;
+      }
+      return input;
+    },
   };
 }

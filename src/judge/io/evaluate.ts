@@ -14,7 +14,8 @@ import { harnessesRoot } from './problem-store.js';
 import { packageRoot } from '../../shared/io/package-root.js';
 import { resolvePaths, type PixelPaths } from '../../shared/io/paths.js';
 import { recordRun } from './record-run.js';
-import { referenceAnswers } from './reference-answers.js';
+import { onePerTurn } from './one-per-turn.js';
+import { referenceAnswers, type ReferenceAnswers } from './reference-answers.js';
 import { resolveRuntime, type Runtime } from './runtimes.js';
 import { fullSandboxAvailable, workFolder, type SandboxKind } from './sandbox.js';
 import { collectSolutionFiles, readSolutionFile, type SourceFile } from './solution-files.js';
@@ -46,8 +47,12 @@ export interface Evaluation {
 
 export interface EvaluateRequest {
   loaded: LoadedProblem;
-  /** Loaded before any learner code runs: nothing of pixel's is imported after. */
-  reference: ReferenceModule;
+  /**
+   * Imports the reference (once: later calls share the first). The judge calls it before any
+   * learner code can touch pixel's files: before the run in the reduced sandbox, where the
+   * program could rewrite them; once the full one has started, which hides them from it.
+   */
+  reference: () => Promise<ReferenceModule>;
   cases: JudgeCase[];
   language: Language;
   solutionPath: string;
@@ -61,6 +66,8 @@ export interface EvaluateRequest {
   /** Aborted by SIGINT/SIGTERM/SIGHUP: the sandbox ends, nothing is judged. */
   signal?: AbortSignal;
 }
+
+const noop = () => undefined;
 
 const NO_OUTPUT: CapturedOutput = { text: '', bytes: 0, truncated: false };
 
@@ -189,9 +196,11 @@ function record(
       // Without a PID namespace the Python harness adopts orphans so the sweep finds them.
       ...(kind === 'reduced' ? { subreaper: true } : {}),
     },
-    cases: request.cases.map((testCase) =>
-      problem.parameters.map((parameter) => testCase.input[parameter.name]),
-    ),
+    caseCount: request.cases.length,
+    argsOf: (index) => {
+      const { input } = request.cases[index] as JudgeCase;
+      return problem.parameters.map((parameter) => input[parameter.name]);
+    },
     limits: {
       cpuMsPerCall: limits.cpuSecondsPerCase * 1000,
       wallMsPerCall: limits.wallSecondsPerCase * 1000,
@@ -205,6 +214,28 @@ function record(
   });
 }
 
+/** The reference's answers, to be worked out once the reference is imported. */
+function answersOnceLoaded(request: EvaluateRequest): Promise<ReferenceAnswers> {
+  return request
+    .reference()
+    .then((reference) =>
+      referenceAnswers(
+        request.loaded,
+        reference,
+        request.cases,
+        request.allowNonFiniteReference ?? false,
+      ),
+    );
+}
+
+/**
+ * Makes the cases' arguments (their generators run on first use), one case per turn of the
+ * event loop. Returns a stop: what is not made by then is made when its case is sent.
+ */
+function makeAhead(cases: readonly JudgeCase[]): () => void {
+  return onePerTurn(cases.length, (index) => void (cases[index] as JudgeCase).input);
+}
+
 /**
  * Runs a solution on cases in the sandbox, then judges each call against the reference. The
  * expected values are computed only after the run has ended, so no process the solution could
@@ -212,7 +243,7 @@ function record(
  */
 export async function evaluateSolution(request: EvaluateRequest): Promise<Evaluation> {
   const started = performance.now();
-  const { loaded, reference, language } = request;
+  const { loaded, language } = request;
   const { problem } = loaded;
   const solutionPath = resolve(request.solutionPath);
   if (process.platform === 'win32') {
@@ -228,6 +259,8 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     fullSandboxAvailable(request.env) && !fullSandboxRefused ? 'full' : 'reduced';
   const prepared = await prepareFiles(language, solutionPath, request.workspaceRoot);
   if ('compileError' in prepared) {
+    // A broken install says so even when the solution does not compile.
+    await request.reference();
     return finish({
       sandbox: preferred,
       failure: { verdict: 'compile_error', message: prepared.compileError },
@@ -245,17 +278,25 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
   try {
     await mkdir(join(base, 'root'));
     await mkdir(join(base, 'src'));
-    const answers = referenceAnswers(
-      loaded,
-      reference,
-      request.cases,
-      request.allowNonFiniteReference ?? false,
-    );
-    // Worked out while the solution runs only once the full sandbox is up (reference-answers.ts).
+    if (preferred === 'reduced') await request.reference();
+    // The answers are worked out while the solution runs, once the full sandbox is up
+    // (reference-answers.ts); the ready line comes long after this function has gone on.
+    let runEnded = false;
     let stopAhead: (() => void) | undefined;
-    let run = await record(preferred, base, runtime, prepared, request, () => {
-      stopAhead = answers.computeAhead();
+    const recording = record(preferred, base, runtime, prepared, request, () => {
+      void answersReady.then((answers) => {
+        if (!runEnded) stopAhead = answers.computeAhead();
+      }, noop);
     });
+    // record() has spawned the sandbox: the runtime's start-up leaves this process idle, so the
+    // reference is imported and the cases' arguments made meanwhile.
+    const answersReady = answersOnceLoaded(request);
+    // Awaited below; a run stopped by Ctrl-C never gets there, and must not crash on it.
+    answersReady.catch(noop);
+    const stopMaking = makeAhead(request.cases);
+    let run = await recording;
+    runEnded = true;
+    stopMaking();
     stopAhead?.();
     let sandboxNote: string | undefined;
     if (preferred === 'full' && !run.started && !request.signal?.aborted) {
@@ -264,6 +305,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
       const why = run.stderrTail.trim().split('\n').pop() ?? `exit ${run.exit.code}`;
       fullSandboxRefused = why;
       sandboxNote = `the full sandbox could not start here (${why.slice(0, 200)})`;
+      await request.reference();
       run = await record('reduced', base, runtime, prepared, request);
     } else if (preferred === 'reduced' && fullSandboxRefused) {
       sandboxNote = `the full sandbox could not start here (${fullSandboxRefused.slice(0, 200)})`;
@@ -271,6 +313,8 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     const stopped = request.signal?.aborted ? (request.signal.reason as StopSignal) : undefined;
     if (stopped)
       throw new InterruptedError(stopped, 'the solution was stopped and nothing was recorded');
+    // A reference that fails to import is pixel's fault, whatever the solution did.
+    const [reference, answers] = await Promise.all([request.reference(), answersReady]);
     const classification = classifyRun(run);
     const common = {
       sandbox: run.sandbox,

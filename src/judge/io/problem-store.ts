@@ -9,11 +9,12 @@ import {
   UPDATE_PIXEL_HINT,
 } from '../../shared/core/format-version.js';
 import { issueLines } from '../../shared/core/zod-issues.js';
-import { buildCase } from '../core/generate.js';
+import { buildCase, providedNames } from '../core/generate.js';
 import {
   CasesFileSchema,
   PROBLEM_FORMAT_VERSION,
   ProblemSchema,
+  type CaseSpec,
   type JudgeCase,
   type CaseInput,
   type Problem,
@@ -74,16 +75,20 @@ function parseFile<T>(file: string, schema: z.ZodMiniType<T>): T {
   return result.data;
 }
 
-/** Cross-file rules the schemas cannot express; returns every issue found. */
-export function checkProblemRules(problem: Problem, cases: JudgeCase[], id: string): string[] {
+/**
+ * Cross-file rules the schemas cannot express; returns every issue found. It reads the cases as
+ * declared, so no generator runs for it.
+ */
+export function checkProblemRules(problem: Problem, cases: CaseSpec[], id: string): string[] {
   const issues: string[] = [];
   if (problem.id !== id) issues.push(`id "${problem.id}" does not match its folder "${id}"`);
   const seen = new Set<string>();
   for (const testCase of cases) {
     if (seen.has(testCase.id)) issues.push(`case id "${testCase.id}" is used twice`);
     seen.add(testCase.id);
+    const provided = providedNames(testCase);
     for (const parameter of problem.parameters) {
-      if (testCase.input[parameter.name] === undefined)
+      if (!provided.has(parameter.name))
         issues.push(`case "${testCase.id}" has no value for "${parameter.name}"`);
     }
   }
@@ -112,6 +117,12 @@ export function listProblems(root?: string): Problem[] {
  * usage error naming the closest ones.
  */
 export function resolveProblemId(query: string, root?: string): string {
+  // The exact id, as a workspace records it, needs no listing of the whole track.
+  if (
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(query) &&
+    existsSync(join(problemsRoot(root), query, 'problem.json'))
+  )
+    return query;
   const problems = listProblems(root);
   const match = matchTopic(
     query,
@@ -134,10 +145,10 @@ export function loadProblem(query: string, root?: string): LoadedProblem {
   const id = resolveProblemId(query, root);
   const dir = join(problemsRoot(root), id);
   const problem = parseFile(join(dir, 'problem.json'), ProblemSchema);
-  const cases = parseFile(join(dir, 'cases.json'), CasesFileSchema).cases.map(buildCase);
-  const issues = checkProblemRules(problem, cases, id);
+  const specs = parseFile(join(dir, 'cases.json'), CasesFileSchema).cases;
+  const issues = checkProblemRules(problem, specs, id);
   if (issues.length > 0) throw new ContentError(join(dir, 'problem.json'), issues);
-  return { dir, problem, cases };
+  return { dir, problem, cases: specs.map(buildCase) };
 }
 
 export function readStatement(loaded: LoadedProblem): string {
@@ -164,6 +175,12 @@ export async function loadVizModel(loaded: LoadedProblem): Promise<VizModel> {
     ]);
   }
   return model as VizModel;
+}
+
+/** loadReference, started by the first call; every call shares that one import. */
+export function referenceLoader(loaded: LoadedProblem): () => Promise<ReferenceModule> {
+  let loading: Promise<ReferenceModule> | undefined;
+  return () => (loading ??= loadReference(loaded));
 }
 
 export async function loadReference(loaded: LoadedProblem): Promise<ReferenceModule> {

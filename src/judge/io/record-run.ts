@@ -22,8 +22,13 @@ export interface RecordRequest {
   sandbox: Omit<SandboxRequest, 'limits'>;
   /** The first control line: what to load (file, entry, language details). */
   setup: Record<string, unknown>;
-  /** Argument lists, one per case; sent one at a time, each after the previous answer. */
-  cases: unknown[][];
+  /** How many cases there are. */
+  caseCount: number;
+  /**
+   * The argument list of a case, asked for when it is sent (one at a time, each after the
+   * previous answer), so that the caller may still be making them while the runtime starts.
+   */
+  argsOf: (index: number) => unknown[];
   limits: RunLimits;
   /** Called when the full sandbox's set-up is complete, before the program starts. */
   onSandboxed?: () => void;
@@ -58,7 +63,7 @@ type Phase = 'starting' | 'loading' | 'call' | 'between' | 'done';
 export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   const { limits } = request;
   const nonce = randomBytes(18).toString('base64url');
-  const callCount = request.cases.length;
+  const callCount = request.caseCount;
   const sandbox = startSandbox({
     ...request.sandbox,
     limits: {
@@ -137,7 +142,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     phase = 'call';
     request.onStart?.(index);
     current = { sentAt: performance.now(), cpuAtSend: sandbox.usage()?.cpuMs };
-    send({ case: index, args: request.cases[index] });
+    send({ case: index, args: request.argsOf(index) });
   };
   const closeCall = (answer: CallAnswer | undefined) => {
     if (!current) return;

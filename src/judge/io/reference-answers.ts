@@ -1,5 +1,6 @@
 import type { JudgeCase } from '../core/problem-schema.js';
 import { extractReference, type NamedNumber } from '../core/shape.js';
+import { onePerTurn } from './one-per-turn.js';
 import type { LoadedProblem, ReferenceModule } from './problem-store.js';
 
 /** What the reference says for one case: its answer, or why it failed (a judge error). */
@@ -44,17 +45,5 @@ export function referenceAnswers(
     known.set(index, answer);
     return answer;
   };
-  const computeAhead = () => {
-    let next = 0;
-    let timer: NodeJS.Immediate | undefined;
-    const step = () => {
-      if (next < cases.length) get(next++);
-      timer = next < cases.length ? setImmediate(step) : undefined;
-    };
-    timer = setImmediate(step);
-    return () => {
-      if (timer) clearImmediate(timer);
-    };
-  };
-  return { get, computeAhead };
+  return { get, computeAhead: () => onePerTurn(cases.length, get) };
 }

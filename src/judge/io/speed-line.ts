@@ -23,7 +23,7 @@ function timeOf(result: CaseResult): number {
  */
 export async function measureSpeed(request: {
   loaded: LoadedProblem;
-  reference: ReferenceModule;
+  reference: () => Promise<ReferenceModule>;
   language: Language;
   results: readonly CaseResult[];
   env: NodeJS.ProcessEnv;
