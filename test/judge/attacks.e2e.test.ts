@@ -224,9 +224,12 @@ def gradient_descent(x, y, learning_rate, iterations):
         join(REPO_ROOT, `pwned-${randomUUID()}`),
         join(ws.tmp, 'pwned'),
       ];
+      // Inside the full sandbox: its root (a bind of a folder pixel made on the host), its
+      // /dev and the harness folder are read-only too.
+      const inside = mode === 'reduced' ? [] : ['/pwned', '/dev/pwned', '/pixel/pwned'];
       const source = `import os
 def gradient_descent(x, y, learning_rate, iterations):
-    for path in ${JSON.stringify(targets)}:
+    for path in ${JSON.stringify([...targets, ...inside])}:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, 'w') as f:
@@ -238,6 +241,7 @@ def gradient_descent(x, y, learning_rate, iterations):
 `;
       const { case: result } = await probe(ws, source);
       expect(result.output).toContain('refused');
+      for (const path of inside) expect(result.output).toContain(`refused ${path} OSError`);
       // None of these host paths is even visible inside (it may make its own /work/... copy).
       for (const target of targets) expect(existsSync(target), target).toBe(false);
       expect(await readdir(ws.tmp)).toEqual([]);

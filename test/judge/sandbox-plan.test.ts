@@ -3,6 +3,7 @@ import {
   fstabEscape,
   fullSandboxArgv,
   reducedSandboxArgv,
+  rootSkeleton,
   sandboxFstab,
   setupScript,
   shellQuote,
@@ -66,6 +67,7 @@ describe('the full sandbox command', () => {
     const fstab = sandboxFstab(plan).trim().split('\n');
     const root = "/tmp/pixel-judge-a\\040b'c/root";
     expect(fstab).toEqual([
+      `${root} ${root} none bind,ro,nosuid,nodev 0 0`,
       `/usr ${root}/usr none bind,ro 0 0`,
       `/etc ${root}/etc none bind,ro 0 0`,
       `/home/ada/.pyenv/versions/3.12.1 ${root}/home/ada/.pyenv/versions/3.12.1 none bind,ro 0 0`,
@@ -78,10 +80,31 @@ describe('the full sandbox command', () => {
       `/opt/pixel/harnesses/python ${root}/pixel none bind,ro 0 0`,
     ]);
     const script = setupScript(plan);
-    expect(script).toContain(`ln -s 'usr/bin' . || fail 'symlinks'`);
     expect(script).toContain(`mount -a -T '/tmp/pixel-judge-a b'\\''c/fstab'`);
-    expect(script).toContain('mount -o remount,bind,ro "$R"');
     expect(script).toContain(`R='/tmp/pixel-judge-a b'\\''c/root'`);
+    // One process mounts everything: no other tool runs before chroot.
+    expect(script).not.toMatch(/^(mkdir|ln|mount -t|mount -o)/m);
+  });
+
+  it('has pixel make the root’s mount points, symlinks and /dev files before it starts', () => {
+    expect(rootSkeleton(plan)).toEqual([
+      { kind: 'dir', path: 'usr' },
+      { kind: 'dir', path: 'etc' },
+      { kind: 'dir', path: 'home' },
+      { kind: 'dir', path: 'home/ada' },
+      { kind: 'dir', path: 'home/ada/.pyenv' },
+      { kind: 'dir', path: 'home/ada/.pyenv/versions' },
+      { kind: 'dir', path: 'home/ada/.pyenv/versions/3.12.1' },
+      { kind: 'dir', path: 'proc' },
+      { kind: 'dir', path: 'dev' },
+      { kind: 'dir', path: 'work' },
+      { kind: 'dir', path: 'pixel' },
+      { kind: 'symlink', path: 'bin', target: 'usr/bin' },
+      { kind: 'file', path: 'dev/null' },
+      { kind: 'file', path: 'dev/zero' },
+      { kind: 'file', path: 'dev/random' },
+      { kind: 'file', path: 'dev/urandom' },
+    ]);
   });
 
   it('covers pixel’s own folders with an empty tmpfs where a shared folder holds them', () => {

@@ -6,11 +6,12 @@
  * - `unshare` gives the run new mount, PID, network and IPC namespaces: the program sees only its
  *   own processes (a fresh /proc), has only a loopback that is down, and when its first process
  *   ends the kernel ends every other one;
- * - a new root on a small tmpfs holds only read-only binds of the system folders, the language
- *   runtime, pixel's harness for that language, a few /dev nodes, and /work, a size-capped tmpfs
- *   that holds copies of the learner's files: nothing else of the machine, the user's home,
- *   pixel's package (problems, references, cases) or its state is visible, and /work is the only
- *   place it can write;
+ * - the new root is a read-only bind of a skeleton folder pixel makes in its scratch folder
+ *   (empty mount points and the merged-/usr symlinks), holding only read-only binds of the system
+ *   folders, the language runtime, pixel's harness for that language, a few /dev nodes, and
+ *   /work, a size-capped tmpfs that holds copies of the learner's files: nothing else of the
+ *   machine, the user's home, pixel's package (problems, references, cases) or its state is
+ *   visible, and /work is the only place it can write;
  * - `setpriv` drops every capability and sets no_new_privs; when pixel runs as root the program
  *   also runs as an unused uid, so it cannot read what only root may;
  * - rlimits cap CPU seconds, address space, file size, core dumps and processes.
@@ -79,6 +80,37 @@ export function shellQuote(text: string): string {
 /** Paths inside the new root are the host paths without their leading slash. */
 const inRoot = (path: string) => path.replace(/^\/+/, '');
 
+/** Something the new root holds before anything is mounted, relative to it. */
+export type SkeletonEntry =
+  | { kind: 'dir'; path: string }
+  | { kind: 'symlink'; path: string; target: string }
+  | { kind: 'file'; path: string };
+
+/**
+ * What pixel makes in `<base>/root` before the sandbox starts: a folder for every mount, the
+ * system's top-level symlinks, and empty files for the /dev nodes to be bound onto. Made by the
+ * judge with plain file calls, it costs none of the processes a setup script would start.
+ */
+export function rootSkeleton(plan: FullSandboxPlan): SkeletonEntry[] {
+  const dirs = plan.system.filter((entry) => entry.kind === 'dir').map((entry) => entry.path);
+  const folders = [...dirs, ...plan.readOnly, '/proc', '/dev', INSIDE.work, INSIDE.harness];
+  // Parents before children: /home, /home/ada, ... for a runtime under a home folder.
+  const withParents = new Set<string>();
+  for (const folder of folders) {
+    const parts = inRoot(folder).split('/');
+    for (let end = 1; end <= parts.length; end++) withParents.add(parts.slice(0, end).join('/'));
+  }
+  return [
+    ...[...withParents].map((path) => ({ kind: 'dir' as const, path })),
+    ...plan.system.flatMap((entry) =>
+      entry.kind === 'symlink'
+        ? [{ kind: 'symlink' as const, path: inRoot(entry.path), target: entry.target }]
+        : [],
+    ),
+    ...DEV_NODES.map((node) => ({ kind: 'file' as const, path: `dev/${node}` })),
+  ];
+}
+
 /** fstab escapes whitespace and backslashes as octal (getmntent(3)). */
 export function fstabEscape(path: string): string {
   return path.replace(
@@ -88,8 +120,9 @@ export function fstabEscape(path: string): string {
 }
 
 /**
- * Every mount after the new root's own tmpfs, as an fstab for one `mount -a -T`: one process
- * instead of one per mount (each costs a few ms). Binds with `ro` are made read-only by mount.
+ * Every mount, as an fstab for one `mount -a -T`: one process instead of one per mount (each
+ * costs a few ms). First the skeleton onto itself, read-only (mount points need no write
+ * access), then everything on top of it. Binds with `ro` are made read-only by mount.
  */
 export function sandboxFstab(plan: FullSandboxPlan): string {
   const root = `${plan.base}/root`;
@@ -97,6 +130,7 @@ export function sandboxFstab(plan: FullSandboxPlan): string {
   const dirs = plan.system.filter((entry) => entry.kind === 'dir').map((entry) => entry.path);
   const owner = plan.mode === 'root' ? `,uid=${plan.uid},gid=${plan.uid}` : '';
   const lines = [
+    `${fstabEscape(root)} ${fstabEscape(root)} none bind,ro,nosuid,nodev 0 0`,
     ...[...dirs, ...plan.readOnly].map(
       (path) => `${fstabEscape(path)} ${at(path)} none bind,ro 0 0`,
     ),
@@ -113,10 +147,10 @@ export function sandboxFstab(plan: FullSandboxPlan): string {
 export const fstabPath = (plan: FullSandboxPlan) => `${plan.base}/fstab`;
 
 /**
- * The setup script: a handful of processes (mount, mkdir, ln, mount -a, mount, chroot, setpriv),
- * each step named so that a refusal says which. It runs in the new namespaces before any learner
- * code; its last act is to exec the program. The learner's files arrive later, written into
- * /work by the harness itself.
+ * The setup script: one process for every mount (mount -a), then chroot and setpriv, each step
+ * named so that a refusal says which. It runs in the new namespaces before any learner code; its
+ * last act is to exec the program. The root's skeleton is already made (rootSkeleton); the
+ * learner's files arrive later, written into /work by the harness itself.
  */
 export function setupScript(plan: FullSandboxPlan): string {
   const q = shellQuote;
@@ -133,26 +167,9 @@ export function setupScript(plan: FullSandboxPlan): string {
       'ulimit -c 0',
       `{ ulimit -u ${limits.processes} 2>/dev/null || ulimit -p ${limits.processes}; }`,
     ].join(' && ') + ` || fail 'set the limits'`,
-    `mount -t tmpfs -o mode=755,size=4m,nosuid,nodev pixel-root "$R" || fail 'a tmpfs for the new root'`,
-    `cd "$R" || fail 'enter the new root'`,
-  ];
-  const dirs = plan.system.filter((entry) => entry.kind === 'dir').map((entry) => entry.path);
-  const folders = [...dirs, ...plan.readOnly, 'proc', 'dev', INSIDE.work, INSIDE.harness];
-  lines.push(`mkdir -p ${folders.map((path) => q(inRoot(path))).join(' ')} || fail 'mkdir'`);
-  const links = plan.system.filter((entry) => entry.kind === 'symlink');
-  // `ln -s usr/bin usr/lib .` names each link after its target: one process for the usual case.
-  const simple = links.filter((link) => link.target.split('/').at(-1) === inRoot(link.path));
-  if (simple.length > 0)
-    lines.push(`ln -s ${simple.map((link) => q(link.target)).join(' ')} . || fail 'symlinks'`);
-  for (const link of links.filter((entry) => !simple.includes(entry)))
-    lines.push(`ln -s ${q(link.target)} ${q(inRoot(link.path))} || fail 'symlink ${link.path}'`);
-  lines.push(
-    DEV_NODES.map((node) => `: > dev/${node}`).join(' && ') + ` || fail '/dev'`,
     `mount -a -T ${q(fstabPath(plan))} || fail 'share the system read-only'`,
-    `mount -o remount,bind,ro "$R" || fail 'make the new root read-only'`,
-    `cd / || fail 'leave the new root'`,
     `printf '\\n%s\\n' ${q(plan.readyLine)} >&3 || fail 'report the sandbox ready'`,
-  );
+  ];
   const identity =
     plan.mode === 'root' ? [`--reuid=${plan.uid}`, `--regid=${plan.uid}`, '--clear-groups'] : [];
   // pdeathsig again after the uid change (which clears it): the program dies with unshare.

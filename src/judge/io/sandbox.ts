@@ -3,8 +3,10 @@ import {
   accessSync,
   constants,
   lstatSync,
+  mkdirSync,
   readlinkSync,
   realpathSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -16,10 +18,12 @@ import {
   fstabPath,
   fullSandboxArgv,
   INSIDE,
+  rootSkeleton,
   sandboxFstab,
   reducedSandboxArgv,
   type FullSandboxPlan,
   type Rlimits,
+  type SkeletonEntry,
   type SystemEntry,
 } from './sandbox-plan.js';
 
@@ -164,6 +168,16 @@ function foldersToHide(
   });
 }
 
+/** Makes the new root's skeleton in `root` (an empty folder), as rootSkeleton lists it. */
+function makeSkeleton(root: string, entries: readonly SkeletonEntry[]): void {
+  for (const entry of entries) {
+    const path = join(root, entry.path);
+    if (entry.kind === 'dir') mkdirSync(path);
+    else if (entry.kind === 'symlink') symlinkSync(entry.target, path);
+    else writeFileSync(path, '');
+  }
+}
+
 /** A uid no account uses, so RLIMIT_NPROC counts only this run's processes. */
 function unusedUid(): number {
   return 2_000_000_000 + (randomBytes(3).readUIntBE(0, 3) % 1_000_000);
@@ -213,6 +227,7 @@ export function startSandbox(request: SandboxRequest): Sandbox {
       command: request.command,
       args,
     };
+    makeSkeleton(join(request.base, 'root'), rootSkeleton(plan));
     writeFileSync(fstabPath(plan), sandboxFstab(plan));
     argv = fullSandboxArgv(plan);
   } else {
