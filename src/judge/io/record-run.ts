@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type {
   CallAnswer,
   CapturedOutput,
@@ -7,6 +6,7 @@ import type {
   RecordedCall,
   RunRecord,
 } from '../core/run-record.js';
+import { kernelRandomBytes } from '../../shared/io/kernel-random.js';
 import { startSandbox, type SandboxRequest } from './sandbox.js';
 
 export interface RunLimits {
@@ -62,7 +62,7 @@ type Phase = 'starting' | 'loading' | 'call' | 'between' | 'done';
  */
 export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   const { limits } = request;
-  const nonce = randomBytes(18).toString('base64url');
+  const nonce = kernelRandomBytes(18).toString('base64url');
   const callCount = request.caseCount;
   const sandbox = startSandbox({
     ...request.sandbox,

@@ -9,10 +9,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { delimiter, join } from 'node:path';
 import type { Duplex, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { kernelRandomBytes } from '../../shared/io/kernel-random.js';
 import { findTokenProcesses, processTree, treeUsage, type TreeUsage } from './process-tree.js';
 import {
   fstabPath,
@@ -180,7 +180,7 @@ function makeSkeleton(root: string, entries: readonly SkeletonEntry[]): void {
 
 /** A uid no account uses, so RLIMIT_NPROC counts only this run's processes. */
 function unusedUid(): number {
-  return 2_000_000_000 + (randomBytes(3).readUIntBE(0, 3) % 1_000_000);
+  return 2_000_000_000 + (kernelRandomBytes(3).readUIntBE(0, 3) % 1_000_000);
 }
 
 function fill(text: string, kind: SandboxKind, request: SandboxRequest): string {
@@ -201,7 +201,7 @@ export function fullSandboxAvailable(env: NodeJS.ProcessEnv): boolean {
  * caller can prepare while the runtime boots.
  */
 export function startSandbox(request: SandboxRequest): Sandbox {
-  const token = randomBytes(16).toString('hex');
+  const token = kernelRandomBytes(16).toString('hex');
   const env = Object.fromEntries(
     Object.entries(request.env).map(([key, value]) => [key, fill(value, request.kind, request)]),
   );
