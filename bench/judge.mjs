@@ -191,10 +191,13 @@ async function measure(label, solution, bare) {
   await rm(home, { recursive: true, force: true });
   const [a, b, c] = [median(judged), median(bareRuns), median(nodeRuns)];
   const overhead = (a - b) / c;
+  // The same figure round by round (each round's three runs back to back), then its median:
+  // load that drifts over the loop moves a round's three runs together, so it cancels here.
+  const paired = median(judged.map((ms, run) => (ms - bareRuns[run]) / nodeRuns[run]));
   console.log(
-    `${label.padEnd(11)} pixel submit ${a.toFixed(0).padStart(5)} ms   bare ${b.toFixed(0).padStart(5)} ms   node -e 0 ${c.toFixed(0).padStart(4)} ms   overhead ${overhead.toFixed(2)} × node start   judge peak ${(peakKiB / 1024).toFixed(1)} MiB`,
+    `${label.padEnd(11)} pixel submit ${a.toFixed(0).padStart(5)} ms   bare ${b.toFixed(0).padStart(5)} ms   node -e 0 ${c.toFixed(0).padStart(4)} ms   overhead ${overhead.toFixed(2)} × node start (round by round ${paired.toFixed(2)})   judge peak ${(peakKiB / 1024).toFixed(1)} MiB`,
   );
-  return { overhead, peakMiB: peakKiB / 1024 };
+  return { overhead, paired, peakMiB: peakKiB / 1024 };
 }
 
 const pySolution = join(samples, 'plain-loop.py');
