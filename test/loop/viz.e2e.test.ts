@@ -53,6 +53,9 @@ describe.skipIf(!hasTmux)('pixel viz in a terminal', () => {
 
       await screen.send('Space');
       await screen.waitFor('▶ playing');
+      // Playing moves on by itself: wait until it has (a loaded machine may take a while to
+      // draw the first step), then pause.
+      await screen.waitFor(/step ([4-9]|\d{2,}) of 1000/);
       await screen.send('Space');
       text = await screen.waitFor('‖ paused');
       const paused = stepOf(text);
