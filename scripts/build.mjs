@@ -137,8 +137,30 @@ const bundle = await build({
   external: ['esbuild', 'ink', 'react'],
   jsx: 'automatic',
 });
+/**
+ * rss-parser's helpers require `entities` at load for getSnippet alone, which pixel replaces
+ * (src/feed/io/parse-feed.ts): loading the vendor file built its 2,000-name decoder (tables,
+ * a sort, a giant pattern) on every refresh. The helpers get a decodeHTML that requires the
+ * real one on its first call, so the same code is there if it is ever called.
+ */
+const entitiesOnFirstUse = {
+  name: 'entities-on-first-use',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^entities$/ }, (args) =>
+      /rss-parser[\\/]lib[\\/]utils\.js$/.test(args.importer)
+        ? { path: 'entities', namespace: 'entities-on-first-use' }
+        : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'entities-on-first-use' }, () => ({
+      contents: "exports.decodeHTML = (text) => require('entities').decodeHTML(text);",
+      resolveDir: join(root, 'node_modules', 'rss-parser', 'lib'),
+      loader: 'js',
+    }));
+  },
+};
 const vendor = await build({
   ...common,
+  plugins: [entitiesOnFirstUse],
   metafile: true,
   // The parser and its helpers, one copy of each (see FROM_VENDOR above).
   stdin: {

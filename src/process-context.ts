@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { ExitCode, STOP_SIGNALS, type StopSignal } from './errors.js';
 import type { Context, OutputStream, SignalGuard } from './context.js';
 import { resolvePaths } from './shared/io/paths.js';
@@ -68,15 +68,19 @@ function streamOf(streamNow: () => NodeJS.WriteStream, env: NodeJS.ProcessEnv): 
 let stdoutFile: boolean | undefined;
 
 /**
- * Whether stdout is a regular file (`pixel learn mlops > notes.txt`). Such a stdout is written
- * with fs.writeSync, as node's own SyncWriteStream would, without building process.stdout: that
- * loads node's twenty stream modules (docs/architecture.md, "Start-up"). A file is never a
- * reader that leaves early, and every write to it has finished when it returns.
+ * Whether stdout is a regular file (`pixel learn mlops > notes.txt`) or /dev/null (`pixel feed
+ * --refresh > /dev/null` from a cron job). Such a stdout is written with fs.writeSync, as node's
+ * own SyncWriteStream would, without building process.stdout: that loads node's twenty stream
+ * modules (docs/architecture.md, "Start-up"). A file is never a reader that leaves early, and
+ * every write to it has finished when it returns. /dev/null is known by its device number: a
+ * terminal is a character device too, and asking tty.isatty would load tty and net.
  */
 export function stdoutIsFile(): boolean {
   if (stdoutFile === undefined) {
     try {
-      stdoutFile = fstatSync(1).isFile();
+      const info = fstatSync(1);
+      stdoutFile =
+        info.isFile() || (info.isCharacterDevice() && info.rdev === statSync('/dev/null').rdev);
     } catch {
       stdoutFile = false;
     }
