@@ -6,7 +6,7 @@
  * as "x<y and y>z" is text, not markup. Regex stripping is enough here because the result is
  * only ever shown as text, never rendered as HTML.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 import { sanitizeText } from '../../shared/core/sanitize.js';
 
 /**
