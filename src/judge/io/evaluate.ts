@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+// Synchronous: a few calls on a small scratch folder, each a round trip to libuv's thread pool
+// when asynchronous.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { EnvironmentError, InterruptedError, type StopSignal } from '../../errors.js';
@@ -274,10 +276,10 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     dirname(solutionPath),
     problem.limits.memoryMiB,
   );
-  const base = await mkdtemp(join(tmpdir(), 'pixel-judge-'));
+  const base = mkdtempSync(join(tmpdir(), 'pixel-judge-'));
   try {
-    await mkdir(join(base, 'root'));
-    await mkdir(join(base, 'src'));
+    mkdirSync(join(base, 'root'));
+    mkdirSync(join(base, 'src'));
     if (preferred === 'reduced') await request.reference();
     // The answers are worked out while the solution runs, once the full sandbox is up
     // (reference-answers.ts); the ready line comes long after this function has gone on.
@@ -380,6 +382,10 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     }
     return finish({ ...common, results });
   } finally {
-    await rm(base, { recursive: true, force: true }).catch(() => undefined);
+    try {
+      rmSync(base, { recursive: true, force: true });
+    } catch {
+      // A scratch folder left in the temporary folder costs nothing but space.
+    }
   }
 }

@@ -141,12 +141,18 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     }
     phase = 'call';
     request.onStart?.(index);
-    current = { sentAt: performance.now(), cpuAtSend: sandbox.usage()?.cpuMs };
+    // The tree's CPU read as the last answer came in is its CPU now: this runs straight after,
+    // in the same turn, with the harness waiting for this line. One /proc walk per call, not two.
+    const cpuAtSend = cpuAtLastAnswer ?? sandbox.usage()?.cpuMs;
+    cpuAtLastAnswer = undefined;
+    current = { sentAt: performance.now(), cpuAtSend };
     send({ case: index, args: request.argsOf(index) });
   };
+  let cpuAtLastAnswer: number | undefined;
   const closeCall = (answer: CallAnswer | undefined) => {
     if (!current) return;
     const cpuNow = sandbox.usage()?.cpuMs;
+    cpuAtLastAnswer = cpuNow;
     calls.push({
       ...(answer ? { answer } : {}),
       wallMs: performance.now() - current.sentAt,
