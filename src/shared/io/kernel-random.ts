@@ -11,7 +11,12 @@ export function kernelRandomBytes(size: number): Buffer {
     const fd = openSync('/dev/urandom', 'r');
     try {
       let filled = 0;
-      while (filled < size) filled += readSync(fd, bytes, filled, size - filled, null);
+      while (filled < size) {
+        const read = readSync(fd, bytes, filled, size - filled, null);
+        // /dev/urandom never ends; something else in its place might.
+        if (read === 0) throw new Error('/dev/urandom ended');
+        filled += read;
+      }
     } finally {
       closeSync(fd);
     }
