@@ -5,9 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLoadsHook, type Loads } from '../helpers/loads-hook.js';
 import { PIXEL_BIN, REPO_ROOT } from '../helpers/run-pixel.js';
 import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
 import { makeFeedEnv, realFeed, type FeedEnv } from './helpers/feed-env.js';
@@ -19,14 +20,7 @@ let hook: string;
 beforeAll(async () => {
   server = await startFeedServer({ '/hf.xml': { body: realFeed('huggingface.xml') } });
   env = await makeFeedEnv([{ id: 'hf', url: server.url('/hf.xml') }]);
-  // CommonJS, loaded with --require: an --import hook would start node's ES module loader,
-  // which loads fs/promises itself.
-  hook = join(env.home, '..', 'record-modules.cjs');
-  await writeFile(
-    hook,
-    "const { writeFileSync } = require('node:fs');\n" +
-      'process.on(\'exit\', () => writeFileSync(process.env.MODULES_OUT, process.moduleLoadList.join("\\n")));\n',
-  );
+  hook = await writeLoadsHook(join(env.home, '..'));
 });
 
 afterAll(async () => {
@@ -38,7 +32,7 @@ async function modulesLoadedBy(
   args: string[],
   stdoutPath = join(env.home, '..', 'stdout.txt'),
 ): Promise<string[]> {
-  const out = join(env.home, '..', `modules-${args.join('-')}.txt`);
+  const out = join(env.home, '..', `loads-${args.join('-')}.json`);
   // Into a file, as `pixel feed > posts.txt`: pixel then writes without building process.stdout.
   const stdout = openSync(stdoutPath, 'w');
   await new Promise<void>((resolve, reject) => {
@@ -49,7 +43,7 @@ async function modulesLoadedBy(
         TZ: 'UTC',
         PIXEL_HOME: env.home,
         PIXEL_FEED_SOURCES: env.sourcesFile,
-        MODULES_OUT: out,
+        LOADS_OUT: out,
       },
       stdio: ['ignore', stdout, 'ignore'],
     });
@@ -57,7 +51,7 @@ async function modulesLoadedBy(
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
   });
   closeSync(stdout);
-  return (await readFile(out, 'utf8')).split('\n');
+  return (JSON.parse(await readFile(out, 'utf8')) as Loads).internal;
 }
 
 describe('what a warm pixel feed loads', () => {

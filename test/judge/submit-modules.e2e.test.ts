@@ -4,9 +4,10 @@
  * judged run pays the ~6 ms of loading node:crypto.
  */
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLoadsHook, type Loads } from '../helpers/loads-hook.js';
 import { makeTempDir, PIXEL_BIN, REPO_ROOT } from '../helpers/run-pixel.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
@@ -14,19 +15,13 @@ let hook: string;
 
 beforeAll(async () => {
   temp = await makeTempDir('pixel-submit-modules-');
-  // CommonJS, loaded with --require: an --import hook would start node's ES module loader.
-  hook = join(temp.dir, 'record-modules.cjs');
-  await writeFile(
-    hook,
-    "const { writeFileSync } = require('node:fs');\n" +
-      'process.on(\'exit\', () => writeFileSync(process.env.MODULES_OUT, process.moduleLoadList.join("\\n")));\n',
-  );
+  hook = await writeLoadsHook(temp.dir);
 });
 afterAll(() => temp.cleanup());
 
 describe('what pixel submit loads', () => {
   it('judges an accepted solution without loading node:crypto', async () => {
-    const out = join(temp.dir, 'modules.txt');
+    const out = join(temp.dir, 'loads.json');
     const solution = join(
       REPO_ROOT,
       'problems',
@@ -55,7 +50,7 @@ describe('what pixel submit loads', () => {
             PATH: process.env.PATH,
             HOME: temp.dir,
             PIXEL_HOME: join(temp.dir, 'home'),
-            MODULES_OUT: out,
+            LOADS_OUT: out,
           },
           stdio: ['ignore', 'pipe', 'inherit'],
         },
@@ -66,7 +61,7 @@ describe('what pixel submit loads', () => {
     });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ verdict: 'accepted', passed: 28 });
-    const modules = (await readFile(out, 'utf8')).split('\n');
+    const modules = (JSON.parse(await readFile(out, 'utf8')) as Loads).internal;
     expect(modules).toContain('NativeModule child_process');
     expect(modules).not.toContain('NativeModule crypto');
   });

@@ -11,6 +11,7 @@ import { closeSync, openSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLoadsHook, type Loads } from '../helpers/loads-hook.js';
 import { makeTempDir, PIXEL_BIN, REPO_ROOT } from '../helpers/run-pixel.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
@@ -18,23 +19,12 @@ let hook: string;
 
 beforeAll(async () => {
   temp = await makeTempDir('pixel-startup-');
-  hook = join(temp.dir, 'record-loads.cjs');
-  await writeFile(
-    hook,
-    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADS_OUT, " +
-      'JSON.stringify({ files: Object.keys(require.cache), internal: process.moduleLoadList })));\n',
-  );
+  hook = await writeLoadsHook(temp.dir);
 });
 
 afterAll(async () => {
   await temp?.cleanup();
 });
-
-interface Loads {
-  /** Files of pixel's package that were loaded, relative to it. */
-  files: string[];
-  internal: string[];
-}
 
 async function loadsOf(
   args: string[],
@@ -59,10 +49,8 @@ async function loadsOf(
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
   });
   if (typeof stdout === 'number') closeSync(stdout);
-  const { files, internal } = JSON.parse(await readFile(out, 'utf8')) as {
-    files: string[];
-    internal: string[];
-  };
+  const { files, internal } = JSON.parse(await readFile(out, 'utf8')) as Loads;
+  // Files of pixel's package, relative to it.
   return {
     files: files
       .filter((file) => file.startsWith(REPO_ROOT))
