@@ -129,7 +129,8 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   const send = (line: Record<string, unknown>) => {
     sandbox.control.write(`${JSON.stringify(line)}\n`);
   };
-  const sendNext = () => {
+  /** Sends the next case; `cpuNow`, the tree's CPU when the previous answer was read. */
+  const sendNext = (cpuNow?: number) => {
     const index = calls.length;
     // A program that died after an answer gets no more cases (classify says "between calls").
     if (exited) return;
@@ -143,16 +144,13 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     request.onStart?.(index);
     // The tree's CPU read as the last answer came in is its CPU now: this runs straight after,
     // in the same turn, with the harness waiting for this line. One /proc walk per call, not two.
-    const cpuAtSend = cpuAtLastAnswer ?? sandbox.usage()?.cpuMs;
-    cpuAtLastAnswer = undefined;
-    current = { sentAt: performance.now(), cpuAtSend };
+    current = { sentAt: performance.now(), cpuAtSend: cpuNow ?? sandbox.usage()?.cpuMs };
     send({ case: index, args: request.argsOf(index) });
   };
-  let cpuAtLastAnswer: number | undefined;
-  const closeCall = (answer: CallAnswer | undefined) => {
-    if (!current) return;
+  /** Records the call in progress; returns the tree's CPU read for it. */
+  const closeCall = (answer: CallAnswer | undefined): number | undefined => {
+    if (!current) return undefined;
     const cpuNow = sandbox.usage()?.cpuMs;
-    cpuAtLastAnswer = cpuNow;
     calls.push({
       ...(answer ? { answer } : {}),
       wallMs: performance.now() - current.sentAt,
@@ -161,6 +159,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
         : {}),
     });
     current = undefined;
+    return cpuNow;
   };
 
   // A program flooding fd 3 or fd 4 (a socket: it can write back) meets the output cap like any
@@ -232,7 +231,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     }
     if (phase === 'call' && (type === 'result' || type === 'error')) {
       if (frame.case !== calls.length) return violate(`an answer for case ${String(frame.case)}`);
-      closeCall(
+      const cpuNow = closeCall(
         type === 'result'
           ? { type: 'result', value: frame.value }
           : {
@@ -246,7 +245,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
         return true;
       }
       phase = 'between';
-      sendNext();
+      sendNext(cpuNow);
       return true;
     }
     return violate(
