@@ -54,9 +54,8 @@ async function main(argv: string[]): Promise<ExitCodeValue> {
   const context = createProcessContext(argv);
   try {
     // A bare `pixel` is a request for orientation, not a mistake: help on stdout, exit 0.
-    await createProgram(context).parseAsync(argv.length === 0 ? ['--help'] : argv, {
-      from: 'user',
-    });
+    const words = argv.length === 0 ? ['--help'] : argv;
+    await createProgram(context, { firstWord: words[0] }).parseAsync(words, { from: 'user' });
     return context.exitCode;
   } catch (error) {
     return exitCodeForError(error, context);

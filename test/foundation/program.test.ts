@@ -83,10 +83,27 @@ beforeEach(() => {
   calls.length = 0;
 });
 
+/**
+ * Parses argv twice: with the whole program, and as main.ts builds it (only the command the
+ * first word names). Both must reach the same command with the same options, print the same and
+ * fail the same way.
+ */
 async function parse(argv: string[]) {
-  const context = fakeContext('/nonexistent-pixel-home');
-  await createProgram(context).parseAsync(argv, { from: 'user' });
-  return { calls: [...calls], stdout: context.stdout.text, stderr: context.stderr.text };
+  const parseBuilt = async (firstWord: string | undefined) => {
+    calls.length = 0;
+    const context = fakeContext('/nonexistent-pixel-home');
+    const error = await createProgram(context, { firstWord })
+      .parseAsync(argv, { from: 'user' })
+      .then(
+        () => undefined,
+        (thrown: unknown) => (thrown instanceof Error ? thrown : new Error(String(thrown))),
+      );
+    return { calls: [...calls], stdout: context.stdout.text, stderr: context.stderr.text, error };
+  };
+  const whole = await parseBuilt(undefined);
+  expect(await parseBuilt(argv[0])).toEqual(whole);
+  if (whole.error !== undefined) throw whole.error;
+  return whole;
 }
 
 async function usageError(argv: string[]): Promise<UsageError> {
@@ -249,6 +266,29 @@ describe('argv → command and options', () => {
         );
       expect(error).toMatchObject({ code: 'commander.version', exitCode: 0 });
       expect(context.stdout.text).toBe('0.0.0-test\n');
+    }
+  });
+});
+
+describe('building only the command the first word names', () => {
+  const names = (firstWord?: string) =>
+    createProgram(fakeContext('/nonexistent-pixel-home'), { firstWord }).commands.map((command) =>
+      command.name(),
+    );
+
+  it('builds that command alone, with its subcommands', () => {
+    expect(names('learn')).toEqual(['learn']);
+    expect(names('feed')).toEqual(['feed']);
+    const feed = createProgram(fakeContext('/nonexistent-pixel-home'), { firstWord: 'feed' })
+      .commands[0];
+    expect(feed?.commands.map((command) => command.name())).toContain('import');
+  });
+
+  it('builds every command for help, completion, an option first or an unknown word', () => {
+    const every = names();
+    expect(every).toHaveLength(14);
+    for (const firstWord of ['help', 'completion', '--no-color', '--help', 'lern', 'toString']) {
+      expect(names(firstWord), firstWord).toEqual(every);
     }
   });
 });
