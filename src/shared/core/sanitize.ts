@@ -8,6 +8,8 @@
  * `singleLine` is set.
  */
 
+import { onFirstUse } from './on-first-use.js';
+
 // ESC followed by a CSI, OSC/DCS/SOS/PM/APC string (ended by BEL or ST), or a lone final byte.
 const ESCAPE_SEQUENCE =
   /\u001b(?:\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\]PX^_][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|[\u0020-\u002f]*[\u0030-\u007e]?)/g;
@@ -23,13 +25,16 @@ const C1_SEQUENCE =
  * interlinear annotation controls, and the line and paragraph separators (some terminals break
  * the line there).
  */
-const INVISIBLE =
-  /(?!\u200d|\ufe0e|\ufe0f)[\p{Default_Ignorable_Code_Point}\ufff9-\ufffb\u2028\u2029]/gu;
+const invisible = onFirstUse(
+  () => /(?!\u200d|\ufe0e|\ufe0f)[\p{Default_Ignorable_Code_Point}\ufff9-\ufffb\u2028\u2029]/gu,
+);
 const CONTROL_KEEP_NEWLINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Anything any of the passes above would change: most text has none, and skips them all. */
-const NEEDS_WORK =
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufff9-\ufffb]|(?!\u200d|\ufe0e|\ufe0f)\p{Default_Ignorable_Code_Point}/u;
+const needsWork = onFirstUse(
+  () =>
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufff9-\ufffb]|(?!\u200d|\ufe0e|\ufe0f)\p{Default_Ignorable_Code_Point}/u,
+);
 
 /** SGR sequences (colour and style) alone: for measuring or un-colouring pixel's own output. */
 export const SGR_SEQUENCE = /\u001b\[[0-9;]*m/g;
@@ -44,13 +49,13 @@ export interface SanitizeOptions {
 }
 
 export function sanitizeText(text: string, options: SanitizeOptions = {}): string {
-  if (!NEEDS_WORK.test(text)) {
+  if (!needsWork().test(text)) {
     return options.singleLine ? text.replace(/\s+/g, ' ').trim() : text;
   }
   const withoutSequences = text
     .replace(ESCAPE_SEQUENCE, '')
     .replace(C1_SEQUENCE, '')
-    .replace(INVISIBLE, '');
+    .replace(invisible(), '');
   if (options.singleLine) {
     return withoutSequences
       .replace(/[\t\n\r]/g, ' ')
@@ -63,7 +68,7 @@ export function sanitizeText(text: string, options: SanitizeOptions = {}): strin
 
 /** True when sanitizeText would change nothing: the cheap test for text read back from disk. */
 export function isCleanLine(text: string): boolean {
-  return !NEEDS_WORK.test(text);
+  return !needsWork().test(text);
 }
 
 const MAX_QUOTED = 60;

@@ -1,4 +1,5 @@
 import { eastAsianWidth } from 'get-east-asian-width';
+import { onFirstUse } from './on-first-use.js';
 
 /**
  * Display width of text in a terminal cell grid, by string-width's rules (the library ink
@@ -16,10 +17,12 @@ import { eastAsianWidth } from 'get-east-asian-width';
  */
 
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
-const ZERO_WIDTH =
-  /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$/u;
-const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
+const zeroWidth = onFirstUse(
+  () =>
+    /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$/u,
+);
+const emojiPresentation = onFirstUse(() => /^\p{Emoji_Presentation}$/u);
+const pictographic = onFirstUse(() => /^\p{Extended_Pictographic}$/u);
 
 const ZWJ = 0x200d;
 const VS16 = 0xfe0f;
@@ -38,7 +41,7 @@ const isRegionalIndicator = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
 const LINKERS = new Set([0x094d, 0x09cd, 0x0acd, 0x0b4d, 0x0c4d, 0x0d4d]);
 /** Thai and Lao SARA AM: letters, yet they extend the cluster before them. */
 const isSaraAm = (cp: number) => cp === 0x0e33 || cp === 0x0eb3;
-const LETTER = /^\p{L}$/u;
+const letter = onFirstUse(() => /^\p{L}$/u);
 
 // Lessons and feeds reuse a few hundred symbols (ŷ, Σ, ∂, ², subscripts) many times.
 const cache = new Map<number, number>();
@@ -48,10 +51,10 @@ function ownWidth(cp: number, char: string): number {
   if (cp < 0x7f) return cp < 0x20 ? 0 : 1;
   let width = cache.get(cp);
   if (width === undefined) {
-    if (ZERO_WIDTH.test(char)) width = 0;
+    if (zeroWidth().test(char)) width = 0;
     // A lone regional indicator is a letter; a pair is a flag (see eachCluster).
     else if (isRegionalIndicator(cp)) width = 1;
-    else if (EMOJI_PRESENTATION.test(char)) width = 2;
+    else if (emojiPresentation().test(char)) width = 2;
     else width = eastAsianWidth(cp);
     cache.set(cp, width);
   }
@@ -86,7 +89,7 @@ function eachCluster(text: string, visit: (cluster: string, width: number) => vo
     const cp = char.codePointAt(0)!;
     let joins = true;
     let width = 0;
-    if (kind === 'picture' && ((afterZwj && PICTOGRAPHIC.test(char)) || isSkinTone(cp))) {
+    if (kind === 'picture' && ((afterZwj && pictographic().test(char)) || isSkinTone(cp))) {
       width = 0;
     } else if (cp === VS16 && (kind === 'text-pictograph' || kind === 'keycap-base')) {
       // ❤ + VS16 is a picture; a keycap waits for its U+20E3.
@@ -97,7 +100,7 @@ function eachCluster(text: string, visit: (cluster: string, width: number) => vo
     } else if (kind === 'half-flag' && isRegionalIndicator(cp)) {
       width = 1;
       kind = 'picture';
-    } else if (current !== '' && (isSaraAm(cp) || (afterLinker && LETTER.test(char)))) {
+    } else if (current !== '' && (isSaraAm(cp) || (afterLinker && letter().test(char)))) {
       // A conjunct (consonant + virama + consonant) and SARA AM stay in one cluster.
       width = 0;
     } else if (cp === COMBINING_KEYCAP && kind === 'keycap-base') {
@@ -120,7 +123,7 @@ function eachCluster(text: string, visit: (cluster: string, width: number) => vo
               ? 'keycap-base'
               : isRegionalIndicator(cp)
                 ? 'half-flag'
-                : PICTOGRAPHIC.test(char)
+                : pictographic().test(char)
                   ? width === 2
                     ? 'picture'
                     : 'text-pictograph'
