@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod/mini';
 import { LessonMetaSchema, type LessonMeta } from '../../src/learn/core/lesson-meta.js';
-import { parseQuiz, QUIZ_SIZE } from '../../src/learn/core/quiz.js';
+import { parseQuiz, QUIZ_SIZE } from '../../src/learn/core/quiz-schema.js';
 import {
   LESSON_MODEL_VERSION,
   type Lesson,

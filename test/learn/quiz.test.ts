@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   answerText,
   gradeAnswer,
-  parseQuiz,
   readChoice,
   readNumber,
   type ChoiceQuestion,
   type NumberQuestion,
 } from '../../src/learn/core/quiz.js';
+import { parseQuiz } from '../../src/learn/core/quiz-schema.js';
 import {
   emptyProgress,
   ProgressSchema,

@@ -26,19 +26,22 @@ import type { PickerEntry } from '../ui/lesson-picker-state.js';
 // eslint-disable-next-line no-control-regex -- removing chalk's colour codes is the point
 const SGR_SEQUENCE = /\u001b\[[0-9;]*m/g;
 
+// One schema for every on/off flag: each zod instance costs start-up to build.
+const flag = z.optional(z.boolean());
+
 export const learnOptionsSchema = z.object({
   topic: z.optional(z.string()),
-  json: z.optional(z.boolean()),
+  json: flag,
   /** commander's --no-pager sets this to false. */
-  pager: z.optional(z.boolean()),
+  pager: flag,
   /** Choose the lesson from an interactive list (a terminal only). */
-  pick: z.optional(z.boolean()),
+  pick: flag,
   /** Take the lesson's quick check instead of reading it. */
-  quiz: z.optional(z.boolean()),
+  quiz: flag,
   /** With --quiz: print the questions even in a terminal. */
-  plain: z.optional(z.boolean()),
+  plain: flag,
   /** With --quiz: print the answers and explanations too. */
-  answers: z.optional(z.boolean()),
+  answers: flag,
 });
 export type LearnOptions = z.infer<typeof learnOptionsSchema>;
 

@@ -4,31 +4,37 @@ import * as z from 'zod/mini';
  * The learner's progress: one small, human-readable JSON file that can be copied between
  * machines. Every field is documented where it is defined; `version` lets a later pixel migrate.
  */
+
+// One instance of each field type, shared by every field: zod schemas are immutable, and each
+// instance costs start-up to build (this file's schemas are built by every `pixel learn`).
+const text = z.string();
+const count = z.number();
+
 export const LessonProgressSchema = z.object({
   /** When the lesson was first opened (ISO 8601). */
-  firstReadAt: z.string(),
+  firstReadAt: text,
   /** When it was last opened (ISO 8601). */
-  lastReadAt: z.string(),
+  lastReadAt: text,
   /** How many times it was opened. */
-  timesRead: z.number(),
+  timesRead: count,
 });
 
 export const SubmissionRecordSchema = z.object({
   /** When the submission was judged (ISO 8601). */
-  at: z.string(),
-  language: z.string(),
-  verdict: z.string(),
-  passed: z.number(),
-  total: z.number(),
+  at: text,
+  language: text,
+  verdict: text,
+  passed: count,
+  total: count,
 });
 
 export const ProblemProgressSchema = z.object({
   /** Number of `pixel submit` runs. */
-  attempts: z.number(),
+  attempts: count,
   /** When the first accepted submission was judged (ISO 8601). */
-  solvedAt: z.optional(z.string()),
+  solvedAt: z.optional(text),
   /** How many rungs of the hint ladder have been revealed. */
-  hintsRevealed: z.number(),
+  hintsRevealed: count,
   /** The most recent submissions, newest last (capped). */
   submissions: z.array(SubmissionRecordSchema),
 });
@@ -38,16 +44,16 @@ export const PROGRESS_VERSION = 1;
 
 export const QuizScoreSchema = z.object({
   /** Questions answered right. */
-  score: z.number(),
+  score: count,
   /** Questions asked. */
-  total: z.number(),
+  total: count,
   /** When the quiz was finished (ISO 8601). */
-  at: z.string(),
+  at: text,
 });
 
 export const QuizProgressSchema = z.object({
   /** How many times the lesson's quiz was taken to the end. */
-  attempts: z.number(),
+  attempts: count,
   /** The best attempt by share of right answers (the earlier one on a tie). */
   best: QuizScoreSchema,
   /** The most recent attempt. */
@@ -56,10 +62,10 @@ export const QuizProgressSchema = z.object({
 
 export const ProgressSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
-  lessons: z.record(z.string(), LessonProgressSchema),
-  problems: z.record(z.string(), ProblemProgressSchema),
+  lessons: z.record(text, LessonProgressSchema),
+  problems: z.record(text, ProblemProgressSchema),
   /** Quick-check scores by lesson id; absent in files written before quizzes existed. */
-  quizzes: z.optional(z.record(z.string(), QuizProgressSchema)),
+  quizzes: z.optional(z.record(text, QuizProgressSchema)),
 });
 
 export type Progress = z.infer<typeof ProgressSchema>;
