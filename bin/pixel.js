@@ -30,10 +30,16 @@ function compileCacheFile() {
     ? join(home, 'cache')
     : xdg && xdg.startsWith('/')
       ? join(xdg, 'pixel')
-      : join(require('node:os').homedir(), '.cache', 'pixel');
+      : join(homeFolder(env), '.cache', 'pixel');
   // One per command: each holds the functions its own first run compiled.
   const command = /^[a-z]+$/.test(args[0] || '') ? args[0] : 'other';
   return join(folder, 'compile', `main-${process.version}-${process.arch}-${command}.bin`);
+}
+
+/** $HOME, as os.homedir() reads it outside Windows; node:os costs ~0.3 ms to load. */
+function homeFolder(env) {
+  if (env.HOME && process.platform !== 'win32') return env.HOME;
+  return require('node:os').homedir();
 }
 
 /**
@@ -51,7 +57,9 @@ function start(file) {
   // Code compiled by vm has no loader for import(): lend this module's, which resolves ink and
   // react from the same node_modules (src/shared/ui/load-ink.ts).
   globalThis[Symbol.for('pixel.import')] = (specifier) => import(specifier);
-  const Module = require('node:module');
+  // The CommonJS loader's Module class, as require('node:module') returns it: that public
+  // module would also load node's ES module loader (~0.3 ms), which nothing here needs.
+  const Module = module.constructor;
   const cacheFile = compileCacheFile();
   let cachedData;
   try {

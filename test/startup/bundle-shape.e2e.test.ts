@@ -107,6 +107,16 @@ describe('what a start loads', () => {
     },
   );
 
+  it("reads a learner's home from $HOME without loading node:os", async () => {
+    // No PIXEL_HOME: the shim's compile cache and paths.ts both fall back to the home folder.
+    const loads = await loadsOf(['learn', 'mlops'], { PIXEL_HOME: '' }, { stdoutToFile: true });
+    expect(loads.internal).not.toContain('NativeModule os');
+    await expect(readdir(join(temp.dir, '.cache', 'pixel', 'compile'))).resolves.toHaveLength(1);
+    await expect(readdir(join(temp.dir, '.local', 'share', 'pixel'))).resolves.toContain(
+      'progress.json',
+    );
+  });
+
   it('holds dist/main.js to ASCII, so node reads it as a one-byte string', async () => {
     // One other character (a regular expression's −, which esbuild leaves as written) makes the
     // whole bundle a two-byte string: ~7M instructions more on every start.
