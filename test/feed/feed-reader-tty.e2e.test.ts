@@ -108,6 +108,13 @@ describe.skipIf(!hasTmux)('pixel feed -i in a terminal', () => {
     await waitForText(screen, 'pixel feed · all sources · 1 post · matching “Imaging”');
     keys('/', 'Escape');
     await waitForText(screen, 'pixel feed · all sources · 9 posts');
+    // A paste, or a typist faster than a frame: `/` and the text arrive as one read, and the
+    // text still goes to the filter the `/` opened.
+    keys('-l', '/Imaging');
+    keys('Enter');
+    await waitForText(screen, 'pixel feed · all sources · 1 post · matching “Imaging”');
+    keys('/', 'Escape');
+    await waitForText(screen, 'pixel feed · all sources · 9 posts');
     keys('s');
     await waitForText(screen, /pixel feed · (Berkeley AI · 3|Hugging Face · 6) posts/);
     keys('s', 's');

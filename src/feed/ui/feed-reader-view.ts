@@ -4,7 +4,12 @@
  * both end it through ink, which puts the terminal back as it was (raw mode off, cursor shown).
  */
 import type { ChalkInstance } from 'chalk';
-import { loadInk, mountControlledScreen, type ControlledScreen } from '../../shared/ui/load-ink.js';
+import {
+  loadInk,
+  mountControlledScreen,
+  type ControlledScreen,
+  type ControlledScreenProps,
+} from '../../shared/ui/load-ink.js';
 import { formatReaderFrame } from './feed-reader-frame.js';
 import { readerKeymap, type ReaderAction, type ReaderViewState } from './feed-reader-state.js';
 
@@ -24,14 +29,15 @@ export async function showReaderView(
   const { React, ink } = loaded;
   const h = React.createElement;
 
-  function Screen(props: { state: ReaderViewState; emit: (action: ReaderAction) => void }) {
+  function Screen(props: ControlledScreenProps<ReaderViewState, ReaderAction>) {
     ink.useInput((input, key) => {
       const page = Math.max(1, options.rows() - 5);
       // Keys typed faster than a frame (or a held key) arrive as one string: "jjk" is three
-      // moves. Text typed into the filter is taken whole.
-      const single = props.state.editingFilter || input.length <= 1 || key.ctrl || key.meta;
+      // moves. Text typed into the filter is taken whole. Each key is read against the state
+      // the keys before it left (props.latest), not the last one drawn.
+      const single = props.latest().editingFilter || input.length <= 1 || key.ctrl || key.meta;
       for (const part of single ? [input] : Array.from(input)) {
-        const action = readerKeymap(props.state, part, key, page);
+        const action = readerKeymap(props.latest(), part, key, page);
         if (action) props.emit(action);
       }
     });

@@ -77,18 +77,33 @@ export interface ControlledScreen<State, Action> {
   closed: Promise<void>;
 }
 
+export interface ControlledScreenProps<State, Action> {
+  /** The state to draw. */
+  state: State;
+  emit: (action: Action) => void;
+  /**
+   * The state the controller last handed over, which may be newer than `state`: a key whose
+   * meaning depends on the state (typing after `/` opened a filter) must read this one. Keys
+   * can arrive before React has drawn the previous key's state, and reading `state` then
+   * handled them in the old mode (a fast typist's filter text was lost).
+   */
+  latest: () => State;
+}
+
 /**
  * Mounts `Screen` with the first state and wires it to a controller: draw() re-renders with a
  * new state, and what the screen emits reaches the listener set by onAction().
  */
 export function mountControlledScreen<State, Action>(
   { React, ink }: Awaited<ReturnType<typeof loadInk>>,
-  Screen: (props: { state: State; emit: (action: Action) => void }) => ReactModule.ReactNode,
+  Screen: (props: ControlledScreenProps<State, Action>) => ReactModule.ReactNode,
   initial: State,
 ): ControlledScreen<State, Action> {
   let listener: (action: Action) => void = () => undefined;
+  let latestState = initial;
   const emit = (action: Action) => listener(action);
-  const element = (state: State) => React.createElement(Screen, { state, emit });
+  const latest = () => latestState;
+  const element = (state: State) => React.createElement(Screen, { state, emit, latest });
   const instance = ink.render(element(initial), {
     // Ctrl-C arrives as a key in raw mode; each screen's keymap turns it into quit, which
     // unmounts, so the terminal is put back by ink.
@@ -100,7 +115,10 @@ export function mountControlledScreen<State, Action>(
     () => undefined,
   );
   return {
-    draw: (state) => instance.rerender(element(state)),
+    draw: (state) => {
+      latestState = state;
+      instance.rerender(element(state));
+    },
     onAction: (next) => {
       listener = next;
     },
