@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeText } from '../../src/shared/core/sanitize.js';
+import { isCleanLine, sanitizeText } from '../../src/shared/core/sanitize.js';
 
 describe('sanitizeText', () => {
   it.each([
@@ -30,5 +30,35 @@ describe('sanitizeText', () => {
 
   it('folds to a single line when asked', () => {
     expect(sanitizeText('  a\n\n b\t c \u001b[1m ', { singleLine: true })).toBe('a b c');
+  });
+});
+
+describe('isCleanLine', () => {
+  // The rule as one Unicode pattern, tested on the whole text: isCleanLine looks only at the
+  // runs outside printable ASCII, and must agree with it on every code point, in any context.
+  const NEEDS_WORK =
+    // eslint-disable-next-line no-control-regex -- the rule is about control characters
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufff9-\ufffb]|(?!\u200d|\ufe0e|\ufe0f)\p{Default_Ignorable_Code_Point}/u;
+
+  it('agrees with the whole-text pattern on every code point, beside ASCII and inside a run', () => {
+    const disagreements: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      // Between ASCII letters, and within a run of other characters outside ASCII.
+      for (const text of [`a${char}b`, `é${char}—`]) {
+        if (isCleanLine(text) === !NEEDS_WORK.test(text)) continue;
+        disagreements.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('finds the one character to remove in a long text', () => {
+    const long = `${'ascii words '.repeat(5000)}“quoted” — ok`;
+    expect(isCleanLine(long)).toBe(true);
+    expect(isCleanLine(`${long}\u200b`)).toBe(false);
+    expect(isCleanLine(`${long.slice(0, 30000)}\u001b[31m${long}`)).toBe(false);
+    expect(isCleanLine(`👩\u200d💻 ${long}`)).toBe(true);
   });
 });
