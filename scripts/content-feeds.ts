@@ -33,7 +33,7 @@ function fail(file: string, issues: string[]): never {
 
 export async function run({ root, dist }: { root: string; dist: string }): Promise<void> {
   const sourcesFile = join(root, 'feeds', 'sources.json');
-  const sources = sourceListSchema.safeParse(JSON.parse(await readFile(sourcesFile, 'utf8')));
+  const sources = sourceListSchema().safeParse(JSON.parse(await readFile(sourcesFile, 'utf8')));
   if (!sources.success) {
     fail(
       sourcesFile,

@@ -12,7 +12,7 @@ import { parseFeed } from '../../src/feed/io/parse-feed.js';
 import { hasControlCharacters, REPO_ROOT } from '../helpers/run-pixel.js';
 import { LABS_THE_ISSUE_NAMES, REAL } from './helpers/feed-env.js';
 
-const sources = sourceListSchema.parse(
+const sources = sourceListSchema().parse(
   JSON.parse(readFileSync(join(REPO_ROOT, 'feeds', 'sources.json'), 'utf8')),
 ).sources;
 

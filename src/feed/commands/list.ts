@@ -27,25 +27,28 @@ import {
 } from '../ui/feed-format.js';
 import { gather } from './gather.js';
 
+// One schema per kind of option: each zod instance costs start-up to build.
 const stringList = z.optional(z.array(z.string()));
+const text = z.optional(z.string());
+const flag = z.optional(z.boolean());
 
 export const feedListOptionsSchema = z.object({
   source: stringList,
   tag: stringList,
   topic: stringList,
-  since: z.optional(z.string()),
-  search: z.optional(z.string()),
-  limit: z.optional(z.string()),
-  unread: z.optional(z.boolean()),
-  json: z.optional(z.boolean()),
-  ndjson: z.optional(z.boolean()),
-  long: z.optional(z.boolean()),
-  refresh: z.optional(z.boolean()),
-  offline: z.optional(z.boolean()),
-  maxAge: z.optional(z.string()),
-  timeout: z.optional(z.string()),
-  verbose: z.optional(z.boolean()),
-  interactive: z.optional(z.boolean()),
+  since: text,
+  search: text,
+  limit: text,
+  unread: flag,
+  json: flag,
+  ndjson: flag,
+  long: flag,
+  refresh: flag,
+  offline: flag,
+  maxAge: text,
+  timeout: text,
+  verbose: flag,
+  interactive: flag,
 });
 export type FeedListOptions = z.infer<typeof feedListOptionsSchema>;
 

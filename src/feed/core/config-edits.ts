@@ -48,7 +48,7 @@ export function parseUserConfig(data: unknown): ParsedUserConfig | undefined {
   if (Array.isArray(added)) {
     const seen = new Set<string>();
     added.forEach((entry, index) => {
-      const result = feedSourceSchema.safeParse(entry);
+      const result = feedSourceSchema().safeParse(entry);
       if (result.success && !seen.has(result.data.id)) {
         seen.add(result.data.id);
         config.added.push(result.data);

@@ -3,45 +3,61 @@
  * given with PIXEL_FEED_SOURCES, and the user's own list in the config folder all share it.
  */
 import * as z from 'zod/mini';
+import { onFirstUse } from '../../shared/core/on-first-use.js';
 
 /** Lower-case slug: safe as a cache file name and easy to type after `--source`. */
 export const SOURCE_ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
 
-export const feedSourceSchema = z.object({
-  id: z.string().check(z.regex(SOURCE_ID, 'must be a lower-case slug (a-z, 0-9, -)')),
-  name: z.string().check(z.minLength(1), z.maxLength(80)),
-  url: z.url({ protocol: /^https?$/ }),
-  home: z.optional(z.url({ protocol: /^https?$/ })),
-  tags: z._default(z.array(z.string().check(z.regex(/^[a-z0-9-]+$/))), []),
-  /** official: the publisher's own feed; community: someone else's scrape of their site. */
-  provenance: z._default(z.enum(['official', 'community']), 'official'),
-  /** Why a community or unusual source is there, shown by `pixel feed sources`. */
-  note: z.optional(z.string()),
-  /** A publisher known to be slow can get more time than `--timeout` gives everyone. */
-  timeoutSeconds: z.optional(z.number().check(z.positive(), z.lte(300))),
-  /** Defaults that are useful but not everyone wants start disabled. */
-  enabled: z._default(z.boolean(), true),
+// Built on first use: a listing from the shipped defaults validates none of them (the build
+// did), and building zod schemas costs start-up (docs/architecture.md, "Start-up").
+const schemas = onFirstUse(() => {
+  const feedSource = z.object({
+    id: z.string().check(z.regex(SOURCE_ID, 'must be a lower-case slug (a-z, 0-9, -)')),
+    name: z.string().check(z.minLength(1), z.maxLength(80)),
+    url: z.url({ protocol: /^https?$/ }),
+    home: z.optional(z.url({ protocol: /^https?$/ })),
+    tags: z._default(z.array(z.string().check(z.regex(/^[a-z0-9-]+$/))), []),
+    /** official: the publisher's own feed; community: someone else's scrape of their site. */
+    provenance: z._default(z.enum(['official', 'community']), 'official'),
+    /** Why a community or unusual source is there, shown by `pixel feed sources`. */
+    note: z.optional(z.string()),
+    /** A publisher known to be slow can get more time than `--timeout` gives everyone. */
+    timeoutSeconds: z.optional(z.number().check(z.positive(), z.lte(300))),
+    /** Defaults that are useful but not everyone wants start disabled. */
+    enabled: z._default(z.boolean(), true),
+  });
+  return {
+    feedSource,
+    sourceList: z.object({
+      version: z.literal(1),
+      sources: z.array(feedSource),
+    }),
+  };
 });
-export type FeedSource = z.infer<typeof feedSourceSchema>;
+type Schemas = ReturnType<typeof schemas>;
 
-export const sourceListSchema = z.object({
-  version: z.literal(1),
-  sources: z.array(feedSourceSchema),
-});
-export type SourceList = z.infer<typeof sourceListSchema>;
+/** One source. */
+export const feedSourceSchema = (): Schemas['feedSource'] => schemas().feedSource;
+export type FeedSource = z.infer<Schemas['feedSource']>;
 
-/** The user's changes to the defaults, kept in `<config>/feeds.json`. */
-export const userFeedConfigSchema = z.object({
-  version: z.literal(1),
+/** A list of sources: feeds/sources.json, or the file PIXEL_FEED_SOURCES names. */
+export const sourceListSchema = (): Schemas['sourceList'] => schemas().sourceList;
+export type SourceList = z.infer<Schemas['sourceList']>;
+
+/**
+ * The user's changes to the defaults, kept in `<config>/feeds.json`. Read entry by entry
+ * (config-edits.ts parseUserConfig), so one bad entry costs only itself.
+ */
+export interface UserFeedConfig {
+  version: 1;
   /** Sources the user added (their own feeds, imported OPML). */
-  added: z._default(z.array(feedSourceSchema), []),
+  added: FeedSource[];
   /** Default sources the user removed. */
-  removed: z._default(z.array(z.string()), []),
+  removed: string[];
   /** Ids switched on or off, overriding a source's own `enabled`. */
-  enabled: z._default(z.array(z.string()), []),
-  disabled: z._default(z.array(z.string()), []),
-});
-export type UserFeedConfig = z.infer<typeof userFeedConfigSchema>;
+  enabled: string[];
+  disabled: string[];
+}
 
 export function emptyUserConfig(): UserFeedConfig {
   return { version: 1, added: [], removed: [], enabled: [], disabled: [] };

@@ -75,7 +75,7 @@ export function loadBaseSources(context: Context): Promise<FeedSource[]> {
       hint: 'fix the file, or unset PIXEL_FEED_SOURCES',
     });
   }
-  const result = sourceListSchema.safeParse(data);
+  const result = sourceListSchema().safeParse(data);
   if (!result.success) {
     const problems = result.error.issues
       .slice(0, 5)
