@@ -5,7 +5,7 @@
  * summaries and authors, `feed add <page>` finding the feed by autodiscovery, and an OPML file
  * of 10,000 outlines.
  */
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
@@ -125,6 +125,38 @@ describe('new and read', () => {
     expect(bad.stderr).toBe(
       "pixel: '9' is not a post of the last listing\nhint: give numbers from 1 to 4, a range such as 2-5, or all\n",
     );
+  });
+});
+
+describe('the listing file', () => {
+  it('is left as it is when the same posts are listed again, and rewritten when they change', async () => {
+    server.setRoute('/listing.xml', { body: feedOf([1, 2, 3]) });
+    const own = await makeFeedEnv([
+      { id: 'lab', name: 'The Lab', url: server.url('/listing.xml') },
+    ]);
+    try {
+      const file = join(own.home, 'data', 'feed-listing.tsv');
+      await own.run(['feed', '--refresh']);
+      const before = await stat(file);
+      const text = await readFile(file, 'utf8');
+      expect((await own.run(['feed'])).code).toBe(0);
+      expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+      expect(await readFile(file, 'utf8')).toBe(text);
+      // The numbers still name the listing just shown.
+      expect((await own.run(['feed', 'read', '1'])).stdout).toBe(
+        'marked read: https://lab.test/1\n',
+      );
+
+      server.setRoute('/listing.xml', { body: feedOf([0, 5, 6, 7]) });
+      await own.run(['feed', '--refresh']);
+      const changed = await readFile(file, 'utf8');
+      expect(changed.split('\n').filter(Boolean)).toHaveLength(5);
+      expect((await own.run(['feed', 'read', '1'])).stdout).toBe(
+        'marked read: https://lab.test/0\n',
+      );
+    } finally {
+      await own.cleanup();
+    }
   });
 });
 

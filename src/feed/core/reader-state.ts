@@ -181,3 +181,15 @@ export function listingToDisk(state: ReaderState): string {
   for (const post of state.lastListing) text += `${post.key}\t${post.link ?? ''}\n`;
   return text;
 }
+
+/**
+ * Whether two listings in disk form number the same posts the same way: all but the header's
+ * time. Listing the same posts again need not rewrite the file (its time stays that of the
+ * listing that first showed them).
+ */
+export function sameListedPosts(a: string, b: string): boolean {
+  const bodyOf = (text: string) => text.slice(text.indexOf('\n') + 1);
+  return a.startsWith(`${LISTING_HEADER}\t`) && b.startsWith(`${LISTING_HEADER}\t`)
+    ? bodyOf(a) === bodyOf(b)
+    : false;
+}

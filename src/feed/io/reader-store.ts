@@ -3,8 +3,9 @@
  * under one lock so two pixels at once cannot lose a mark:
  * - `feed-marks.json`: the keys of every post listed and of those read; written only when
  *   they change, and flushed to disk when posts are marked read;
- * - `feed-listing.tsv`: the last listing's numbered posts, rewritten by every text listing
- *   and not flushed (a power cut costs at most the numbers of one listing).
+ * - `feed-listing.tsv`: the last listing's numbered posts, rewritten by a text listing that
+ *   numbers other posts than it holds, and not flushed (a power cut costs at most the numbers
+ *   of one listing).
  * A file that fails validation is moved aside with a warning, as every state file is; one
  * that cannot be read leaves the marks off for this run.
  */
@@ -17,6 +18,7 @@ import {
   marksToDisk,
   parseListing,
   parseMarks,
+  sameListedPosts,
   type ReaderState,
 } from '../core/reader-state.js';
 import { writeFileAtomic } from '../../shared/io/atomic-write.js';
@@ -48,6 +50,15 @@ function stampOf(files: { marks: string; listing: string }): string {
     }
   };
   return `${at(files.marks)} ${at(files.listing)}`;
+}
+
+/** The file's text, or '' when it cannot be read (it is then written afresh). */
+function readTextOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function readFile<T>(context: Context, file: string, parse: (text: string) => T | undefined) {
@@ -121,9 +132,12 @@ export async function updateReaderState<T>(
       });
     }
     if (current.lastListing !== before.listing) {
-      await writeFileAtomic(files.listing, listingToDisk(current), {
-        durable: false,
-      });
+      const text = listingToDisk(current);
+      // A listing of the same posts as last time (a warm `pixel feed` run again) leaves the
+      // file as it is: reading and comparing it costs a quarter of rewriting it.
+      if (!sameListedPosts(readTextOrEmpty(files.listing), text)) {
+        await writeFileAtomic(files.listing, text, { durable: false });
+      }
     }
     lastLoaded = {
       state: current,
