@@ -389,6 +389,25 @@ describe('diagnosis', () => {
       undefined,
     );
   });
+
+  it("recognises a mistake within its own tolerance when it has one, as float32's rounding needs", () => {
+    const rounding = {
+      ...mistake('float32'),
+      recognisedWithin: { kind: 'tolerance' as const, absolute: 1e-6, relative: 1e-5 },
+    };
+    // A learner's BLAS rounds in its own order: 3e-6 relative from the emulated float32 loop.
+    const got = wb(100.0003, 50.00015);
+    const variant = [wb(100, 50)];
+    expect(diagnose(got, [{ mistake: mistake('strict'), outputs: variant }], tolerance)).toBe(
+      undefined,
+    );
+    expect(diagnose(got, [{ mistake: rounding, outputs: variant }], tolerance)?.mistake).toBe(
+      'float32',
+    );
+    expect(diagnose(wb(100.01, 50), [{ mistake: rounding, outputs: variant }], tolerance)).toBe(
+      undefined,
+    );
+  });
 });
 
 describe('report', () => {

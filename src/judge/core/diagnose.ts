@@ -32,8 +32,9 @@ function matches(
 
 /**
  * Names the known mistake that explains a wrong answer: the first mistake (in the problem's
- * order) one of whose variants reproduces what the learner returned, within the same tolerance
- * the judge uses. The order puts specific mistakes before broad ones.
+ * order) one of whose variants reproduces what the learner returned, within the tolerance the
+ * judge uses (or the mistake's own, recognisedWithin). The order puts specific mistakes before
+ * broad ones.
  */
 export function diagnose(
   got: readonly NamedNumber[],
@@ -41,7 +42,8 @@ export function diagnose(
   rule: ComparisonRule,
 ): Diagnosis | undefined {
   for (const { mistake, outputs } of variants) {
-    if (outputs.some((output) => matches(got, output, rule))) {
+    const within = mistake.recognisedWithin ?? rule;
+    if (outputs.some((output) => matches(got, output, within))) {
       return {
         mistake: mistake.id,
         title: mistake.title,

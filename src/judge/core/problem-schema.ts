@@ -41,17 +41,6 @@ export const LanguageEntrySchema = z.strictObject({
   entry: z.string(),
 });
 
-export const MistakeSchema = z.strictObject({
-  /** Stable id; reference.mjs exports `mistakes[id]` as one or more variant implementations. */
-  id: z.string(),
-  title: z.string(),
-  /** What the code does wrong, in one or two sentences. */
-  explanation: z.string(),
-  /** What to change. */
-  fix: z.string(),
-});
-export type Mistake = z.infer<typeof MistakeSchema>;
-
 export const LimitsSchema = z.strictObject({
   /** CPU seconds one call may use; the real limit (measured, not wall time). */
   cpuSecondsPerCase: z.number().check(z.positive()),
@@ -100,6 +89,24 @@ export const ComparisonSchema = z.union([
   z.strictObject({ kind: z.literal('exact') }),
 ]);
 export type ComparisonRule = z.infer<typeof ComparisonSchema>;
+
+export const MistakeSchema = z.strictObject({
+  /** Stable id; reference.mjs exports `mistakes[id]` as one or more variant implementations. */
+  id: z.string(),
+  title: z.string(),
+  /** What the code does wrong, in one or two sentences. */
+  explanation: z.string(),
+  /** What to change. */
+  fix: z.string(),
+  /**
+   * How close a wrong answer must come to one of this mistake's variants to be named as it;
+   * the problem's own comparison when absent. A rounding mistake needs more: a learner's
+   * float32 library sums in its own order (numpy's BLAS kernel differs by processor), so no
+   * variant reproduces its bits, only its size of error.
+   */
+  recognisedWithin: z.optional(ComparisonSchema),
+});
+export type Mistake = z.infer<typeof MistakeSchema>;
 
 const parameterName = z.string().check(z.minLength(1));
 
