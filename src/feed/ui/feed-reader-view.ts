@@ -10,6 +10,7 @@ import {
   type ControlledScreen,
   type ControlledScreenProps,
 } from '../../shared/ui/load-ink.js';
+import { splitKeys } from '../../shared/ui/key-burst.js';
 import { formatReaderFrame } from './feed-reader-frame.js';
 import { readerKeymap, type ReaderAction, type ReaderViewState } from './feed-reader-state.js';
 
@@ -32,12 +33,11 @@ export async function showReaderView(
   function Screen(props: ControlledScreenProps<ReaderViewState, ReaderAction>) {
     ink.useInput((input, key) => {
       const page = Math.max(1, options.rows() - 5);
-      // Keys typed faster than a frame (or a held key) arrive as one string: "jjk" is three
-      // moves. Text typed into the filter is taken whole. Each key is read against the state
-      // the keys before it left (props.latest), not the last one drawn.
-      const single = props.latest().editingFilter || input.length <= 1 || key.ctrl || key.meta;
-      for (const part of single ? [input] : Array.from(input)) {
-        const action = readerKeymap(props.latest(), part, key, page);
+      // Keys typed faster than a frame (a held key, a paste, or Enter then /) arrive as one
+      // string: splitKeys gives them back one by one, and each is read against the state the
+      // keys before it left (props.latest), not the last one drawn.
+      for (const [one, oneKey] of splitKeys(input, key)) {
+        const action = readerKeymap(props.latest(), one, oneKey, page);
         if (action) props.emit(action);
       }
     });
