@@ -72,6 +72,12 @@ export function sanitizeText(text: string, options: SanitizeOptions = {}): strin
   if (!hasWork(text)) {
     return options.singleLine ? text.replace(/\s+/g, ' ').trim() : text;
   }
+  if (options.singleLine) {
+    // Most single-line text that needs work has only line breaks and tabs (a feed's HTML
+    // summary): with those folded and nothing else left, the other passes have nothing to do.
+    const folded = text.replace(/[\t\n\r]/g, ' ');
+    if (!hasWork(folded)) return folded.replace(/\s+/g, ' ').trim();
+  }
   const withoutSequences = text
     .replace(ESCAPE_SEQUENCE, '')
     .replace(C1_SEQUENCE, '')
