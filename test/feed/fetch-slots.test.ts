@@ -33,7 +33,7 @@ describe('fetch slots', () => {
     const parsing = deferred();
     const events: string[] = [];
     const steps: NetworkSteps = {
-      createRequestTraffic: () => ({ started: 0, sent: 0, answered: 0 }),
+      createRequestTraffic: () => ({ started: 0, sent: 0, answering: 0 }),
       requestSource: (src) => {
         events.push(`request ${src.id}`);
         return Promise.resolve({

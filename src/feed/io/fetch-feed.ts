@@ -41,6 +41,8 @@ export interface FetchFeedOptions {
   lastModified?: string | undefined;
   /** Called once the request has been handed to the network (for warming the parser up). */
   onSent?: () => void;
+  /** Called when the head of the final answer arrives, before its body is read. */
+  onAnswering?: () => void;
 }
 
 export type FetchFeedResult =
@@ -257,6 +259,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
       if (permanentSoFar) movedTo = current;
       continue;
     }
+    options.onAnswering?.();
     if (status === 304) {
       discard(response);
       return { status: 'not-modified', finalUrl: current, ...(movedTo ? { movedTo } : {}) };
