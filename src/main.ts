@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import type { Context } from './context.js';
 import { ExitCode, PixelError, type ExitCodeValue } from './errors.js';
 import { createProcessContext, stdoutIsFile } from './process-context.js';
+import { prebuiltHelp } from './prebuilt-help.js';
 import { createProgram } from './program.js';
 
 // Static imports on purpose: the build puts all of pixel's code in one CommonJS file, so an
@@ -55,6 +56,11 @@ async function main(argv: string[]): Promise<ExitCodeValue> {
   try {
     // A bare `pixel` is a request for orientation, not a mistake: help on stdout, exit 0.
     const words = argv.length === 0 ? ['--help'] : argv;
+    const help = prebuiltHelp(words, context);
+    if (help !== undefined) {
+      context.stdout.write(help);
+      return ExitCode.ok;
+    }
     await createProgram(context, { firstWord: words[0] }).parseAsync(words, { from: 'user' });
     return context.exitCode;
   } catch (error) {

@@ -27,6 +27,21 @@ describe('pixel, the program', () => {
     }
   });
 
+  it('prints the help the build rendered exactly as commander renders it', async () => {
+    // --help, -h and a bare call into a pipe print dist/help.80.txt (src/prebuilt-help.ts);
+    // `pixel help` and `--no-color --help` still build the program and render it.
+    const rendered = await runPixel(['help']);
+    const alsoRendered = await runPixel(['--no-color', '--help']);
+    expect(alsoRendered.stdout).toBe(rendered.stdout);
+    for (const args of [['--help'], ['-h'], []]) {
+      const run = await runPixel(args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout, args.join(' ')).toBe(rendered.stdout);
+    }
+    const prebuilt = readFileSync(join(REPO_ROOT, 'dist', 'help.80.txt'), 'utf8');
+    expect(prebuilt).toBe(rendered.stdout);
+  });
+
   it('has help with an example for every command', async () => {
     const help = await runPixel(['--help']);
     const names = [...help.stdout.matchAll(/^ {2}([a-z]+)\b/gm)]
