@@ -18,13 +18,17 @@ const ASKS_FOR_HELP: ReadonlySet<string> = new Set(['--help', '-h']);
  * The prebuilt page when `words` ask for the top-level help alone and this output is the one it
  * was rendered for; undefined otherwise, and commander renders the help as usual.
  */
-export function prebuiltHelp(words: readonly string[], context: Context): string | undefined {
+export function prebuiltHelp(
+  words: readonly string[],
+  context: Context,
+  // Beside the bundle (dist/); from the sources there is none.
+  folder: string = import.meta.dirname,
+): string | undefined {
   if (words.length !== 1 || !ASKS_FOR_HELP.has(words[0] ?? '')) return undefined;
   if (context.color || context.stdout.isTTY) return undefined;
   if (context.stdout.columns !== PREBUILT_HELP_WIDTH) return undefined;
   try {
-    // Beside the bundle (dist/); from the sources there is none.
-    return readFileSync(join(import.meta.dirname, PREBUILT_HELP_FILE), 'utf8');
+    return readFileSync(join(folder, PREBUILT_HELP_FILE), 'utf8');
   } catch {
     return undefined;
   }
