@@ -188,8 +188,7 @@ export function listingToDisk(state: ReaderState): string {
  * listing that first showed them).
  */
 export function sameListedPosts(a: string, b: string): boolean {
+  const header = `${LISTING_HEADER}\t`;
   const bodyOf = (text: string) => text.slice(text.indexOf('\n') + 1);
-  return a.startsWith(`${LISTING_HEADER}\t`) && b.startsWith(`${LISTING_HEADER}\t`)
-    ? bodyOf(a) === bodyOf(b)
-    : false;
+  return a.startsWith(header) && b.startsWith(header) && bodyOf(a) === bodyOf(b);
 }
