@@ -39,7 +39,7 @@ async function recordPython(
   const base = join(scratch, randomUUID());
   await mkdir(join(base, 'root'), { recursive: true });
   await mkdir(join(base, 'src'));
-  const runtime = resolveRuntime('python', process.env, base, 512);
+  const runtime = resolveRuntime('python', process.env, base);
   const cases = options.cases ?? [[[1, 2], [2, 4], 0.1, 2]];
   return recordRun({
     sandbox: {

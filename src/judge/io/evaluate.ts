@@ -270,12 +270,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
       output: NO_OUTPUT,
     });
   }
-  const runtime = resolveRuntime(
-    language,
-    request.env,
-    dirname(solutionPath),
-    problem.limits.memoryMiB,
-  );
+  const runtime = resolveRuntime(language, request.env, dirname(solutionPath));
   const base = mkdtempSync(join(tmpdir(), 'pixel-judge-'));
   try {
     mkdirSync(join(base, 'root'));
