@@ -3,8 +3,14 @@
 // (the same code the judge uses at run time), every case's input within the declared bounds,
 // the reference well-formed and finite on every case, every known mistake told apart from the
 // reference by some case, every language with its starter, the track's order and lessons sound.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  contentFingerprint,
+  MAX_BUILT_ANSWER_CHARS,
+  survivesJson,
+  type BuiltProblemFile,
+} from '../src/judge/core/built-problem.js';
 import { withinTolerance } from '../src/judge/core/compare.js';
 import { validateInput } from '../src/judge/core/custom-input.js';
 import { LANGUAGES } from '../src/judge/core/problem-schema.js';
@@ -203,7 +209,34 @@ export async function problemIssues(root: string): Promise<string[]> {
   return issues;
 }
 
-export async function run({ root }: { root: string; dist: string }): Promise<void> {
+/**
+ * What the build knows of a checked problem, for dist/problems/<id>.json: the fingerprints of the
+ * files it checked, and the reference's answers to every shipped case, which the judge then reads
+ * instead of working them out on every submit (see src/judge/core/built-problem.ts).
+ */
+export async function builtProblemFile(root: string, id: string): Promise<BuiltProblemFile> {
+  const loaded = loadProblem(id, root);
+  const reference = await loadReference(loaded);
+  const files: Record<string, string> = {};
+  for (const name of ['problem.json', 'cases.json', 'reference.mjs'])
+    files[name] = contentFingerprint(readFileSync(join(loaded.dir, name), 'utf8'));
+  const answers: Record<string, unknown> = {};
+  for (const testCase of loaded.cases) {
+    const answer = reference.solve(testCase.input);
+    if (survivesJson(answer) && JSON.stringify(answer).length <= MAX_BUILT_ANSWER_CHARS)
+      answers[testCase.id] = answer;
+  }
+  return { files, answers };
+}
+
+export async function run({ root, dist }: { root: string; dist: string }): Promise<void> {
   const issues = await problemIssues(root);
   if (issues.length > 0) throw new Error(`content-problems:\n  ${issues.join('\n  ')}`);
+  // Written only once every problem passed: a file here vouches for the text it fingerprints.
+  const folder = join(dist, 'problems');
+  mkdirSync(folder, { recursive: true });
+  for (const id of listProblemIds(root)) {
+    const file = await builtProblemFile(root, id);
+    writeFileSync(join(folder, `${id}.json`), `${JSON.stringify(file)}\n`);
+  }
 }

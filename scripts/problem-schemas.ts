@@ -4,7 +4,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { CasesFileSchema, ProblemSchema } from '../src/judge/core/problem-schema.js';
+import { problemSchemas } from '../src/judge/core/problem-schema.js';
+
+const { ProblemSchema, CasesFileSchema } = problemSchemas();
 
 export const SCHEMA_FILES = {
   'problem.schema.json': ProblemSchema,

@@ -17,7 +17,7 @@ import { packageRoot } from '../../shared/io/package-root.js';
 import { resolvePaths, type PixelPaths } from '../../shared/io/paths.js';
 import { recordRun } from './record-run.js';
 import { onePerTurn } from './one-per-turn.js';
-import { referenceAnswers, type ReferenceAnswers } from './reference-answers.js';
+import { needsReference, referenceAnswers, type ReferenceAnswers } from './reference-answers.js';
 import { resolveRuntime, type Runtime } from './runtimes.js';
 import { fullSandboxAvailable, workFolder, type SandboxKind } from './sandbox.js';
 import { collectSolutionFiles, readSolutionFile, type SourceFile } from './solution-files.js';
@@ -52,7 +52,8 @@ export interface EvaluateRequest {
   /**
    * Imports the reference (once: later calls share the first). The judge calls it before any
    * learner code can touch pixel's files: before the run in the reduced sandbox, where the
-   * program could rewrite them; once the full one has started, which hides them from it.
+   * program could rewrite them; in the full one, which hides them from it and lets it change
+   * none of them, once the sandbox has started or after the run.
    */
   reference: () => Promise<ReferenceModule>;
   cases: JudgeCase[];
@@ -216,18 +217,18 @@ function record(
   });
 }
 
-/** The reference's answers, to be worked out once the reference is imported. */
+/**
+ * The reference's answers: the build's for the shipped cases, so nothing is imported or worked
+ * out during the run; otherwise worked out once the reference is imported.
+ */
 function answersOnceLoaded(request: EvaluateRequest): Promise<ReferenceAnswers> {
+  const { loaded, cases } = request;
+  const allowNonFinite = request.allowNonFiniteReference ?? false;
+  if (!needsReference(loaded, cases))
+    return Promise.resolve(referenceAnswers(loaded, undefined, cases, allowNonFinite));
   return request
     .reference()
-    .then((reference) =>
-      referenceAnswers(
-        request.loaded,
-        reference,
-        request.cases,
-        request.allowNonFiniteReference ?? false,
-      ),
-    );
+    .then((reference) => referenceAnswers(loaded, reference, cases, allowNonFinite));
 }
 
 /**
@@ -240,8 +241,9 @@ function makeAhead(cases: readonly JudgeCase[]): () => void {
 
 /**
  * Runs a solution on cases in the sandbox, then judges each call against the reference. The
- * expected values are computed only after the run has ended, so no process the solution could
- * read ever held them while it ran. Cases run in the given order; the first failure decides.
+ * expected values are the build's (see core/built-answers.ts), read before the run, or worked out
+ * where the solution cannot read them: after the run, or during it in the full sandbox, whose
+ * program cannot see pixel's process. Cases run in the given order; the first failure decides.
  */
 export async function evaluateSolution(request: EvaluateRequest): Promise<Evaluation> {
   const started = performance.now();
@@ -310,8 +312,10 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     const stopped = request.signal?.aborted ? (request.signal.reason as StopSignal) : undefined;
     if (stopped)
       throw new InterruptedError(stopped, 'the solution was stopped and nothing was recorded');
-    // A reference that fails to import is pixel's fault, whatever the solution did.
-    const [reference, answers] = await Promise.all([request.reference(), answersReady]);
+    // A reference that fails to import is pixel's fault, whatever the solution did. With the
+    // build's answers it is imported only to diagnose a wrong answer: in the full sandbox the
+    // solution could neither see nor change it; the reduced one imported it before the run.
+    const answers = await answersReady;
     const classification = classifyRun(run);
     const common = {
       sandbox: run.sandbox,
@@ -362,7 +366,11 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
       const kind = judgement.comparison?.kind;
       const diagnosis =
         returned && (kind === 'mismatch' || kind === 'not-finite')
-          ? diagnose(returned, variantOutputs(loaded, reference, testCase), problem.comparison)
+          ? diagnose(
+              returned,
+              variantOutputs(loaded, await request.reference(), testCase),
+              problem.comparison,
+            )
           : undefined;
       results.push({
         testCase,

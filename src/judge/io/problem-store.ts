@@ -10,10 +10,10 @@ import {
 } from '../../shared/core/format-version.js';
 import { issueLines } from '../../shared/core/zod-issues.js';
 import { buildCase, providedNames } from '../core/generate.js';
+import { builtChecked, readBuiltProblem, type BuiltProblemFile } from '../core/built-problem.js';
 import {
-  CasesFileSchema,
   PROBLEM_FORMAT_VERSION,
-  ProblemSchema,
+  problemSchemas,
   type CaseSpec,
   type JudgeCase,
   type CaseInput,
@@ -29,6 +29,8 @@ export interface LoadedProblem {
   dir: string;
   problem: Problem;
   cases: JudgeCase[];
+  /** The reference's raw answers to these cases, as the build worked them out (when it did). */
+  builtAnswers: ReadonlyMap<JudgeCase, unknown>;
 }
 
 /** The trusted reference module of a problem (problems/<id>/reference.mjs). */
@@ -57,23 +59,74 @@ export function listProblemIds(root?: string): string[] {
   }
 }
 
-function parseFile<T>(file: string, schema: z.ZodMiniType<T>): T {
+/** A content file's text; unreadable is a content error, like unparsable. */
+function readContent(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ContentError(file, [`cannot read it: ${(error as Error).message}`]);
+  }
+}
+
+/**
+ * What the build recorded of the installed package's problem `id` (see core/built-problem.ts).
+ * Problems under another root (the build itself, which must check afresh, or a test's folder)
+ * have no record: everything is checked.
+ */
+function builtRecord(id: string, root: string | undefined): BuiltProblemFile | undefined {
+  if (root !== undefined) return undefined;
+  try {
+    return readBuiltProblem(
+      readFileSync(join(packageRoot(), 'dist', 'problems', `${id}.json`), 'utf8'),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A problem file's data: trusted as it is when the build checked this very text, else checked
+ * against its schema (made only then).
+ */
+function parseFile<T>(
+  file: string,
+  schema: () => z.ZodMiniType<T>,
+  text: string,
+  checkedByBuild: boolean,
+): T {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new ContentError(file, [`cannot read it as JSON: ${(error as Error).message}`]);
   }
+  if (checkedByBuild) return raw as T;
   const newer = newerFormatVersion(raw, PROBLEM_FORMAT_VERSION);
   if (newer !== undefined) {
     throw new EnvironmentError(newerFormatMessage(file, newer, PROBLEM_FORMAT_VERSION), {
       hint: UPDATE_PIXEL_HINT,
     });
   }
-  const result = schema.safeParse(raw, { reportInput: true });
+  const result = schema().safeParse(raw, { reportInput: true });
   if (!result.success) throw new ContentError(file, issueLines(result.error));
   return result.data;
 }
+
+/** A problem folder's file, parsed (see parseFile). */
+function parseProblemFile<T>(
+  dir: string,
+  name: 'problem.json' | 'cases.json',
+  schema: () => z.ZodMiniType<T>,
+  built: BuiltProblemFile | undefined,
+): { data: T; checkedByBuild: boolean } {
+  const file = join(dir, name);
+  const text = readContent(file);
+  const checkedByBuild = builtChecked(built, name, text);
+  return { data: parseFile(file, schema, text, checkedByBuild), checkedByBuild };
+}
+
+const problemSchema = () => problemSchemas().ProblemSchema;
+const casesFileSchema = () => problemSchemas().CasesFileSchema;
 
 /**
  * Cross-file rules the schemas cannot express; returns every issue found. It reads the cases as
@@ -102,7 +155,10 @@ export function checkProblemRules(problem: Problem, cases: CaseSpec[], id: strin
 /** problem.json alone (no cases): enough to list the track or find a problem by alias. */
 export function loadProblemInfo(id: string, root?: string): { dir: string; problem: Problem } {
   const dir = join(problemsRoot(root), id);
-  return { dir, problem: parseFile(join(dir, 'problem.json'), ProblemSchema) };
+  return {
+    dir,
+    problem: parseProblemFile(dir, 'problem.json', problemSchema, builtRecord(id, root)).data,
+  };
 }
 
 /** Every problem, in track order. */
@@ -144,11 +200,36 @@ export function resolveProblemId(query: string, root?: string): string {
 export function loadProblem(query: string, root?: string): LoadedProblem {
   const id = resolveProblemId(query, root);
   const dir = join(problemsRoot(root), id);
-  const problem = parseFile(join(dir, 'problem.json'), ProblemSchema);
-  const specs = parseFile(join(dir, 'cases.json'), CasesFileSchema).cases;
-  const issues = checkProblemRules(problem, specs, id);
+  // Read now, before any learner code runs: in the reduced sandbox a solution could rewrite it.
+  const built = builtRecord(id, root);
+  const problem = parseProblemFile(dir, 'problem.json', problemSchema, built);
+  const specs = parseProblemFile(dir, 'cases.json', casesFileSchema, built);
+  const issues = checkProblemRules(problem.data, specs.data.cases, id);
   if (issues.length > 0) throw new ContentError(join(dir, 'problem.json'), issues);
-  return { dir, problem, cases: specs.map(buildCase) };
+  const cases = specs.data.cases.map(buildCase);
+  const answers =
+    problem.checkedByBuild && specs.checkedByBuild ? builtAnswers(built, dir, cases) : new Map();
+  return { dir, problem: problem.data, cases, builtAnswers: answers };
+}
+
+/** The build's answers to these cases, when its reference.mjs is this one. */
+function builtAnswers(
+  built: BuiltProblemFile | undefined,
+  dir: string,
+  cases: readonly JudgeCase[],
+): ReadonlyMap<JudgeCase, unknown> {
+  const answers = new Map<JudgeCase, unknown>();
+  let reference: string;
+  try {
+    reference = readFileSync(join(dir, 'reference.mjs'), 'utf8');
+  } catch {
+    return answers;
+  }
+  if (!built || !builtChecked(built, 'reference.mjs', reference)) return answers;
+  for (const testCase of cases)
+    if (Object.hasOwn(built.answers, testCase.id))
+      answers.set(testCase, built.answers[testCase.id]);
+  return answers;
 }
 
 export function readStatement(loaded: LoadedProblem): string {

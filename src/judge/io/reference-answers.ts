@@ -17,9 +17,13 @@ export interface ReferenceAnswers {
   computeAhead(): () => void;
 }
 
+/**
+ * The answers to `cases`: the build's where it worked them out, else the reference's, which must
+ * then be given (see needsReference).
+ */
 export function referenceAnswers(
   loaded: LoadedProblem,
-  reference: ReferenceModule,
+  reference: ReferenceModule | undefined,
   cases: readonly JudgeCase[],
   allowNonFinite: boolean,
 ): ReferenceAnswers {
@@ -36,9 +40,13 @@ export function referenceAnswers(
   const get = (index: number): ReferenceAnswer => {
     const cached = known.get(index);
     if (cached) return cached;
+    const testCase = cases[index] as JudgeCase;
     let answer: ReferenceAnswer;
     try {
-      answer = check(index, reference.solve((cases[index] as JudgeCase).input));
+      if (loaded.builtAnswers.has(testCase))
+        answer = check(index, loaded.builtAnswers.get(testCase));
+      else if (reference) answer = check(index, reference.solve(testCase.input));
+      else throw new Error(`no answer was worked out for ${testCase.id}`);
     } catch (error) {
       answer = error instanceof Error ? error : new Error(String(error));
     }
@@ -46,4 +54,9 @@ export function referenceAnswers(
     return answer;
   };
   return { get, computeAhead: () => onePerTurn(cases.length, get) };
+}
+
+/** Whether some of these cases have no answer from the build, so the reference must run. */
+export function needsReference(loaded: LoadedProblem, cases: readonly JudgeCase[]): boolean {
+  return cases.some((testCase) => !loaded.builtAnswers.has(testCase));
 }
