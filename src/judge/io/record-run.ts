@@ -144,13 +144,13 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     request.onStart?.(index);
     // The tree's CPU read as the last answer came in is its CPU now: this runs straight after,
     // in the same turn, with the harness waiting for this line. One /proc walk per call, not two.
-    current = { sentAt: performance.now(), cpuAtSend: cpuNow ?? sandbox.usage()?.cpuMs };
+    current = { sentAt: performance.now(), cpuAtSend: cpuNow ?? sandbox.usageOfKnown()?.cpuMs };
     send({ case: index, args: request.argsOf(index) });
   };
   /** Records the call in progress; returns the tree's CPU read for it. */
   const closeCall = (answer: CallAnswer | undefined): number | undefined => {
     if (!current) return undefined;
-    const cpuNow = sandbox.usage()?.cpuMs;
+    const cpuNow = sandbox.usageOfKnown()?.cpuMs;
     calls.push({
       ...(answer ? { answer } : {}),
       wallMs: performance.now() - current.sentAt,

@@ -13,7 +13,7 @@ import { delimiter, join } from 'node:path';
 import type { Duplex, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kernelRandomBytes } from '../../shared/io/kernel-random.js';
-import { findTokenProcesses, processTree, treeUsage, type TreeUsage } from './process-tree.js';
+import { findTokenProcesses, membersUsage, processTree, type TreeUsage } from './process-tree.js';
 import {
   fstabPath,
   fullSandboxArgv,
@@ -63,6 +63,12 @@ export interface Sandbox {
   control: Duplex;
   /** CPU, memory and process count of the whole run right now (undefined without /proc). */
   usage(): TreeUsage | undefined;
+  /**
+   * The same over the processes the last usage() found, for the reading taken at every call's
+   * start and end: a process started since is counted from the next usage() (the judge's poll,
+   * every few tens of ms), so CPU can only move between neighbouring calls, never go unseen.
+   */
+  usageOfKnown(): TreeUsage | undefined;
   /** Ends everything the run started, and resolves once it is gone. */
   killAll(): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -257,6 +263,8 @@ export function startSandbox(request: SandboxRequest): Sandbox {
       // Already gone.
     }
   };
+  /** The run's processes as the last full look found them (see usageOfKnown). */
+  let known: number[] | undefined;
   const killAll = async () => {
     if (pid < 0) return;
     // Freeze the whole tree before killing any of it, so nothing can fork in between. In the
@@ -283,7 +291,12 @@ export function startSandbox(request: SandboxRequest): Sandbox {
     results: child.stdio[3] as Readable,
     ...(request.kind === 'full' ? { readyLine: `pixel-sandbox-ready-${token}` } : {}),
     control,
-    usage: () => (pid < 0 ? undefined : treeUsage(pid)),
+    usage: () => {
+      if (pid < 0) return undefined;
+      known = processTree(pid);
+      return membersUsage(known);
+    },
+    usageOfKnown: () => (pid < 0 ? undefined : membersUsage(known ?? (known = processTree(pid)))),
     killAll,
     exited,
   };
