@@ -6,7 +6,7 @@ import { findWorkspaceRoot, readWorkspace } from '../io/workspace.js';
 import { loadProgress, updateProgress } from '../../shared/io/progress-store.js';
 import { UsageError } from '../../errors.js';
 import { wrapText } from '../ui/judge-format.js';
-import { createChalk } from '../../shared/ui/theme.js';
+import { chalkFor } from '../../shared/ui/plain-chalk.js';
 
 export const hintOptionsSchema = z.object({
   all: z.optional(z.boolean()),
@@ -69,7 +69,7 @@ export async function hint(options: HintOptions, context: Context): Promise<Hint
     context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
-  const chalk = createChalk(context.color);
+  const chalk = await chalkFor(context.color);
   const columns = context.stdout.columns;
   if (result.hints.length === 0) {
     context.stdout.write(

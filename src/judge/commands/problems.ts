@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { nextUnsolved, trackStanding, type TrackEntry } from '../core/track.js';
 import { listProblems } from '../io/problem-store.js';
 import { loadProgress } from '../../shared/io/progress-store.js';
-import { createChalk } from '../../shared/ui/theme.js';
+import { chalkFor } from '../../shared/ui/plain-chalk.js';
 
 export const problemsOptionsSchema = z.object({
   json: z.optional(z.boolean()),
@@ -37,7 +37,7 @@ export async function problems(
     context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
-  const chalk = createChalk(context.color);
+  const chalk = await chalkFor(context.color);
   const width = Math.max(...track.map((entry) => entry.id.length));
   const lines = track.map((entry, index) => {
     const mark = entry.solved ? chalk.green('✓') : ' ';

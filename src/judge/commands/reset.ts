@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { writeFileAtomic } from '../../shared/io/atomic-write.js';
 import { loadProblem } from '../io/problem-store.js';
 import { resolveTarget } from '../io/target.js';
-import { createChalk } from '../../shared/ui/theme.js';
+import { chalkFor } from '../../shared/ui/plain-chalk.js';
 import { confirmStep, type Confirm } from '../../shared/commands/confirm-step.js';
 
 export const resetOptionsSchema = z.object({
@@ -82,7 +82,7 @@ export async function reset(
   }
   await writeFileAtomic(target.solutionPath, starter);
   result.reset = true;
-  const chalk = createChalk(context.color);
+  const chalk = await chalkFor(context.color);
   say(
     [
       `${chalk.bold(shown)} holds the ${problem.title} starter again.`,

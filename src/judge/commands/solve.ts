@@ -12,7 +12,7 @@ import { nextUnsolved, trackStanding } from '../core/track.js';
 import { loadProgress } from '../../shared/io/progress-store.js';
 import { findWorkspaceRoot } from '../io/workspace.js';
 import { listProblems, loadProblem, loadReference, readStatement } from '../io/problem-store.js';
-import { createChalk } from '../../shared/ui/theme.js';
+import { chalkFor } from '../../shared/ui/plain-chalk.js';
 
 export const solveOptionsSchema = z.object({
   problem: z.optional(z.string()),
@@ -157,7 +157,7 @@ export async function solve(options: SolveOptions, context: Context): Promise<So
     context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
-  const chalk = createChalk(context.color);
+  const chalk = await chalkFor(context.color);
   const shown = relative(context.cwd, dir) || '.';
   const solutionFile = problem.languages[language].file;
   const lines = [

@@ -13,7 +13,7 @@ import { resolveTarget, targetOptionsShape } from '../io/target.js';
 import { loadProgress, updateProgress } from '../../shared/io/progress-store.js';
 import { formatCaseLine, formatSubmitSummary } from '../ui/judge-format.js';
 import { formatNext } from '../../learn/ui/learn-format.js';
-import { createChalk } from '../../shared/ui/theme.js';
+import { chalkFor } from '../../shared/ui/plain-chalk.js';
 
 export const submitOptionsSchema = z.object({
   ...targetOptionsShape,
@@ -61,7 +61,7 @@ export async function submit(options: SubmitOptions, context: Context): Promise<
   const loaded = loadProblem(target.problem);
   // Imported while the sandbox starts (see evaluateSolution), not before.
   const reference = referenceLoader(loaded);
-  const chalk = createChalk(context.color);
+  const chalk = await chalkFor(context.color && !options.json);
   const columns = context.stdout.columns;
   // Progress belongs on stderr (DESIGN); only when both streams are the same kind of terminal.
   const live = context.stdout.isTTY && context.stderr.isTTY && !options.json;

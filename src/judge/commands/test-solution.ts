@@ -21,7 +21,7 @@ import {
   paintVerdict,
   wrapText,
 } from '../ui/judge-format.js';
-import { createChalk } from '../../shared/ui/theme.js';
+import { chalkFor } from '../../shared/ui/plain-chalk.js';
 
 export const testOptionsSchema = z.object({
   ...targetOptionsShape,
@@ -135,7 +135,7 @@ export async function test(options: TestOptions, context: Context): Promise<Test
     options.input !== undefined
       ? [await customCase(options.input, problem, loaded.cases, context.cwd)]
       : loaded.cases.filter((testCase) => !testCase.hidden);
-  const chalk = createChalk(context.color);
+  const chalk = await chalkFor(context.color && !options.json);
   const columns = context.stdout.columns;
   const results: TestCaseResult[] = [];
   if (!options.json) {
