@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  contentFingerprint,
   MAX_BUILT_ANSWER_CHARS,
   survivesJson,
   type BuiltProblemFile,
@@ -210,8 +209,8 @@ export async function problemIssues(root: string): Promise<string[]> {
 }
 
 /**
- * What the build knows of a checked problem, for dist/problems/<id>.json: the fingerprints of the
- * files it checked, and the reference's answers to every shipped case, which the judge then reads
+ * What the build knows of a checked problem, for dist/problems/<id>.json: the texts of the files
+ * it checked, and the reference's answers to every shipped case, which the judge then reads
  * instead of working them out on every submit (see src/judge/core/built-problem.ts).
  */
 export async function builtProblemFile(root: string, id: string): Promise<BuiltProblemFile> {
@@ -219,7 +218,7 @@ export async function builtProblemFile(root: string, id: string): Promise<BuiltP
   const reference = await loadReference(loaded);
   const files: Record<string, string> = {};
   for (const name of ['problem.json', 'cases.json', 'reference.mjs'])
-    files[name] = contentFingerprint(readFileSync(join(loaded.dir, name), 'utf8'));
+    files[name] = readFileSync(join(loaded.dir, name), 'utf8');
   const answers: Record<string, unknown> = {};
   for (const testCase of loaded.cases) {
     const answer = reference.solve(testCase.input);
@@ -232,7 +231,7 @@ export async function builtProblemFile(root: string, id: string): Promise<BuiltP
 export async function run({ root, dist }: { root: string; dist: string }): Promise<void> {
   const issues = await problemIssues(root);
   if (issues.length > 0) throw new Error(`content-problems:\n  ${issues.join('\n  ')}`);
-  // Written only once every problem passed: a file here vouches for the text it fingerprints.
+  // Written only once every problem passed: a file here vouches for the texts it holds.
   const folder = join(dist, 'problems');
   mkdirSync(folder, { recursive: true });
   for (const id of listProblemIds(root)) {

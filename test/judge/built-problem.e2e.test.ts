@@ -1,5 +1,5 @@
 /**
- * The build's record of each problem (dist/problems/<id>.json: fingerprints of the files it
+ * The build's record of each problem (dist/problems/<id>.json: the texts of the files it
  * checked, the reference's answers to the shipped cases), driven through a copy of pixel so that
  * its files can be changed: the answers decide a submit without the reference being imported,
  * the reference runs only to diagnose a wrong answer, and a file edited after the build is
@@ -10,7 +10,6 @@ import { existsSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentFingerprint } from '../../src/judge/core/built-problem.js';
 import { makeTempDir, REPO_ROOT, type PixelRun } from '../helpers/run-pixel.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
@@ -80,9 +79,9 @@ async function markReferenceImports(copy: string): Promise<string> {
   const file = problemFile(copy, 'reference.mjs');
   const text = `${await readFile(file, 'utf8')}\nimport { writeFileSync as markImport } from 'node:fs';\nmarkImport(${JSON.stringify(marker)}, 'imported');\n`;
   await writeFile(file, text);
-  // The build would have fingerprinted this reference; say so, so its answers still count.
+  // As if the build had checked this reference, so that its answers still count.
   const record = await readRecord(copy);
-  record.files['reference.mjs'] = contentFingerprint(text);
+  record.files['reference.mjs'] = text;
   await writeFile(recordOf(copy), JSON.stringify(record));
   return marker;
 }
@@ -130,9 +129,10 @@ describe('the build’s record of a problem', () => {
     const copy = await copyOfPixel();
     const file = problemFile(copy, 'cases.json');
     const cases = JSON.parse(await readFile(file, 'utf8')) as {
-      cases: Array<{ id: string; input: { [name: string]: unknown } }>;
+      cases: Array<{ id: string; input: { learningRate: number } }>;
     };
-    const first = cases.cases[0] as { input: { learningRate: number } };
+    const first = cases.cases[0];
+    if (!first) throw new Error('gradient-descent has no cases');
     first.input.learningRate /= 2;
     await writeFile(file, JSON.stringify(cases, null, 2));
     // With the record's answers for the old rate, the right solution would be wrong here.

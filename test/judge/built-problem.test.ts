@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   builtChecked,
-  contentFingerprint,
   readBuiltProblem,
   survivesJson,
 } from '../../src/judge/core/built-problem.js';
-
-describe('contentFingerprint', () => {
-  it('is the same for the same text and differs for any edit', () => {
-    const text = '{"cases":[{"id":"example-1","input":{"x":[1,2,3]}}]}';
-    expect(contentFingerprint(text)).toBe(contentFingerprint(`${text}`));
-    const edits = [
-      text.replace('1,2,3', '1,2,4'),
-      text.replace('"x"', '"y"'),
-      `${text} `,
-      text.slice(1),
-      text.replace('example-1', 'example-\u0131'),
-    ];
-    const prints = new Set([text, ...edits].map(contentFingerprint));
-    expect(prints.size).toBe(edits.length + 1);
-  });
-});
 
 describe('survivesJson', () => {
   it('keeps answers that JSON gives back exactly', () => {
@@ -40,17 +23,17 @@ describe('survivesJson', () => {
       undefined,
       [undefined],
     ])
-      expect(survivesJson(value), String(value)).toBe(false);
+      expect(survivesJson(value), Object.prototype.toString.call(value)).toBe(false);
   });
 });
 
 describe('readBuiltProblem and builtChecked', () => {
   const file = {
-    files: { 'problem.json': contentFingerprint('{"id":"p"}') },
+    files: { 'problem.json': '{"id":"p"}' },
     answers: { 'example-1': [1, 2] },
   };
 
-  it('vouches for exactly the text the build fingerprinted, and nothing else', () => {
+  it('vouches for exactly the text the build checked, and nothing else', () => {
     const built = readBuiltProblem(JSON.stringify(file));
     expect(built?.answers).toEqual({ 'example-1': [1, 2] });
     expect(builtChecked(built, 'problem.json', '{"id":"p"}')).toBe(true);

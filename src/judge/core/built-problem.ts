@@ -1,10 +1,13 @@
 /**
  * What the build knows of a problem folder (scripts/content-problems.ts writes it to
- * dist/problems/<id>.json): a fingerprint of each file it checked, and the reference's answers
- * to the shipped cases. A command then trusts a file whose text is the one the build checked
- * (no zod, whose schemas alone cost ~6 ms to make) and a submit reads the answers instead of
+ * dist/problems/<id>.json): the text of each file it checked, and the reference's answers to
+ * the shipped cases. A command then trusts a file whose text is the one the build checked (no
+ * zod, whose schemas alone cost ~6 ms to make) and a submit reads the answers instead of
  * spending 30–60 ms of CPU on them beside the learner's run. A file changed since the build (a
  * checkout being edited) is checked and worked out at run time, as without a build.
+ *
+ * The texts themselves, not a hash of them: comparing strings costs microseconds, while hashing
+ * ~26 KB in JavaScript took ~3 ms at start (and node's crc32 or crypto cost more to load).
  */
 
 /**
@@ -14,26 +17,10 @@
 export const MAX_BUILT_ANSWER_CHARS = 4096;
 
 export interface BuiltProblemFile {
-  /** contentFingerprint of each file the build checked, by name (problem.json, ...). */
+  /** The text of each file the build checked, by name (problem.json, cases.json, ...). */
   files: Record<string, string>;
   /** The reference's raw answer per case id, for the short ones that JSON keeps exactly. */
   answers: Record<string, unknown>;
-}
-
-/**
- * A fingerprint of a text: FNV-1a over its UTF-16 code units in two lanes with different
- * offsets, and its length. Not a defence against anyone (the files are the learner's own to
- * change); it tells the text the build checked from one edited after the build.
- */
-export function contentFingerprint(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    a = Math.imul(a ^ code, 0x01000193) >>> 0;
-    b = Math.imul(b ^ code, 0x01000193) >>> 0;
-  }
-  return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}-${text.length}`;
 }
 
 /**
@@ -71,9 +58,5 @@ export function builtChecked(
   name: string,
   text: string,
 ): boolean {
-  return (
-    built !== undefined &&
-    Object.hasOwn(built.files, name) &&
-    built.files[name] === contentFingerprint(text)
-  );
+  return built !== undefined && Object.hasOwn(built.files, name) && built.files[name] === text;
 }
