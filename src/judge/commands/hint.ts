@@ -37,7 +37,7 @@ export async function hint(options: HintOptions, context: Context): Promise<Hint
         hint: 'cd into the folder `pixel solve` made, or pass --problem <id> (see `pixel problems`)',
       });
     }
-    problemId = (await readWorkspace(root)).marker.problem;
+    problemId = readWorkspace(root).marker.problem;
   }
   const { problem } = loadProblem(problemId);
   const total = problem.hints.length;

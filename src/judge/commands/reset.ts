@@ -38,10 +38,7 @@ export async function reset(
   context: Context,
   dependencies: { confirm?: Confirm } = {},
 ): Promise<ResetResult> {
-  const target = await resolveTarget(
-    { ...(options.path ? { path: options.path } : {}) },
-    context.cwd,
-  );
+  const target = resolveTarget({ ...(options.path ? { path: options.path } : {}) }, context.cwd);
   const root = target.workspaceRoot ?? dirname(target.solutionPath);
   const { problem, dir } = loadProblem(target.problem);
   const fileName = problem.languages[target.language].file;

@@ -30,12 +30,9 @@ export interface SolutionResult {
 }
 
 /** The problem and language meant: the workspace's, unless named. */
-async function chosen(
-  options: SolutionOptions,
-  cwd: string,
-): Promise<{ id: string; language: Language }> {
+function chosen(options: SolutionOptions, cwd: string): { id: string; language: Language } {
   const root = findWorkspaceRoot(cwd);
-  const marker = root ? (await readWorkspace(root)).marker : undefined;
+  const marker = root ? readWorkspace(root).marker : undefined;
   const query = options.problem ?? marker?.problem;
   if (!query) {
     throw new UsageError('which problem?', {
@@ -55,7 +52,7 @@ export async function solution(
   options: SolutionOptions,
   context: Context,
 ): Promise<SolutionResult> {
-  const { id, language } = await chosen(options, context.cwd);
+  const { id, language } = chosen(options, context.cwd);
   const { problem, dir } = loadProblemInfo(id);
   const progress = await loadProgress(context.paths, context.warn);
   const record = progress.problems[id];

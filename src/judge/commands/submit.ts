@@ -57,7 +57,7 @@ async function nextAfter(progress: Progress): Promise<NextStep | null> {
  * and sets exit code 1 when the verdict is not accepted.
  */
 export async function submit(options: SubmitOptions, context: Context): Promise<SubmissionReport> {
-  const target = await resolveTarget(options, context.cwd);
+  const target = resolveTarget(options, context.cwd);
   const loaded = loadProblem(target.problem);
   // Imported while the sandbox starts (see evaluateSolution), not before.
   const reference = referenceLoader(loaded);

@@ -127,7 +127,7 @@ async function customCase(
  * solution prints can be shown per case, and shows every value beside the reference.
  */
 export async function test(options: TestOptions, context: Context): Promise<TestResult> {
-  const target = await resolveTarget(options, context.cwd);
+  const target = resolveTarget(options, context.cwd);
   const loaded = loadProblem(target.problem);
   const { problem } = loaded;
   const reference = referenceLoader(loaded);

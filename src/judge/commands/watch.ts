@@ -149,7 +149,7 @@ function whenAborted(signal: AbortSignal): Promise<void> {
  * it is a full-screen ink view with keys for submit and hints; piped, it prints each run.
  */
 export async function watch(options: WatchOptions, context: Context): Promise<{ runs: number }> {
-  const target = await resolveTarget(options, context.cwd);
+  const target = resolveTarget(options, context.cwd);
   const interactive = context.stdout.isTTY && context.stdinIsTTY;
   const chalk = createChalk(context.color);
   const view = interactive

@@ -228,7 +228,7 @@ export async function viz(options: VizOptions, context: Context): Promise<VizRes
         });
       return listing(context);
     }
-    id = (await readWorkspace(root)).marker.problem;
+    id = readWorkspace(root).marker.problem;
   }
   const loaded = loadProblem(id);
   const { problem } = loaded;
