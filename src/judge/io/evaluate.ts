@@ -1,6 +1,6 @@
 // Synchronous: a few calls on a small scratch folder, each a round trip to libuv's thread pool
 // when asynchronous.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { EnvironmentError, InterruptedError, type StopSignal } from '../../errors.js';
@@ -21,6 +21,8 @@ import { needsReference, referenceAnswers, type ReferenceAnswers } from './refer
 import { resolveRuntime, type Runtime } from './runtimes.js';
 import { fullSandboxAvailable, workFolder, type SandboxKind } from './sandbox.js';
 import { collectSolutionFiles, readSolutionFile, type SourceFile } from './solution-files.js';
+import { monotonicMs } from './clock.js';
+import { removeTree } from './remove-tree.js';
 
 /** What the program may keep in its work folder (its files, HOME and TMPDIR). */
 const WORK_BYTES = 64 * 2 ** 20;
@@ -246,7 +248,7 @@ function makeAhead(cases: readonly JudgeCase[]): () => void {
  * program cannot see pixel's process. Cases run in the given order; the first failure decides.
  */
 export async function evaluateSolution(request: EvaluateRequest): Promise<Evaluation> {
-  const started = performance.now();
+  const started = monotonicMs();
   const { loaded, language } = request;
   const { problem } = loaded;
   const solutionPath = resolve(request.solutionPath);
@@ -257,7 +259,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
   }
   const finish = (partial: Omit<Evaluation, 'durationMs'>): Evaluation => ({
     ...partial,
-    durationMs: performance.now() - started,
+    durationMs: monotonicMs() - started,
   });
   const preferred: SandboxKind =
     fullSandboxAvailable(request.env) && !fullSandboxRefused ? 'full' : 'reduced';
@@ -386,7 +388,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     return finish({ ...common, results });
   } finally {
     try {
-      rmSync(base, { recursive: true, force: true });
+      removeTree(base);
     } catch {
       // A scratch folder left in the temporary folder costs nothing but space.
     }

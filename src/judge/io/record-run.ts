@@ -8,6 +8,7 @@ import type {
 } from '../core/run-record.js';
 import { kernelRandomBytes } from '../../shared/io/kernel-random.js';
 import { startSandbox, type SandboxRequest } from './sandbox.js';
+import { monotonicMs } from './clock.js';
 
 export interface RunLimits {
   cpuMsPerCall: number;
@@ -85,7 +86,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   let exited = false;
   const calls: RecordedCall[] = [];
   let current: { sentAt: number; cpuAtSend: number | undefined } | undefined;
-  const startedAt = performance.now();
+  const startedAt = monotonicMs();
 
   const end = () => {
     if (ended) return;
@@ -144,7 +145,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     request.onStart?.(index);
     // The tree's CPU read as the last answer came in is its CPU now: this runs straight after,
     // in the same turn, with the harness waiting for this line. One /proc walk per call, not two.
-    current = { sentAt: performance.now(), cpuAtSend: cpuNow ?? sandbox.usageOfKnown()?.cpuMs };
+    current = { sentAt: monotonicMs(), cpuAtSend: cpuNow ?? sandbox.usageOfKnown()?.cpuMs };
     send({ case: index, args: request.argsOf(index) });
   };
   /** Records the call in progress; returns the tree's CPU read for it. */
@@ -153,7 +154,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     const cpuNow = sandbox.usageOfKnown()?.cpuMs;
     calls.push({
       ...(answer ? { answer } : {}),
-      wallMs: performance.now() - current.sentAt,
+      wallMs: monotonicMs() - current.sentAt,
       ...(cpuNow !== undefined && current.cpuAtSend !== undefined
         ? { cpuMs: Math.max(0, cpuNow - current.cpuAtSend) }
         : {}),
@@ -256,7 +257,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   // --- limits, measured from outside while it runs ---
   const poll = setInterval(() => {
     if (ended) return;
-    const now = performance.now();
+    const now = monotonicMs();
     const usage = sandbox.usage();
     if (usage && usage.residentBytes > limits.memoryBytes) return fire('memory');
     if (phase === 'call' && current) {

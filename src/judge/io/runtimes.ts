@@ -142,11 +142,7 @@ function userBase(env: NodeJS.ProcessEnv): string | undefined {
  * `python3` on PATH (a virtual environment's, when one is active) unless PIXEL_PYTHON names
  * one; JavaScript and TypeScript run on the Node that runs pixel.
  */
-export function resolveRuntime(
-  language: Language,
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-): Runtime {
+export function resolveRuntime(language: Language, env: NodeJS.ProcessEnv, cwd: string): Runtime {
   if (language === 'python') {
     const python = resolvePython(env, cwd);
     const base = userBase(env);
@@ -178,11 +174,7 @@ export function resolveRuntime(
     // No V8 flag sets the heap's size: any V8 flag costs ~12 ms of Node's start-up (measured:
     // `node --max-old-space-size=512` 50 ms against 38 ms for `node`), and the judge already
     // limits resident memory from outside, over the whole tree, with RLIMIT_AS behind it.
-    args: [
-      '--enable-source-maps',
-      '--no-warnings',
-      '{harness}/harness.mjs',
-    ],
+    args: ['--enable-source-maps', '--no-warnings', '{harness}/harness.mjs'],
     harness: 'javascript',
     env: {},
     folders: [prefixOf(realpathOr(process.execPath))],

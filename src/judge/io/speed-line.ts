@@ -5,6 +5,7 @@ import { SOLUTION_FILES, solutionFileName } from '../core/solutions.js';
 import { caseWork, workPerSecond, type SpeedEntry, type SpeedReport } from '../core/speed.js';
 import { evaluateSolution, type CaseResult } from './evaluate.js';
 import type { LoadedProblem, ReferenceModule } from './problem-store.js';
+import { monotonicMs } from './clock.js';
 
 /**
  * A call's CPU time over the sandbox's process tree where /proc gives it, else its wall time.
@@ -37,7 +38,7 @@ export async function measureSpeed(request: {
   if (cases.length === 0 || mine.length !== cases.length) return undefined;
   const work = cases.reduce((sum, testCase) => sum + caseWork(testCase, speed), 0);
   const yourMs = mine.reduce((sum, result) => sum + timeOf(result), 0);
-  const started = performance.now();
+  const started = monotonicMs();
   const references: SpeedEntry[] = [];
   for (const form of SOLUTION_FILES) {
     const file = solutionFileName(form, language);
@@ -77,6 +78,6 @@ export async function measureSpeed(request: {
     unit: speed.unit,
     yours: { ms: yourMs, perSecond: workPerSecond(work, yourMs) },
     references,
-    costMs: Math.round(performance.now() - started),
+    costMs: Math.round(monotonicMs() - started),
   };
 }
