@@ -359,7 +359,12 @@ def gradient_descent(x, y, learning_rate, iterations):
 });
 
 /** Spawns pixel, waits for the solution to be running, sends a signal, and reports. */
-async function interrupt(ws: Workspace, signal: NodeJS.Signals, marker: string) {
+async function interrupt(
+  ws: Workspace,
+  signal: NodeJS.Signals,
+  marker: string,
+  beforeKill: () => Promise<void> = () => Promise.resolve(),
+) {
   const child = spawn(process.execPath, [PIXEL_BIN, 'submit'], {
     cwd: ws.dir,
     env: { PATH: process.env.PATH, TZ: 'UTC', ...ws.env },
@@ -375,6 +380,7 @@ async function interrupt(ws: Workspace, signal: NodeJS.Signals, marker: string) 
     if (Date.now() - started > 60_000) throw new Error(`the solution never started:\n${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  await beforeKill();
   child.kill(signal);
   return { code: await closed, stdout, stderr };
 }
@@ -410,6 +416,27 @@ def gradient_descent(x, y, learning_rate, iterations):
       expect(existsSync(join(ws.pixelHome, 'progress.json'))).toBe(false);
     },
   );
+});
+
+describe.skipIf(!linux)('the full sandbox’s scratch folder in the runtime folder', () => {
+  it('is made there when TMPDIR is unset, and removed on SIGINT', async () => {
+    const ws = await workspace('full');
+    const { TMPDIR: _unset, ...env } = ws.env;
+    const runtime = { ...ws, env: { ...env, XDG_RUNTIME_DIR: ws.tmp } };
+    const marker = `pixel-signal-${randomUUID()}`;
+    await writeFile(
+      join(ws.dir, 'solution.py'),
+      `import subprocess, sys, time\ndef gradient_descent(x, y, learning_rate, iterations):\n    subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)', '${marker}'])\n    time.sleep(600)\n`,
+    );
+    const during: string[] = [];
+    const result = await interrupt(runtime, 'SIGINT', marker, async () => {
+      during.push(...(await readdir(ws.tmp)));
+    });
+    expect(during).toEqual([expect.stringMatching(/^pixel-judge-/)]);
+    expect(result.code).toBe(130);
+    expect(await waitForNoProcess(marker)).toEqual([]);
+    expect(await readdir(ws.tmp)).toEqual([]);
+  });
 });
 
 /** A private copy of pixel, so that a solution may scribble on it, or look for it. */

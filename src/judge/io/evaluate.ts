@@ -1,7 +1,3 @@
-// Synchronous: a few calls on a small scratch folder, each a round trip to libuv's thread pool
-// when asynchronous.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { EnvironmentError, InterruptedError, type StopSignal } from '../../errors.js';
 import { classifyRun, type LoadFailure } from '../core/classify.js';
@@ -23,6 +19,7 @@ import { fullSandboxAvailable, workFolder, type SandboxKind } from './sandbox.js
 import { collectSolutionFiles, readSolutionFile, type SourceFile } from './solution-files.js';
 import { monotonicMs } from './clock.js';
 import { removeTree } from './remove-tree.js';
+import { makeScratch } from './scratch.js';
 
 /** What the program may keep in its work folder (its files, HOME and TMPDIR). */
 const WORK_BYTES = 64 * 2 ** 20;
@@ -275,10 +272,10 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     });
   }
   const runtime = resolveRuntime(language, request.env, dirname(solutionPath));
-  const base = mkdtempSync(join(tmpdir(), 'pixel-judge-'));
+  const base = makeScratch(preferred, request.env);
+  // Each is removed at the end (the reduced sandbox's fallback has its own: see scratch.ts).
+  const scratches = [base];
   try {
-    mkdirSync(join(base, 'root'));
-    mkdirSync(join(base, 'src'));
     if (preferred === 'reduced') await request.reference();
     // The answers are worked out while the solution runs, once the full sandbox is up
     // (reference-answers.ts); the ready line comes long after this function has gone on.
@@ -307,7 +304,9 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
       fullSandboxRefused = why;
       sandboxNote = `the full sandbox could not start here (${why.slice(0, 200)})`;
       await request.reference();
-      run = await record('reduced', base, runtime, prepared, request);
+      const reducedBase = makeScratch('reduced', request.env);
+      scratches.push(reducedBase);
+      run = await record('reduced', reducedBase, runtime, prepared, request);
     } else if (preferred === 'reduced' && fullSandboxRefused) {
       sandboxNote = `the full sandbox could not start here (${fullSandboxRefused.slice(0, 200)})`;
     }
@@ -387,10 +386,12 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     }
     return finish({ ...common, results });
   } finally {
-    try {
-      removeTree(base);
-    } catch {
-      // A scratch folder left in the temporary folder costs nothing but space.
+    for (const scratch of scratches) {
+      try {
+        removeTree(scratch);
+      } catch {
+        // A scratch folder left in the temporary folder costs nothing but space.
+      }
     }
   }
 }
