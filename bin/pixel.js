@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The shim starts the built program (dist/main.js); everything else lives in src/.
+// The shim starts the built program (dist/main.js, or the bundle of the command's feature);
+// everything else lives in src/.
 // It is CommonJS (bin/package.json), as dist/ is. Its start-up tricks (--version here, the
 // code cache) are explained in docs/architecture.md "Start-up" and held by
 // test/startup/bundle-shape.e2e.test.ts.
@@ -14,7 +15,24 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
   writeSync(1, `${version}\n`);
 } else {
-  start(join(__dirname, '..', 'dist', 'main.js'));
+  start(bundleFor(args[0]));
+}
+
+/**
+ * The bundle to start: the one of the feature of the command named first (dist/commands.json,
+ * written by the build from src/command-features.ts), which holds less code to read and
+ * compile; dist/main.js, which holds every command, for anything else.
+ */
+function bundleFor(word) {
+  const dist = join(__dirname, '..', 'dist');
+  let bundles;
+  try {
+    bundles = JSON.parse(readFileSync(join(dist, 'commands.json'), 'utf8'));
+  } catch {
+    bundles = {};
+  }
+  const name = Object.hasOwn(bundles, word) ? bundles[word] : undefined;
+  return join(dist, typeof name === 'string' && /^main\.[a-z]+\.js$/.test(name) ? name : 'main.js');
 }
 
 /**
@@ -43,7 +61,7 @@ function homeFolder(env) {
 }
 
 /**
- * Runs dist/main.js as node's require would, but compiled with V8's code cache: compiling the
+ * Runs a bundle of dist/ as node's require would, but compiled with V8's code cache: compiling the
  * bundle is the largest part of pixel's start-up, and the cache holds every function the last
  * uncached run compiled. V8 refuses a cache made from other source or by another V8, and the
  * file is then written anew. PIXEL_COMPILE_CACHE=0 runs it with plain require.

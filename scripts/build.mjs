@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { readFile, rm, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const finalDist = join(root, 'dist');
@@ -13,14 +13,14 @@ const finalDist = join(root, 'dist');
 const dist = join(root, `dist.building-${process.pid}`);
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-/** Bundles a TypeScript script of scripts/ (they share schemas with the features' core/ folders) and imports it. */
+/** Bundles a TypeScript file of scripts/ (or, by a relative path, of src/) and imports it. */
 async function importScript(name) {
   const outfile = join(
     root,
     'node_modules',
     '.cache',
     'pixel-build',
-    name.replace(/\.ts$/, '.mjs'),
+    basename(name).replace(/\.ts$/, '.mjs'),
   );
   await build({
     entryPoints: [join(root, 'scripts', name)],
@@ -121,22 +121,73 @@ const common = {
 };
 // See scripts/topics-version.ts.
 const { TOPICS_VERSION } = await importScript('topics-version.ts');
+const bundleDefines = {
+  __PIXEL_VERSION__: JSON.stringify(pkg.version),
+  __PIXEL_TOPICS_VERSION__: JSON.stringify(TOPICS_VERSION),
+  // CommonJS has no import.meta; the bundle's own folder is __dirname. (No import.meta.url:
+  // making a file URL at every start parses it with node's URL code, ~0.7 ms.)
+  'import.meta.dirname': '__dirname',
+};
 const bundle = await build({
   ...common,
   entryPoints: { main: join(root, 'src', 'main.ts') },
   plugins: [lazyChildProcessForCommander, requireOnDemand],
   metafile: true,
   outdir: dist,
-  define: {
-    __PIXEL_VERSION__: JSON.stringify(pkg.version),
-    __PIXEL_TOPICS_VERSION__: JSON.stringify(TOPICS_VERSION),
-    // CommonJS has no import.meta; the bundle's own folder is __dirname. (No import.meta.url:
-    // making a file URL at every start parses it with node's URL code, ~0.7 ms.)
-    'import.meta.dirname': '__dirname',
-  },
+  define: bundleDefines,
   external: ['esbuild', 'ink', 'react'],
   jsx: 'automatic',
 });
+/**
+ * One bundle per feature besides main.js (see src/command-features.ts): the same program, in
+ * which the dynamic imports of program.ts that reach another feature's commands load a module
+ * that throws. The shim starts a feature's bundle only for a command of that feature, so those
+ * imports are never reached; dist/commands.json tells it which bundle is whose.
+ */
+const { COMMAND_FEATURES } = await importScript('../src/command-features.ts');
+const FEATURES = [...new Set(Object.values(COMMAND_FEATURES))];
+const COMMAND_IMPORT = new RegExp(`^\\./(${FEATURES.join('|')})/`);
+function onlyFeature(feature) {
+  return {
+    name: `only-${feature}`,
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: COMMAND_IMPORT }, (args) => {
+        const owner = COMMAND_IMPORT.exec(args.path)?.[1];
+        return args.kind === 'dynamic-import' &&
+          /[\\/]src[\\/]program\.ts$/.test(args.importer) &&
+          owner !== feature
+          ? { path: args.path, namespace: 'not-in-this-bundle' }
+          : undefined;
+      });
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'not-in-this-bundle' }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`${args.path} is not in the ${feature} bundle`)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+const featureBundles = [];
+for (const feature of FEATURES) {
+  featureBundles.push(
+    await build({
+      ...common,
+      // Source maps for main.js only: nothing reads them at run time, and each is ~2 MB.
+      sourcemap: false,
+      entryPoints: { [`main.${feature}`]: join(root, 'src', 'main.ts') },
+      plugins: [lazyChildProcessForCommander, requireOnDemand, onlyFeature(feature)],
+      metafile: true,
+      outdir: dist,
+      define: bundleDefines,
+      external: ['esbuild', 'ink', 'react'],
+      jsx: 'automatic',
+    }),
+  );
+}
+await writeFile(
+  join(dist, 'commands.json'),
+  `${JSON.stringify(Object.fromEntries(Object.entries(COMMAND_FEATURES).map(([command, feature]) => [command, `main.${feature}.js`])))}\n`,
+);
+
 /**
  * rss-parser's helpers require `entities` at load for getSnippet alone, which pixel replaces
  * (src/feed/io/parse-feed.ts): loading the vendor file built its 2,000-name decoder (tables,
@@ -176,7 +227,11 @@ const vendor = await build({
 // strings and identifiers but leaves regular expression literals as written (/^[-−+]/), so what
 // it leaves is escaped here; \uXXXX means the same character in a string, a template or a
 // regular expression. Columns after an escape on its line shift by five in the source map.
-for (const file of [join(dist, 'main.js'), join(dist, 'vendor', 'rss-parser.cjs')]) {
+for (const file of [
+  join(dist, 'main.js'),
+  ...FEATURES.map((feature) => join(dist, `main.${feature}.js`)),
+  join(dist, 'vendor', 'rss-parser.cjs'),
+]) {
   const code = await readFile(file, 'utf8');
   // Per UTF-16 unit: an astral character becomes its surrogate pair, right with or without /u.
   const ascii = code.replace(
@@ -190,8 +245,20 @@ await writeFile(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
 // What each output file holds, for anyone asking why a command loads what it loads.
 // test/startup/runtime-dependencies.test.ts reads it to hold package.json to what dist/ loads.
-const outputs = { ...bundle.metafile.outputs, ...vendor.metafile.outputs };
-await writeFile(join(dist, 'meta.json'), JSON.stringify({ outputs }));
+const outputs = {
+  ...bundle.metafile.outputs,
+  ...Object.assign({}, ...featureBundles.map((built) => built.metafile.outputs)),
+  ...vendor.metafile.outputs,
+};
+// Named as they end up, dist/..., not by the folder they were built in.
+const building = `${relative(root, dist)}/`;
+const named = Object.fromEntries(
+  Object.entries(outputs).map(([name, output]) => [
+    name.startsWith(building) ? `dist/${name.slice(building.length)}` : name,
+    output,
+  ]),
+);
+await writeFile(join(dist, 'meta.json'), JSON.stringify({ outputs: named }));
 const previous = `${finalDist}.old-${process.pid}`;
 await rename(finalDist, previous).catch(() => undefined);
 await rename(dist, finalDist);

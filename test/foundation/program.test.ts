@@ -6,6 +6,7 @@
  */
 import { CommanderError } from 'commander';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { COMMAND_FEATURES } from '../../src/command-features.js';
 import { UsageError } from '../../src/errors.js';
 import { createProgram } from '../../src/program.js';
 import { fakeContext } from '../helpers/fake-context.js';
@@ -282,6 +283,15 @@ describe('building only the command the first word names', () => {
     const feed = createProgram(fakeContext('/nonexistent-pixel-home'), { firstWord: 'feed' })
       .commands[0];
     expect(feed?.commands.map((command) => command.name())).toContain('import');
+  });
+
+  it('names a feature (a bundle of dist/) for every command but help', () => {
+    // The shim starts a command's feature bundle, which holds that feature's commands only.
+    expect(
+      names()
+        .filter((name) => name !== 'help')
+        .sort(),
+    ).toEqual(Object.keys(COMMAND_FEATURES).sort());
   });
 
   it('builds every command for help, completion, an option first or an unknown word', () => {

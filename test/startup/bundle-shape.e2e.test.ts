@@ -11,6 +11,7 @@ import { closeSync, openSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_FEATURES as FEATURES } from '../../src/command-features.js';
 import { writeLoadsHook, type Loads } from '../helpers/loads-hook.js';
 import { makeTempDir, PIXEL_BIN, REPO_ROOT } from '../helpers/run-pixel.js';
 
@@ -117,19 +118,66 @@ describe('what a start loads', () => {
     );
   });
 
-  it('holds dist/main.js to ASCII, so node reads it as a one-byte string', async () => {
+  it('holds every bundle of dist/ to ASCII, so node reads it as a one-byte string', async () => {
     // One other character (a regular expression's −, which esbuild leaves as written) makes the
     // whole bundle a two-byte string: ~7M instructions more on every start.
-    const code = await readFile(join(REPO_ROOT, 'dist', 'main.js'), 'utf8');
-    expect(code.match(/[^\0-\x7f]/g) ?? []).toEqual([]);
+    const bundles = (await readdir(join(REPO_ROOT, 'dist'))).filter((name) =>
+      /^main(\.[a-z]+)?\.js$/.test(name),
+    );
+    expect(bundles).toContain('main.js');
+    expect(bundles.length).toBe(new Set(Object.values(FEATURES)).size + 1);
+    for (const name of bundles) {
+      const code = await readFile(join(REPO_ROOT, 'dist', name), 'utf8');
+      expect(code.match(/[^\0-\x7f]/g) ?? [], name).toEqual([]);
+    }
   });
 
-  it('with PIXEL_COMPILE_CACHE=0, requires dist/main.js and keeps no cache', async () => {
+  it('with PIXEL_COMPILE_CACHE=0, requires the bundle and keeps no cache', async () => {
     const home = join(temp.dir, 'no-cache');
     const loads = await loadsOf(['learn'], { PIXEL_HOME: home, PIXEL_COMPILE_CACHE: '0' });
-    expect(loads.files).toEqual(['bin/pixel.js', 'dist/main.js']);
+    expect(loads.files).toEqual(['bin/pixel.js', 'dist/main.learn.js']);
     expect(loads.internal).not.toContain(ESM_LOADER);
     await expect(readdir(join(home, 'cache'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('one bundle per feature', () => {
+  const started = async (args: string[]) =>
+    (await loadsOf(args, { PIXEL_COMPILE_CACHE: '0' }, { stdoutToFile: true })).files.filter(
+      (file) => file.startsWith('dist/'),
+    );
+
+  it('starts the bundle of the command named first, and main.js for anything else', async () => {
+    expect(await started(['learn'])).toEqual(['dist/main.learn.js']);
+    expect(await started(['progress'])).toEqual(['dist/main.learn.js']);
+    expect(await started(['problems'])).toEqual(['dist/main.judge.js']);
+    expect(await started(['feed', 'sources'])).toEqual(['dist/main.feed.js']);
+    expect(await started(['completion', 'bash'])).toEqual(['dist/main.completion.js']);
+    expect(await started(['--no-color', 'learn'])).toEqual(['dist/main.js']);
+    expect(await started(['help', 'learn'])).toEqual(['dist/main.js']);
+    expect(await started([])).toEqual(['dist/main.js']);
+  });
+
+  it('holds its own feature’s commands and no other’s', async () => {
+    const meta = JSON.parse(await readFile(join(REPO_ROOT, 'dist', 'meta.json'), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, unknown> }>;
+    };
+    const commandModules = (bundle: string) =>
+      Object.keys(meta.outputs[`dist/${bundle}`]?.inputs ?? {}).filter(
+        (input) => /^src\/[a-z]+\/commands\//.test(input) && !input.startsWith('src/shared/'),
+      );
+    const every = commandModules('main.js');
+    for (const feature of new Set(Object.values(FEATURES))) {
+      const own = commandModules(`main.${feature}.js`);
+      expect(own.length, feature).toBeGreaterThan(0);
+      expect(
+        own.filter((input) => !input.startsWith(`src/${feature}/`)),
+        feature,
+      ).toEqual([]);
+      expect(every.filter((input) => input.startsWith(`src/${feature}/commands/`))).toEqual(
+        expect.arrayContaining(own.filter((input) => input.startsWith(`src/${feature}/commands/`))),
+      );
+    }
   });
 });
 
