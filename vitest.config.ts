@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -23,7 +24,17 @@ export default defineConfig({
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
       {
-        test: { ...shared, name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW },
+        test: {
+          ...shared,
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: SLOW,
+          // In-process tests: worker threads start faster than processes, and one per core
+          // (vitest's default leaves one core free, which on a 2-core machine halves the run):
+          // 62 s -> 35 s here.
+          pool: 'threads',
+          maxWorkers: Math.max(2, availableParallelism()),
+        },
       },
       {
         // A loaded machine runs judge sandboxes beside pseudo-terminals: a test may take
