@@ -240,7 +240,7 @@ function makeAhead(cases: readonly JudgeCase[]): () => void {
 
 /**
  * Runs a solution on cases in the sandbox, then judges each call against the reference. The
- * expected values are the build's (see core/built-answers.ts), read before the run, or worked out
+ * expected values are the build's (see core/built-problem.ts), read before the run, or worked out
  * where the solution cannot read them: after the run, or during it in the full sandbox, whose
  * program cannot see pixel's process. Cases run in the given order; the first failure decides.
  */
