@@ -144,7 +144,8 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     phase = 'call';
     request.onStart?.(index);
     // The tree's CPU read as the last answer came in is its CPU now: this runs straight after,
-    // in the same turn, with the harness waiting for this line. One /proc walk per call, not two.
+    // in the same turn, with the harness waiting for this line. One reading per call, not two,
+    // of the processes the last poll found (usageOfKnown): the poll walks the whole tree.
     current = { sentAt: monotonicMs(), cpuAtSend: cpuNow ?? sandbox.usageOfKnown()?.cpuMs };
     send({ case: index, args: request.argsOf(index) });
   };
