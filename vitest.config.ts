@@ -34,13 +34,22 @@ export default defineConfig({
           // 62 s -> 35 s here.
           pool: 'threads',
           maxWorkers: Math.max(2, availableParallelism()),
+          // Projects with their own worker counts run as groups, one after the other: `npm
+          // test` runs this one first, then the slow one.
+          sequence: { groupOrder: 0 },
         },
       },
       {
         // A loaded machine runs judge sandboxes beside pseudo-terminals: a test may take
         // minutes there where it takes seconds here. A terminal wait has its own, shorter
         // timeout (30 s), so a screen that never comes fails first and prints what it showed.
-        test: { ...shared, name: 'slow', include: SLOW, testTimeout: 180_000 },
+        test: {
+          ...shared,
+          name: 'slow',
+          include: SLOW,
+          testTimeout: 180_000,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },
