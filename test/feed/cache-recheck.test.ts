@@ -45,6 +45,18 @@ describe('isCleanJsonText', () => {
     expect(isCleanJsonText('{"title":"caf\\u00e9"}')).toBe(false);
   });
 
+  it('walks escapes in pairs: an escaped backslash before an n is text, one before \\n is not', () => {
+    expect(isCleanJsonText(asWritten({ version: 2, items: [{ ...post, title: 'C:\\new' }] }))).toBe(
+      true,
+    );
+    expect(isCleanJsonText(asWritten({ version: 2, items: [{ ...post, title: 'x\\\ny' }] }))).toBe(
+      false,
+    );
+    expect(
+      isCleanJsonText(asWritten({ version: 2, items: [{ ...post, title: 'say "hi"' }] })),
+    ).toBe(true);
+  });
+
   it('does not vouch for a pretty-printed file', () => {
     expect(isCleanJsonText(JSON.stringify({ items: [post] }, null, 2))).toBe(false);
   });

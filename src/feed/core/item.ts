@@ -107,21 +107,34 @@ function isCleanItem(item: Record<string, unknown>, textIsClean: boolean): boole
   );
 }
 
-/** A JSON escape that decodes to a control or an invisible character (`\n`, `\u001b`, ...). */
-const SUSPECT_ESCAPE = /\\[bfnrtu]/;
+/** JSON escapes that decode to a control or an invisible character: \b \f \n \r \t \uXXXX. */
+const SUSPECT_ESCAPES = new Set(
+  ['b', 'f', 'n', 'r', 't', 'u'].map((letter) => letter.charCodeAt(0)),
+);
+
+/**
+ * Whether a JSON text holds one of SUSPECT_ESCAPES, walking its escapes with indexOf: a builtin
+ * that scans the whole text much faster than a regular expression's first, interpreted run
+ * (and `\\n`, an escaped backslash and an n, is then no false alarm).
+ */
+function hasSuspectEscape(text: string): boolean {
+  for (let at = text.indexOf('\\'); at >= 0; at = text.indexOf('\\', at + 2)) {
+    if (SUSPECT_ESCAPES.has(text.charCodeAt(at + 1))) return true;
+  }
+  return false;
+}
 
 /**
  * True when no string in a JSON text can hold a character sanitizeText would change: a scan
  * of the raw text, once per file read back from disk, instead of a test of every field of every
  * post. The text must be a clean line itself, and hold no escape that decodes to a control or
- * an invisible character (`\"`, `\\` and `\/` are harmless; `\\n`, a backslash and an n, is
- * taken as suspect too, which only costs that file the slower check). pixel writes its files
+ * an invisible character (`\"`, `\\` and `\/` are harmless). pixel writes its files
  * with JSON.stringify, which leaves no white space outside strings but the final newline; a
  * pretty-printed file is false, and is then checked field by field.
  */
 export function isCleanJsonText(text: string): boolean {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-  return isCleanLine(body) && !SUSPECT_ESCAPE.test(body);
+  return isCleanLine(body) && !hasSuspectEscape(body);
 }
 
 /**
