@@ -3,7 +3,7 @@
  * the stored ETag and a 304 reuses the cache, a failing source falls back to its cached copy
  * and says how old it is, --offline makes no request at all.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from './helpers/feed-server.js';
@@ -70,6 +70,40 @@ describe('pixel feed cache', () => {
     expect(hf?.headers['if-modified-since']).toBe('Thu, 20 Aug 2026 17:00:00 GMT');
   });
 
+  /** Keeps a cache file's header (validators, dates) and breaks its posts. */
+  const breakPosts = async (id: string) => {
+    const file = join(env.home, 'cache', 'feeds', `${id}.json`);
+    const text = await readFile(file, 'utf8');
+    const at = text.indexOf(',"items":[');
+    expect(at).toBeGreaterThan(0);
+    await writeFile(file, `${text.slice(0, at)},"items":[{"id": broken`);
+    return file;
+  };
+
+  it('asks again without validators when a 304 meets a cache whose posts are broken', async () => {
+    await breakPosts('bair');
+    const before = server.requests.filter((r) => r.path === '/bair.xml').length;
+    const run = await env.run(['feed', '--refresh', '--json']);
+    expect(run.code).toBe(0);
+    expect(parseJsonItems(run.stdout)).toHaveLength(9);
+    const asked = server.requests.filter((r) => r.path === '/bair.xml').slice(before);
+    expect(run.stderr).toMatch(/bair\.json is not valid JSON; moved it to .*bair\.json\.corrupt-/);
+    expect(asked.map((r) => [r.headers['if-none-match'], r.status])).toEqual([
+      ['"bair-v1"', 304],
+      [undefined, 200],
+    ]);
+  });
+
+  it('never reads the old posts of a source that answers a refresh with a new document', async () => {
+    const file = await breakPosts('hf');
+    const run = await env.run(['feed', '--refresh', '--json']);
+    expect(run.code).toBe(0);
+    expect(parseJsonItems(run.stdout)).toHaveLength(9);
+    // Not read, so not reported: the new document replaced it.
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toHaveProperty('items.length', 6);
+  });
+
   it('treats a cache older than --max-age as stale', async () => {
     const before = count('/bair.xml');
     const run = await env.run(['feed', '--max-age', '1ms']);
@@ -97,7 +131,6 @@ describe('pixel feed cache', () => {
 
   it('moves a corrupt cache file aside with a warning and fetches again', async () => {
     const file = join(env.home, 'cache', 'feeds', 'hf.json');
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(file, '{ not json');
     const run = await env.run(['feed', '--json', '--source', 'hf']);
     expect(run.code).toBe(0);

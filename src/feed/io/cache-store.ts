@@ -76,12 +76,63 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-export function readFeedCache(
+/** What a request needs of a cache: its validators, and when the publisher last confirmed it. */
+export interface CacheHeader {
+  url: string;
+  checkedAt: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+/** A source's cache file, read but parsed in full only when its posts are wanted. */
+export interface OpenedCache {
+  /**
+   * The cache's header, from the start of its text alone (see cacheHeader): a refresh asks the
+   * publisher with it and needs the posts only after a 304 or a failure. Undefined when there
+   * is no cache, or its text does not start as pixel writes it (then read() says why).
+   */
+  header: CacheHeader | undefined;
+  /** The whole cache, parsed and checked, or why not (moving a corrupt file aside); once. */
+  read(): CacheRead;
+}
+
+const ITEMS_KEY = ',"items":[';
+
+/**
+ * The header of a cache as pixel writes it (JSON.stringify, the posts last): the text before
+ * `,"items":[` closed and parsed, with parseFeedCache's checks of those fields. In JSON text a
+ * quote inside a string is escaped, so that sequence can only be a key. The header costs a few
+ * hundred characters of parsing instead of the whole file (~20 KB per source): the posts of a
+ * refreshed source are never read when the publisher answers with a new document.
+ */
+export function cacheHeader(text: string): CacheHeader | undefined {
+  const at = text.indexOf(ITEMS_KEY);
+  if (at < 0) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(`${text.slice(0, at)}}`);
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  if (record.version !== CACHE_VERSION) return undefined;
+  if (typeof record.url !== 'string' || typeof record.checkedAt !== 'string') return undefined;
+  if (Number.isNaN(Date.parse(record.checkedAt))) return undefined;
+  return {
+    url: record.url,
+    checkedAt: record.checkedAt,
+    ...(typeof record.etag === 'string' ? { etag: record.etag } : {}),
+    ...(typeof record.lastModified === 'string' ? { lastModified: record.lastModified } : {}),
+  };
+}
+
+export function openFeedCache(
   paths: PixelPaths,
   sourceId: string,
   url: string,
   now: Date,
-): CacheRead {
+): OpenedCache {
   const file = cacheFile(paths, sourceId);
   let text: string;
   try {
@@ -90,9 +141,27 @@ export function readFeedCache(
     const code = errorCode(error);
     // ENOENT: nothing cached yet; ENOTDIR: a file where the feeds folder should be, which
     // the next write reports.
-    if (code === 'ENOENT') return {};
-    return { problem: `cannot read ${file} (${code})` };
+    const read: CacheRead = code === 'ENOENT' ? {} : { problem: `cannot read ${file} (${code})` };
+    return { header: undefined, read: () => read };
   }
+  const header = cacheHeader(text);
+  let read: CacheRead | undefined;
+  return {
+    header: header?.url === url ? header : undefined,
+    read: () => (read ??= parseCacheText(file, text, url, now)),
+  };
+}
+
+export function readFeedCache(
+  paths: PixelPaths,
+  sourceId: string,
+  url: string,
+  now: Date,
+): CacheRead {
+  return openFeedCache(paths, sourceId, url, now).read();
+}
+
+function parseCacheText(file: string, text: string, url: string, now: Date): CacheRead {
   let problem: string;
   try {
     const data: unknown = JSON.parse(text);
@@ -130,7 +199,9 @@ export async function writeFeedCache(
   sourceId: string,
   cache: FeedCache,
 ): Promise<void> {
-  await writeFileAtomic(cacheFile(paths, sourceId), `${JSON.stringify(cache)}\n`, {
+  // The posts last, whatever order the object was built in: cacheHeader reads what precedes.
+  const { items, ...header } = cache;
+  await writeFileAtomic(cacheFile(paths, sourceId), `${JSON.stringify({ ...header, items })}\n`, {
     durable: false,
   });
 }

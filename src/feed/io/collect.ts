@@ -15,7 +15,7 @@ import type { ResolvedSource } from '../core/source.js';
 import { createLimiter } from '../core/limiter.js';
 import { classify, TOPICS_VERSION } from '../core/topics.js';
 import type { RequestTraffic } from './refresh-source.js';
-import { readFeedCache, writeFeedCache, type FeedCache } from './cache-store.js';
+import { openFeedCache, writeFeedCache, type CacheHeader, type FeedCache } from './cache-store.js';
 import { loadSnapshot } from './snapshot-store.js';
 
 export type ItemsFrom =
@@ -158,36 +158,52 @@ export async function collectFeeds(
 
   const collectOne = async (source: ResolvedSource): Promise<SourceResult> => {
     const now = context.now();
-    const read = readFeedCache(context.paths, source.id, source.url, now);
-    if (read.problem) cacheProblems.push(read.problem);
-    const cache = read.cache ? withCurrentTopics(read.cache) : undefined;
-    // Tagged afresh after an upgrade of the classifier: saved, so that happens once.
-    if (cache && cache !== read.cache) toSave.push({ source, cache });
+    const opened = openFeedCache(context.paths, source.id, source.url, now);
+    // The cached posts, read and checked on first use: a request needs only the header, and a
+    // refresh answered with a new document never reads the old posts at all.
+    let posts: FeedCache | null | undefined;
+    const cached = (): FeedCache | undefined => {
+      if (posts === undefined) {
+        const read = opened.read();
+        if (read.problem) cacheProblems.push(read.problem);
+        const cache = read.cache ? withCurrentTopics(read.cache) : undefined;
+        // Tagged afresh after an upgrade of the classifier: saved, so that happens once.
+        if (cache && cache !== read.cache) toSave.push({ source, cache });
+        posts = cache ?? null;
+      }
+      return posts ?? undefined;
+    };
+    // Without a header (a file pixel did not write this way), the posts tell what it would.
+    const header = opened.header ?? cached();
     if (options.offline) {
+      const cache = cached();
       if (cache) return fromCache(source, cache, 'cache');
       return fromSnapshot(
         source,
         new FeedFailure('offline', 'not fetched (--offline) and nothing cached yet'),
       );
     }
-    if (cache && !options.refresh) {
-      const age = now.getTime() - Date.parse(cache.checkedAt);
-      if (age >= 0 && age < options.maxAgeMs) return fromCache(source, cache, 'cache');
+    if (header && !options.refresh) {
+      const age = now.getTime() - Date.parse(header.checkedAt);
+      const cache = age >= 0 && age < options.maxAgeMs ? cached() : undefined;
+      if (cache) return fromCache(source, cache, 'cache');
     }
-    const fallback = (failure: FeedFailure): Promise<SourceResult> | SourceResult =>
-      cache
+    const fallback = (failure: FeedFailure): Promise<SourceResult> | SourceResult => {
+      const cache = cached();
+      return cache
         ? { ...fromCache(source, cache, 'stale-cache'), failure }
         : fromSnapshot(source, failure);
+    };
     const deadline = armDeadline();
     if (deadline.aborted) return fallback(deadline.reason as FeedFailure);
 
     const net = await (options.network ?? loadNetwork());
     traffic ??= net.createRequestTraffic();
     const requestTraffic = traffic;
-    try {
-      // The slot is held for the request alone: parsing (below) happens outside it.
-      const answered = await limit(hostOf(source.url), () =>
-        net.requestSource(source, cache, {
+    // The slot is held for the request alone: parsing (below) happens outside it.
+    const ask = (validators: CacheHeader | undefined) =>
+      limit(hostOf(source.url), () =>
+        net.requestSource(source, validators, {
           context,
           timeoutMs: source.timeoutSeconds ? source.timeoutSeconds * 1000 : options.timeoutMs,
           maxBytes: options.maxBytes,
@@ -195,13 +211,21 @@ export async function collectFeeds(
           traffic: requestTraffic,
         }),
       );
-      const moved = answered.response.movedTo ? { movedTo: answered.response.movedTo } : {};
+    try {
+      let answered = await ask(header);
       if (answered.response.status === 'not-modified') {
-        // requestSource only reports a 304 when there is a cache to reuse.
-        const kept = { ...(cache as FeedCache), checkedAt: answered.checkedAt };
-        toSave.push({ source, cache: kept });
-        return { ...fromCache(source, kept, 'not-modified'), ...moved };
+        const cache = cached();
+        if (cache) {
+          const kept = { ...cache, checkedAt: answered.checkedAt };
+          toSave.push({ source, cache: kept });
+          const moved = answered.response.movedTo ? { movedTo: answered.response.movedTo } : {};
+          return { ...fromCache(source, kept, 'not-modified'), ...moved };
+        }
+        // The header was sound but its posts were not: ask for the whole document.
+        answered = await ask(undefined);
       }
+      // A 304 to the request without validators was a FeedFailure (requestSource).
+      const moved = answered.response.movedTo ? { movedTo: answered.response.movedTo } : {};
       const fetched = await net.parseAnswer(
         source,
         answered as typeof answered & { response: { status: 'ok' } },

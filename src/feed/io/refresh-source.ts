@@ -9,7 +9,7 @@ import { formatSeconds } from '../core/dates.js';
 import { FeedFailure } from '../core/failure.js';
 import type { ResolvedSource } from '../core/source.js';
 import { TOPICS_VERSION } from '../core/topics.js';
-import { CACHE_VERSION, type FeedCache } from './cache-store.js';
+import { CACHE_VERSION, type CacheHeader, type FeedCache } from './cache-store.js';
 import { fetchFeed, type FetchFeedResult } from './fetch-feed.js';
 
 export function userAgent(version: string): string {
@@ -75,7 +75,7 @@ export interface Answered {
 /** The network step. Throws FeedFailure for anything the user should hear about. */
 export async function requestSource(
   source: ResolvedSource,
-  cache: FeedCache | undefined,
+  validators: Pick<CacheHeader, 'etag' | 'lastModified'> | undefined,
   options: RequestOptions,
 ): Promise<Answered> {
   const { context, traffic, timeoutMs } = options;
@@ -99,12 +99,12 @@ export async function requestSource(
       userAgent: userAgent(context.version),
       signal: anySignal([controller.signal, options.deadline]),
       maxBytes: options.maxBytes,
-      etag: cache?.etag,
-      lastModified: cache?.lastModified,
+      etag: validators?.etag,
+      lastModified: validators?.lastModified,
       onSent: () => requestSent(traffic),
       onAnswering: answering,
     }).finally(answering);
-    if (response.status === 'not-modified' && !cache) {
+    if (response.status === 'not-modified' && !validators) {
       throw new FeedFailure(
         'http-error',
         'answered 304 Not Modified to a request without validators',
