@@ -33,6 +33,21 @@ describe('cacheHeader', () => {
     expect(cacheHeader(text)?.etag).toBe(',"items":[');
   });
 
+  it('drops a validator that could not be sent back in a request header', () => {
+    const header = cacheHeader(
+      written({
+        version: CACHE_VERSION,
+        url: 'https://lab.test/feed.xml',
+        etag: 'x\r\nInjected: 1',
+        lastModified: 'Thu, 20 Aug 2026 17:00:00 GMT',
+        checkedAt: '2026-12-01T10:00:00.000Z',
+        items: [post],
+      }),
+    );
+    expect(header).not.toHaveProperty('etag');
+    expect(header?.lastModified).toBe('Thu, 20 Aug 2026 17:00:00 GMT');
+  });
+
   it('is undefined for what is not a header pixel wrote, so the whole file is read instead', () => {
     const checkedAt = '2026-12-01T10:00:00.000Z';
     const url = 'https://lab.test/feed.xml';

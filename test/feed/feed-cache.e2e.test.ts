@@ -104,6 +104,22 @@ describe('pixel feed cache', () => {
     expect(JSON.parse(await readFile(file, 'utf8'))).toHaveProperty('items.length', 6);
   });
 
+  it('drops a validator edited into the cache that no request could carry, and refreshes', async () => {
+    const file = join(env.home, 'cache', 'feeds', 'bair.json');
+    const { items, ...header } = JSON.parse(await readFile(file, 'utf8')) as {
+      items: unknown[];
+    };
+    await writeFile(file, JSON.stringify({ ...header, etag: 'x\r\nInjected: 1', items }));
+    const before = count('/bair.xml');
+    const run = await env.run(['feed', '--refresh', '--json', '--source', 'bair']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(count('/bair.xml')).toBe(before + 1);
+    const last = server.requests.filter((r) => r.path === '/bair.xml').at(-1);
+    expect(last?.headers['if-none-match']).toBeUndefined();
+    expect(last?.status).toBe(200);
+  });
+
   it('treats a cache older than --max-age as stale', async () => {
     const before = count('/bair.xml');
     const run = await env.run(['feed', '--max-age', '1ms']);

@@ -35,6 +35,14 @@ export interface FeedCache {
 const OPTIONAL_TEXT = ['finalUrl', 'movedTo', 'etag', 'lastModified', 'topicsVersion'] as const;
 
 /**
+ * A validator fit to send back in a request header: printable ASCII. One edited into the cache
+ * with a line break would make every request of its source fail before it is sent, so the
+ * source would never refresh; it is dropped instead, and the request asks unconditionally.
+ */
+const HEADER_VALUE = /^[\x20-\x7e]+$/;
+const VALIDATORS: ReadonlySet<string> = new Set(['etag', 'lastModified']);
+
+/**
  * The cache as read from disk, or undefined when it is not one. Checked by hand rather than
  * with a schema library: this runs for every source on every listing, and the posts are
  * checked one by one anyway (cleanStoredItems), an unusable post dropped on its own.
@@ -56,7 +64,8 @@ export function parseFeedCache(data: unknown, textIsClean = false): FeedCache | 
   };
   for (const key of OPTIONAL_TEXT) {
     const value = record[key];
-    if (typeof value === 'string') cache[key] = value;
+    if (typeof value === 'string' && (!VALIDATORS.has(key) || HEADER_VALUE.test(value)))
+      cache[key] = value;
   }
   if (typeof record.total === 'number' && Number.isFinite(record.total)) cache.total = record.total;
   return cache;
@@ -122,8 +131,12 @@ export function cacheHeader(text: string): CacheHeader | undefined {
   return {
     url: record.url,
     checkedAt: record.checkedAt,
-    ...(typeof record.etag === 'string' ? { etag: record.etag } : {}),
-    ...(typeof record.lastModified === 'string' ? { lastModified: record.lastModified } : {}),
+    ...(typeof record.etag === 'string' && HEADER_VALUE.test(record.etag)
+      ? { etag: record.etag }
+      : {}),
+    ...(typeof record.lastModified === 'string' && HEADER_VALUE.test(record.lastModified)
+      ? { lastModified: record.lastModified }
+      : {}),
   };
 }
 
