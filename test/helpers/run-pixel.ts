@@ -20,6 +20,8 @@ export interface RunPixelOptions {
   timeoutMs?: number;
   /** A command that runs pixel, e.g. setpriv to another user: prefix + node + bin/pixel.js. */
   prefix?: string[];
+  /** Another built pixel to run (a copy's bin/pixel.js) instead of this checkout's. */
+  bin?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export function runPixel(args: string[], options: RunPixelOptions = {}): Promise
     const [command, ...commandArgs] = [
       ...(options.prefix ?? []),
       process.execPath,
-      PIXEL_BIN,
+      options.bin ?? PIXEL_BIN,
       ...args,
     ] as [string, ...string[]];
     const child = spawn(command, commandArgs, {

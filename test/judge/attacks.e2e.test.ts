@@ -463,18 +463,7 @@ async function copyOfPixel(where = temp.dir): Promise<string> {
 
 /** Runs a copy of pixel (not the checkout's bin) in a workspace. */
 function runCopy(copy: string, ws: Workspace, args: string[]): Promise<PixelRun> {
-  return new Promise<PixelRun>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(copy, 'bin', 'pixel.js'), ...args], {
-      cwd: ws.dir,
-      env: { PATH: process.env.PATH, TZ: 'UTC', ...ws.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return runPixel(args, { bin: join(copy, 'bin', 'pixel.js'), cwd: ws.dir, env: ws.env });
 }
 
 // pixel installed where the sandbox shares a folder read-only (npm's global prefix under /usr,

@@ -5,12 +5,11 @@
  * the reference runs only to diagnose a wrong answer, and a file edited after the build is
  * checked and worked out afresh, never judged against stale answers.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, REPO_ROOT, type PixelRun } from '../helpers/run-pixel.js';
+import { makeTempDir, REPO_ROOT, runPixel, type PixelRun } from '../helpers/run-pixel.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 let copies = 0;
@@ -37,28 +36,10 @@ function submit(
   solution: string,
   env: { [name: string]: string } = {},
 ): Promise<PixelRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(copy, 'bin', 'pixel.js'), 'submit', solution, '--problem', 'gd', '--no-speed'],
-      {
-        cwd: temp.dir,
-        env: {
-          PATH: process.env.PATH,
-          HOME: temp.dir,
-          PIXEL_HOME: join(temp.dir, 'home'),
-          TZ: 'UTC',
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  return runPixel(['submit', solution, '--problem', 'gd', '--no-speed'], {
+    bin: join(copy, 'bin', 'pixel.js'),
+    cwd: temp.dir,
+    env: { HOME: temp.dir, PIXEL_HOME: join(temp.dir, 'home'), ...env },
   });
 }
 
