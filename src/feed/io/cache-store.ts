@@ -8,6 +8,7 @@
  */
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { onFirstUse } from '../../shared/core/on-first-use.js';
 import { writeFileAtomic } from '../../shared/io/atomic-write.js';
 import { cleanStoredItems, isCleanJsonText, type FeedItem } from '../core/item.js';
 import type { PixelPaths } from '../../shared/io/paths.js';
@@ -32,7 +33,15 @@ export interface FeedCache {
   items: FeedItem[];
 }
 
-const OPTIONAL_TEXT = ['finalUrl', 'movedTo', 'etag', 'lastModified', 'topicsVersion'] as const;
+/** What a request needs of a cache: its validators, and when the publisher last confirmed it. */
+export interface CacheHeader {
+  url: string;
+  checkedAt: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+const OPTIONAL_TEXT = ['finalUrl', 'movedTo', 'topicsVersion'] as const;
 
 /**
  * A validator fit to send back in a request header: printable ASCII. One edited into the cache
@@ -40,7 +49,24 @@ const OPTIONAL_TEXT = ['finalUrl', 'movedTo', 'etag', 'lastModified', 'topicsVer
  * source would never refresh; it is dropped instead, and the request asks unconditionally.
  */
 const HEADER_VALUE = /^[\x20-\x7e]+$/;
-const VALIDATORS: ReadonlySet<string> = new Set(['etag', 'lastModified']);
+
+/**
+ * The fields of a cache a request needs, checked; undefined when `data` is not a cache of this
+ * version. Shared by the whole file's check (parseFeedCache) and its header's (cacheHeader).
+ */
+function checkedHeader(data: unknown): CacheHeader | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  if (record.version !== CACHE_VERSION) return undefined;
+  if (typeof record.url !== 'string' || typeof record.checkedAt !== 'string') return undefined;
+  if (Number.isNaN(Date.parse(record.checkedAt))) return undefined;
+  const header: CacheHeader = { url: record.url, checkedAt: record.checkedAt };
+  for (const key of ['etag', 'lastModified'] as const) {
+    const value = record[key];
+    if (typeof value === 'string' && HEADER_VALUE.test(value)) header[key] = value;
+  }
+  return header;
+}
 
 /**
  * The cache as read from disk, or undefined when it is not one. Checked by hand rather than
@@ -49,23 +75,15 @@ const VALIDATORS: ReadonlySet<string> = new Set(['etag', 'lastModified']);
  * `textIsClean` when isCleanJsonText vouched for the file's text.
  */
 export function parseFeedCache(data: unknown, textIsClean = false): FeedCache | undefined {
-  if (!data || typeof data !== 'object') return undefined;
+  const header = checkedHeader(data);
+  if (!header) return undefined;
   const record = data as Record<string, unknown>;
-  if (record.version !== CACHE_VERSION) return undefined;
-  if (typeof record.url !== 'string' || typeof record.checkedAt !== 'string') return undefined;
-  if (Number.isNaN(Date.parse(record.checkedAt))) return undefined;
   const items = cleanStoredItems(record.items, { textIsClean });
   if (!items) return undefined;
-  const cache: FeedCache = {
-    version: CACHE_VERSION,
-    url: record.url,
-    checkedAt: record.checkedAt,
-    items,
-  };
+  const cache: FeedCache = { version: CACHE_VERSION, ...header, items };
   for (const key of OPTIONAL_TEXT) {
     const value = record[key];
-    if (typeof value === 'string' && (!VALIDATORS.has(key) || HEADER_VALUE.test(value)))
-      cache[key] = value;
+    if (typeof value === 'string') cache[key] = value;
   }
   if (typeof record.total === 'number' && Number.isFinite(record.total)) cache.total = record.total;
   return cache;
@@ -85,14 +103,6 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-/** What a request needs of a cache: its validators, and when the publisher last confirmed it. */
-export interface CacheHeader {
-  url: string;
-  checkedAt: string;
-  etag?: string;
-  lastModified?: string;
-}
-
 /** A source's cache file, read but parsed in full only when its posts are wanted. */
 export interface OpenedCache {
   /**
@@ -109,35 +119,19 @@ const ITEMS_KEY = ',"items":[';
 
 /**
  * The header of a cache as pixel writes it (JSON.stringify, the posts last): the text before
- * `,"items":[` closed and parsed, with parseFeedCache's checks of those fields. In JSON text a
- * quote inside a string is escaped, so that sequence can only be a key. The header costs a few
+ * `,"items":[` closed, parsed and checked as parseFeedCache checks it (checkedHeader). In JSON
+ * text a quote inside a string is escaped, so that sequence can only be a key. It costs a few
  * hundred characters of parsing instead of the whole file (~20 KB per source): the posts of a
  * refreshed source are never read when the publisher answers with a new document.
  */
 export function cacheHeader(text: string): CacheHeader | undefined {
   const at = text.indexOf(ITEMS_KEY);
   if (at < 0) return undefined;
-  let data: unknown;
   try {
-    data = JSON.parse(`${text.slice(0, at)}}`);
+    return checkedHeader(JSON.parse(`${text.slice(0, at)}}`));
   } catch {
     return undefined;
   }
-  if (!data || typeof data !== 'object') return undefined;
-  const record = data as Record<string, unknown>;
-  if (record.version !== CACHE_VERSION) return undefined;
-  if (typeof record.url !== 'string' || typeof record.checkedAt !== 'string') return undefined;
-  if (Number.isNaN(Date.parse(record.checkedAt))) return undefined;
-  return {
-    url: record.url,
-    checkedAt: record.checkedAt,
-    ...(typeof record.etag === 'string' && HEADER_VALUE.test(record.etag)
-      ? { etag: record.etag }
-      : {}),
-    ...(typeof record.lastModified === 'string' && HEADER_VALUE.test(record.lastModified)
-      ? { lastModified: record.lastModified }
-      : {}),
-  };
 }
 
 export function openFeedCache(
@@ -158,10 +152,9 @@ export function openFeedCache(
     return { header: undefined, read: () => read };
   }
   const header = cacheHeader(text);
-  let read: CacheRead | undefined;
   return {
     header: header?.url === url ? header : undefined,
-    read: () => (read ??= parseCacheText(file, text, url, now)),
+    read: onFirstUse(() => parseCacheText(file, text, url, now)),
   };
 }
 

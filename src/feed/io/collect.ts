@@ -13,6 +13,7 @@ import { FeedFailure } from '../core/failure.js';
 import type { FeedItem } from '../core/item.js';
 import type { ResolvedSource } from '../core/source.js';
 import { createLimiter } from '../core/limiter.js';
+import { onFirstUse } from '../../shared/core/on-first-use.js';
 import { classify, TOPICS_VERSION } from '../core/topics.js';
 import type { RequestTraffic } from './refresh-source.js';
 import { openFeedCache, writeFeedCache, type CacheHeader, type FeedCache } from './cache-store.js';
@@ -161,18 +162,16 @@ export async function collectFeeds(
     const opened = openFeedCache(context.paths, source.id, source.url, now);
     // The cached posts, read and checked on first use: a request needs only the header, and a
     // refresh answered with a new document never reads the old posts at all.
-    let posts: FeedCache | null | undefined;
-    const cached = (): FeedCache | undefined => {
-      if (posts === undefined) {
-        const read = opened.read();
-        if (read.problem) cacheProblems.push(read.problem);
-        const cache = read.cache ? withCurrentTopics(read.cache) : undefined;
-        // Tagged afresh after an upgrade of the classifier: saved, so that happens once.
-        if (cache && cache !== read.cache) toSave.push({ source, cache });
-        posts = cache ?? null;
-      }
-      return posts ?? undefined;
-    };
+    const posts = onFirstUse((): { cache?: FeedCache } => {
+      const read = opened.read();
+      if (read.problem) cacheProblems.push(read.problem);
+      if (!read.cache) return {};
+      const cache = withCurrentTopics(read.cache);
+      // Tagged afresh after an upgrade of the classifier: saved, so that happens once.
+      if (cache !== read.cache) toSave.push({ source, cache });
+      return { cache };
+    });
+    const cached = (): FeedCache | undefined => posts().cache;
     // Without a header (a file pixel did not write this way), the posts tell what it would.
     const header = opened.header ?? cached();
     if (options.offline) {
