@@ -225,7 +225,10 @@ describe.skipIf(!hasTmux)('pixel viz minibatch-gd in a terminal', () => {
       expect(text).toContain('weights[0] 1.038 · bias 0.435 · vw[0] -20.76 · vb -8.7');
 
       await screen.send('Space');
-      text = await screen.waitFor('✓ done', 30_000);
+      // The status line, not the header: the header is drawn first, and a screen read between
+      // the two (a loaded machine) showed the one without the other.
+      text = await screen.waitFor(/✓ done[\s\S]*step 180 of 180 · weights/, 30_000);
+      expect(text.split('\n')[0]).toBe('pixel viz · minibatch-gd · lr 0.05 · ✓ done');
       expect(text).toContain('step 180 of 180 · weights[0] 2.1439 · bias 0.65368');
 
       await screen.send('-', '-');
