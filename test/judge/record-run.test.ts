@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyRun } from '../../src/judge/core/classify.js';
 import { harnessesRoot } from '../../src/judge/io/problem-store.js';
-import { recordRun, type RunLimits } from '../../src/judge/io/record-run.js';
+import { caseLine, recordRun, type RunLimits } from '../../src/judge/io/record-run.js';
 import { resolveRuntime } from '../../src/judge/io/runtimes.js';
 import { fullSandboxAvailable, workFolder, type SandboxKind } from '../../src/judge/io/sandbox.js';
 import { waitForNoProcess } from './judge-helpers.js';
@@ -61,7 +61,7 @@ async function recordPython(
       ...(options.kind === 'reduced' ? { subreaper: true } : {}),
     },
     caseCount: cases.length,
-    argsOf: (index) => cases[index] as unknown[],
+    caseLine: (index) => caseLine(index, cases[index] as unknown[]),
     limits: { ...limits, ...options.limits },
   });
 }

@@ -11,7 +11,7 @@ import type { LoadedProblem, ReferenceModule } from './problem-store.js';
 import { harnessesRoot } from './problem-store.js';
 import { packageRoot } from '../../shared/io/package-root.js';
 import { resolvePaths, type PixelPaths } from '../../shared/io/paths.js';
-import { recordRun } from './record-run.js';
+import { caseLine, recordRun } from './record-run.js';
 import { onePerTurn } from './one-per-turn.js';
 import { needsReference, referenceAnswers, type ReferenceAnswers } from './reference-answers.js';
 import { resolveRuntime, type Runtime } from './runtimes.js';
@@ -159,6 +159,7 @@ function record(
   runtime: Runtime,
   prepared: Prepared,
   request: EvaluateRequest,
+  lineOf: (index: number) => string,
   onSandboxed?: () => void,
 ): Promise<RunRecord> {
   const { problem } = request.loaded;
@@ -199,10 +200,7 @@ function record(
       ...(kind === 'reduced' ? { subreaper: true } : {}),
     },
     caseCount: request.cases.length,
-    argsOf: (index) => {
-      const { input } = request.cases[index] as JudgeCase;
-      return problem.parameters.map((parameter) => input[parameter.name]);
-    },
+    caseLine: lineOf,
     limits: {
       cpuMsPerCall: limits.cpuSecondsPerCase * 1000,
       wallMsPerCall: limits.wallSecondsPerCase * 1000,
@@ -231,11 +229,30 @@ function answersOnceLoaded(request: EvaluateRequest): Promise<ReferenceAnswers> 
 }
 
 /**
- * Makes the cases' arguments (their generators run on first use), one case per turn of the
- * event loop. Returns a stop: what is not made by then is made when its case is sent.
+ * Each case's control line, made once: its arguments (the generators run on first use) as the
+ * harness reads them. Serialising the large cases takes milliseconds (gradient-descent's
+ * 10,000 rows: ~2 ms), which made when the case is sent would fall between an answer and
+ * the next call.
  */
-function makeAhead(cases: readonly JudgeCase[]): () => void {
-  return onePerTurn(cases.length, (index) => void (cases[index] as JudgeCase).input);
+function caseLines(request: EvaluateRequest): (index: number) => string {
+  const { parameters } = request.loaded.problem;
+  const made: string[] = [];
+  const make = (index: number) => {
+    const { input } = request.cases[index] as JudgeCase;
+    return caseLine(
+      index,
+      parameters.map((parameter) => input[parameter.name]),
+    );
+  };
+  return (index) => (made[index] ??= make(index));
+}
+
+/**
+ * Makes the cases' lines one case per turn of the event loop, while the runtime starts.
+ * Returns a stop: what is not made by then is made when its case is sent.
+ */
+function makeAhead(count: number, lineOf: (index: number) => string): () => void {
+  return onePerTurn(count, (index) => void lineOf(index));
 }
 
 /**
@@ -281,7 +298,8 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     // (reference-answers.ts); the ready line comes long after this function has gone on.
     let runEnded = false;
     let stopAhead: (() => void) | undefined;
-    const recording = record(preferred, base, runtime, prepared, request, () => {
+    const lineOf = caseLines(request);
+    const recording = record(preferred, base, runtime, prepared, request, lineOf, () => {
       void answersReady.then((answers) => {
         if (!runEnded) stopAhead = answers.computeAhead();
       }, noop);
@@ -291,7 +309,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     const answersReady = answersOnceLoaded(request);
     // Awaited below; a run stopped by Ctrl-C never gets there, and must not crash on it.
     answersReady.catch(noop);
-    const stopMaking = makeAhead(request.cases);
+    const stopMaking = makeAhead(request.cases.length, lineOf);
     let run = await recording;
     runEnded = true;
     stopMaking();
@@ -306,7 +324,7 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
       await request.reference();
       const reducedBase = makeScratch('reduced', request.env);
       scratches.push(reducedBase);
-      run = await record('reduced', reducedBase, runtime, prepared, request);
+      run = await record('reduced', reducedBase, runtime, prepared, request, lineOf);
     } else if (preferred === 'reduced' && fullSandboxRefused) {
       sandboxNote = `the full sandbox could not start here (${fullSandboxRefused.slice(0, 200)})`;
     }

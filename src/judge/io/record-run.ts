@@ -26,10 +26,11 @@ export interface RecordRequest {
   /** How many cases there are. */
   caseCount: number;
   /**
-   * The argument list of a case, asked for when it is sent (one at a time, each after the
-   * previous answer), so that the caller may still be making them while the runtime starts.
+   * The control line of a case (caseLine below), asked for when it is sent (one at a time,
+   * each after the previous answer), so that the caller may still be making the cases while
+   * the runtime starts, or may have written their lines already.
    */
-  argsOf: (index: number) => unknown[];
+  caseLine: (index: number) => string;
   limits: RunLimits;
   /** Called when the full sandbox's set-up is complete, before the program starts. */
   onSandboxed?: () => void;
@@ -37,6 +38,11 @@ export interface RecordRequest {
   onStart?: (index: number) => void;
   /** Aborting (Ctrl-C) ends the whole sandbox at once. */
   signal?: AbortSignal;
+}
+
+/** What the harness reads for one call: the case's index and arguments, one JSON line. */
+export function caseLine(index: number, args: readonly unknown[]): string {
+  return `${JSON.stringify({ case: index, args })}\n`;
 }
 
 /** How much printed output is kept for showing back; the rest is only counted. */
@@ -127,9 +133,6 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   sandbox.stdout.on('data', (chunk: Buffer) => onOutput(chunk, false));
   sandbox.stderr.on('data', (chunk: Buffer) => onOutput(chunk, true));
 
-  const send = (line: Record<string, unknown>) => {
-    sandbox.control.write(`${JSON.stringify(line)}\n`);
-  };
   /** Sends the next case; `cpuNow`, the tree's CPU when the previous answer was read. */
   const sendNext = (cpuNow?: number) => {
     const index = calls.length;
@@ -147,7 +150,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     // in the same turn, with the harness waiting for this line. One reading per call, not two,
     // of the processes the last poll found (usageOfKnown): the poll walks the whole tree.
     current = { sentAt: monotonicMs(), cpuAtSend: cpuNow ?? sandbox.usageOfKnown()?.cpuMs };
-    send({ case: index, args: request.argsOf(index) });
+    sandbox.control.write(request.caseLine(index));
   };
   /** Records the call in progress; returns the tree's CPU read for it. */
   const closeCall = (answer: CallAnswer | undefined): number | undefined => {
