@@ -149,8 +149,10 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     // The tree's CPU read as the last answer came in is its CPU now: this runs straight after,
     // in the same turn, with the harness waiting for this line. One reading per call, not two,
     // of the processes the last poll found (usageOfKnown): the poll walks the whole tree.
+    // The line first: one not made ahead is made now, which is the judge's time, not the call's.
+    const line = request.caseLine(index);
     current = { sentAt: monotonicMs(), cpuAtSend: cpuNow ?? sandbox.usageOfKnown()?.cpuMs };
-    sandbox.control.write(request.caseLine(index));
+    sandbox.control.write(line);
   };
   /** Records the call in progress; returns the tree's CPU read for it. */
   const closeCall = (answer: CallAnswer | undefined): number | undefined => {
