@@ -164,8 +164,13 @@ export function cleanStoredItems(
   return items;
 }
 
-/** For embedding in other zod schemas: a stored list of posts, cleaned by cleanStoredItems. */
-export const feedItemListSchema = z.pipe(
-  z.array(z.unknown()),
-  z.transform((list: unknown[]) => cleanStoredItems(list) ?? []),
-);
+/**
+ * For embedding in other zod schemas: a stored list of posts, cleaned by cleanStoredItems.
+ * Made when asked for: the snapshot is the only file read with it, and a listing from the
+ * cache never reads the snapshot.
+ */
+export const feedItemListSchema = () =>
+  z.pipe(
+    z.array(z.unknown()),
+    z.transform((list: unknown[]) => cleanStoredItems(list) ?? []),
+  );
