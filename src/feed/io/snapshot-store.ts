@@ -10,7 +10,7 @@ import { packageRoot } from '../../shared/io/package-root.js';
 import { onFirstUse } from '../../shared/core/on-first-use.js';
 
 // Built on first use: a listing from the cache never reads the snapshot, and building the
-// schema cost every feed command ~0.5 ms (docs/architecture.md, "Start-up").
+// schema cost every feed command ~0.5 ms (docs/architecture.md, "The feed's speed").
 export const snapshotSchema = onFirstUse(() =>
   z.object({
     version: z.literal(1),
