@@ -6,6 +6,7 @@ import type {
   RecordedCall,
   RunRecord,
 } from '../core/run-record.js';
+import type { Readable } from 'node:stream';
 import { kernelRandomBytes } from '../../shared/io/kernel-random.js';
 import { startSandbox, type SandboxRequest } from './sandbox.js';
 import { monotonicMs } from './clock.js';
@@ -38,6 +39,29 @@ export interface RecordRequest {
   onStart?: (index: number) => void;
   /** Aborting (Ctrl-C) ends the whole sandbox at once. */
   signal?: AbortSignal;
+}
+
+/** Resolves once every stream has closed (at once for one already ended). */
+function allClosed(streams: readonly Readable[]): Promise<unknown> {
+  return Promise.all(
+    streams.map(
+      (stream) =>
+        new Promise((resolve) =>
+          stream.readableEnded || stream.destroyed
+            ? resolve(undefined)
+            : stream.once('close', resolve),
+        ),
+    ),
+  );
+}
+
+/**
+ * Resolves after the event loop has polled its descriptors at least once from now: a
+ * setImmediate runs in the check phase, after the poll phase of its turn; the second one
+ * runs after the poll phase of the next turn, which reads whatever the pipes hold.
+ */
+function aPollLater(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** What the harness reads for one call: the case's index and arguments, one JSON line. */
@@ -285,23 +309,15 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   exited = true;
   clearInterval(poll);
   request.signal?.removeEventListener('abort', onAbort);
-  // Whatever it left behind goes now (the namespace is gone already in the full sandbox).
+  // Whatever it left behind goes now (its processes are killed already in the full sandbox).
   await sandbox.killAll();
-  // Frames written just before the exit may still be in the pipe: read them, but never wait on
-  // a pipe that a stray process holds open.
-  await Promise.race([
-    Promise.all(
-      [sandbox.results, sandbox.stdout, sandbox.stderr].map(
-        (stream) =>
-          new Promise((resolve) =>
-            stream.readableEnded || stream.destroyed
-              ? resolve(undefined)
-              : stream.once('close', resolve),
-          ),
-      ),
-    ),
-    new Promise((resolve) => setTimeout(resolve, 200)),
-  ]);
+  // Frames and output written just before the end may still be in the pipes: read them. All of
+  // it is there by now, as the run's processes exited or were frozen, then killed; but a killed
+  // runtime's pipes close only when the kernel has finished tearing the process down (a Node
+  // runtime's memory: 5–10 ms after its sandbox's exit, traced), and a stray process may hold
+  // one open. So the judge reads what the pipes hold, in a full turn of the event loop (one
+  // poll of every descriptor), instead of waiting for them to close.
+  await Promise.race([allClosed([sandbox.results, sandbox.stdout, sandbox.stderr]), aPollLater()]);
   ended = true;
   for (const stream of [sandbox.results, sandbox.stdout, sandbox.stderr, sandbox.control])
     stream.destroy();
