@@ -314,7 +314,7 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
   // Frames and output written just before the end may still be in the pipes: read them. All of
   // it is there by now, as the run's processes exited or were frozen, then killed; but a killed
   // runtime's pipes close only when the kernel has finished tearing the process down (a Node
-  // runtime's memory: 5–10 ms after its sandbox's exit, traced), and a stray process may hold
+  // runtime's memory: 5–12 ms after its sandbox's exit, traced), and a stray process may hold
   // one open. So the judge reads what the pipes hold, in a full turn of the event loop (one
   // poll of every descriptor), instead of waiting for them to close.
   await Promise.race([allClosed([sandbox.results, sandbox.stdout, sandbox.stderr]), aPollLater()]);
