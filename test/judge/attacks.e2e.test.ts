@@ -24,24 +24,31 @@ import { processesWith, waitForNoProcess } from './judge-helpers.js';
 const linux = process.platform === 'linux';
 const isRoot = process.getuid?.() === 0;
 const UNPRIVILEGED = 4242;
-const userNamespaces =
-  linux &&
-  isRoot &&
+const asUnprivileged = (command: string[]) =>
   spawnSync('setpriv', [
     `--reuid=${UNPRIVILEGED}`,
     `--regid=${UNPRIVILEGED}`,
     '--clear-groups',
     '--',
-    'unshare',
-    '--user',
-    '--map-root-user',
-    'true',
+    ...command,
   ]).status === 0;
+const userNamespaces =
+  linux && isRoot && asUnprivileged(['unshare', '--user', '--map-root-user', 'true']);
+// A checkout the unprivileged user cannot enter (a clone under a private folder, such as the
+// 0700 one `mktemp -d` makes) leaves that user no pixel to run: its attacks are left out, and
+// the run says so rather than failing on "Cannot find module".
+const checkoutReachable =
+  userNamespaces && asUnprivileged([process.execPath, PIXEL_BIN, '--version']);
+if (userNamespaces && !checkoutReachable) {
+  console.warn(
+    `attacks: uid ${UNPRIVILEGED} cannot run ${PIXEL_BIN}; the user-namespace sandbox's attacks are not run`,
+  );
+}
 
 type Mode = 'full' | 'user' | 'reduced';
 const modes: Mode[] = [
   ...(linux ? (['full'] as Mode[]) : []),
-  ...(userNamespaces ? (['user'] as Mode[]) : []),
+  ...(checkoutReachable ? (['user'] as Mode[]) : []),
   'reduced',
 ];
 
