@@ -34,7 +34,13 @@ afterAll(async () => {
 
 async function recordPython(
   source: string,
-  options: { kind: SandboxKind; limits?: Partial<RunLimits>; cases?: unknown[][] },
+  options: {
+    kind: SandboxKind;
+    limits?: Partial<RunLimits>;
+    cases?: unknown[][];
+    /** The setup line comes this much later, or never (there is nothing to run). */
+    setupAfterMs?: number | 'never';
+  },
 ) {
   const base = join(scratch, randomUUID());
   await mkdir(join(base, 'root'), { recursive: true });
@@ -53,20 +59,53 @@ async function recordPython(
       env: { PATH: '/usr/bin:/bin', HOME: '{work}', ...runtime.env },
       workBytes: 2 ** 20,
     },
-    setup: {
+    setup: later(options.setupAfterMs, {
       workdir: workFolder(options.kind, base),
       solution: 'solution.py',
       files: [{ path: 'solution.py', data: Buffer.from(source).toString('base64') }],
       entry: 'gradient_descent',
       ...(options.kind === 'reduced' ? { subreaper: true } : {}),
-    },
+    }),
     caseCount: cases.length,
     caseLine: (index) => caseLine(index, cases[index] as unknown[]),
     limits: { ...limits, ...options.limits },
   });
 }
 
+/** The setup as it is (no delay), or a promise of it (a delay), or of nothing ('never'). */
+function later(
+  afterMs: number | 'never' | undefined,
+  setup: Record<string, unknown>,
+): Record<string, unknown> | Promise<Record<string, unknown> | undefined> {
+  if (afterMs === undefined) return setup;
+  if (afterMs === 'never') return Promise.resolve(undefined);
+  return new Promise((resolve) => setTimeout(() => resolve(setup), afterMs));
+}
+
 describe.each(kinds)('recordRun in the %s sandbox', (kind) => {
+  it('waits for a setup still in the making (a TypeScript bundle) before anything loads', async () => {
+    const run = await recordPython('def gradient_descent(*args):\n    return (1.0, 2.0)\n', {
+      kind,
+      setupAfterMs: 400,
+    });
+    expect(run).toMatchObject({ started: true, ready: true });
+    expect(run.calls.map((call) => call.answer?.type)).toEqual(['result']);
+  });
+
+  it('ends the sandbox at once, having run nothing, when there is nothing to run', async () => {
+    const started = Date.now();
+    const run = await recordPython('def gradient_descent(*args):\n    pass\n', {
+      kind,
+      setupAfterMs: 'never',
+    });
+    // Not at the start-up limit (60 s here), and not as a limit.
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run).toMatchObject({ started: false, ready: false, calls: [] });
+    expect(run.limit).toBeUndefined();
+    // The harness was never handed a setup to fail on: nothing printed, no traceback.
+    expect(run.output.bytes).toBe(0);
+  });
+
   it('records what the function returned, timed by the judge, and what it printed', async () => {
     const run = await recordPython(
       'def gradient_descent(x, y, a, n):\n    print("hi")\n    return (x[0] + 0.5, n)\n',

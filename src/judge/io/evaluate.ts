@@ -157,7 +157,7 @@ function record(
   kind: SandboxKind,
   base: string,
   runtime: Runtime,
-  prepared: Prepared,
+  prepared: Promise<Prepared | undefined>,
   request: EvaluateRequest,
   lineOf: (index: number) => string,
   onSandboxed?: () => void,
@@ -186,19 +186,22 @@ function record(
       },
       workBytes: WORK_BYTES,
     },
-    setup: {
-      workdir: workFolder(kind, base),
-      solution: prepared.entry,
-      display: prepared.display,
-      // Written into the work folder by the harness itself, before it loads anything.
-      files: prepared.files.map((file) => ({
-        path: file.path,
-        data: file.bytes.toString('base64'),
-      })),
-      entry: problem.languages[request.language].entry,
-      // Without a PID namespace the Python harness adopts orphans so the sweep finds them.
-      ...(kind === 'reduced' ? { subreaper: true } : {}),
-    },
+    setup: prepared.then(
+      (files) =>
+        files && {
+          workdir: workFolder(kind, base),
+          solution: files.entry,
+          display: files.display,
+          // Written into the work folder by the harness itself, before it loads anything.
+          files: files.files.map((file) => ({
+            path: file.path,
+            data: file.bytes.toString('base64'),
+          })),
+          entry: problem.languages[request.language].entry,
+          // Without a PID namespace the Python harness adopts orphans so the sweep finds them.
+          ...(kind === 'reduced' ? { subreaper: true } : {}),
+        },
+    ),
     caseCount: request.cases.length,
     caseLine: lineOf,
     limits: {
@@ -277,17 +280,6 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
   });
   const preferred: SandboxKind =
     fullSandboxAvailable(request.env) && !fullSandboxRefused ? 'full' : 'reduced';
-  const prepared = await prepareFiles(language, solutionPath, request.workspaceRoot);
-  if ('compileError' in prepared) {
-    // A broken install says so even when the solution does not compile.
-    await request.reference();
-    return finish({
-      sandbox: preferred,
-      failure: { verdict: 'compile_error', message: prepared.compileError },
-      results: [],
-      output: NO_OUTPUT,
-    });
-  }
   const runtime = resolveRuntime(language, request.env, dirname(solutionPath));
   const base = makeScratch(preferred, request.env);
   // Each is removed at the end (the reduced sandbox's fallback has its own: see scratch.ts).
@@ -299,7 +291,9 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     let runEnded = false;
     let stopAhead: (() => void) | undefined;
     const lineOf = caseLines(request);
-    const recording = record(preferred, base, runtime, prepared, request, lineOf, () => {
+    let provideFiles: (prepared: Prepared | undefined) => void = noop;
+    const files = new Promise<Prepared | undefined>((resolve) => (provideFiles = resolve));
+    const recording = record(preferred, base, runtime, files, request, lineOf, () => {
       void answersReady.then((answers) => {
         if (!runEnded) stopAhead = answers.computeAhead();
       }, noop);
@@ -310,6 +304,32 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     // Awaited below; a run stopped by Ctrl-C never gets there, and must not crash on it.
     answersReady.catch(noop);
     const stopMaking = makeAhead(request.cases.length, lineOf);
+    // So are the solution's files read, and a TypeScript solution bundled (esbuild: 35-45 ms
+    // that came before the spawn): the harness loads nothing before the line that carries them.
+    let prepared: Prepared | { compileError: string };
+    try {
+      prepared = await prepareFiles(language, solutionPath, request.workspaceRoot);
+    } catch (error) {
+      provideFiles(undefined);
+      await recording;
+      stopMaking();
+      throw error;
+    }
+    if ('compileError' in prepared) {
+      // Nothing ran: the sandbox ends without the line.
+      provideFiles(undefined);
+      await recording;
+      stopMaking();
+      // A broken install says so even when the solution does not compile.
+      await request.reference();
+      return finish({
+        sandbox: preferred,
+        failure: { verdict: 'compile_error', message: prepared.compileError },
+        results: [],
+        output: NO_OUTPUT,
+      });
+    }
+    provideFiles(prepared);
     let run = await recording;
     runEnded = true;
     stopMaking();
@@ -324,7 +344,14 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
       await request.reference();
       const reducedBase = makeScratch('reduced', request.env);
       scratches.push(reducedBase);
-      run = await record('reduced', reducedBase, runtime, prepared, request, lineOf);
+      run = await record(
+        'reduced',
+        reducedBase,
+        runtime,
+        Promise.resolve(prepared),
+        request,
+        lineOf,
+      );
     } else if (preferred === 'reduced' && fullSandboxRefused) {
       sandboxNote = `the full sandbox could not start here (${fullSandboxRefused.slice(0, 200)})`;
     }

@@ -22,8 +22,13 @@ export interface RunLimits {
 
 export interface RecordRequest {
   sandbox: Omit<SandboxRequest, 'limits'>;
-  /** The first control line: what to load (file, entry, language details). */
-  setup: Record<string, unknown>;
+  /**
+   * The first control line: what to load (file, entry, language details). It may still be in
+   * the making when the sandbox starts (a TypeScript solution is bundled meanwhile): the harness
+   * waits for it before it loads anything. `undefined` means there is nothing to run (the
+   * solution did not compile): the run ends without learner code having run.
+   */
+  setup: Record<string, unknown> | Promise<Record<string, unknown> | undefined>;
   /** How many cases there are. */
   caseCount: number;
   /**
@@ -304,7 +309,14 @@ export async function recordRun(request: RecordRequest): Promise<RunRecord> {
     }
   }, POLL_MS);
 
-  sandbox.control.write(`${JSON.stringify({ ...request.setup, nonce })}\n`);
+  void Promise.resolve(request.setup).then(
+    (setup) => {
+      if (ended) return;
+      if (setup) sandbox.control.write(`${JSON.stringify({ ...setup, nonce })}\n`);
+      else end();
+    },
+    () => end(),
+  );
   const exit = await sandbox.exited;
   exited = true;
   clearInterval(poll);
