@@ -4,18 +4,21 @@
 //
 //   node bench/judge.mjs [--runs N] [--inherit-env] [--reduced]   (run `npm run build` first)
 //
-// For Python (the budget) and JavaScript (reported), interleaved in one loop:
-//   (a) `pixel submit --json` on an accepted solution, in its sandbox;
+// For an accepted sample of each problem and language below, interleaved in one loop:
+//   (a) `pixel submit --json` on it, in its sandbox;
 //   (b) a bare script that loads the same solution and calls it on the same cases, once, in one
 //       process, with the same resolved interpreter (never a pyenv/asdf shim, whose start-up would
 //       hide pixel's);
 //   (c) `node -e 0`.
-// overhead = (median(a) − median(b)) / median(c): how many Node start-ups pixel adds. The
-// children get PATH and HOME only (the machine's own environment sets variables that slow every
-// Node start and so flatter the ratio); --inherit-env keeps it. --reduced measures the reduced
-// sandbox (PIXEL_SANDBOX_NAMESPACE=0), to see what the namespaces cost. Also the judge's peak memory
+// overhead = (median(a) − median(b)) / median(c): how many Node start-ups pixel adds. The budget
+// is Python's on classification-metrics, whose calls are short, so the figure is pixel's fixed
+// cost; gradient-descent (~850 ms of pure-Python arithmetic on each side, whose speed the shared
+// machine moves by ±15% from run to run) and JavaScript are reported. The children get PATH and
+// HOME only (the machine's own environment sets variables that slow every Node start and so
+// flatter the ratio); --inherit-env keeps it. --reduced measures the reduced sandbox
+// (PIXEL_SANDBOX_NAMESPACE=0), to see what the namespaces cost. Also the judge's peak memory
 // (VmHWM of pixel's own process, sampled in separate, untimed submits) and the margin the
-// slowest case leaves a plain Python loop under the per-case CPU limit.
+// slowest case of gradient-descent leaves a plain Python loop under the per-case CPU limit.
 //
 // Budgets: python overhead <= 3, judge memory <= 120 MiB, scale margin >= 5x. Exit 1 when one
 // is missed, so a release can gate on it; tests never run it.
@@ -35,8 +38,6 @@ const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 21;
 const BUDGET = { overhead: 3, memoryMiB: 120, margin: 5 };
 /** Submits run after the timed ones to find the judge's peak memory. */
 const MEMORY_RUNS = 3;
-const problemDir = join(root, 'problems', 'gradient-descent');
-const samples = join(problemDir, 'submissions', 'accepted');
 
 if (!existsSync(join(root, 'dist', 'main.js'))) {
   console.error('bench/judge: dist/ is missing; run `npm run build` first');
@@ -59,53 +60,62 @@ const baseEnv = process.argv.includes('--inherit-env')
   ? { ...process.env }
   : { PATH: process.env.PATH, HOME: process.env.HOME };
 
-// The exact cases the judge runs, from the same generator (bundled from src so the bench never
-// keeps its own copy of the data).
-const casesEntry = join(work, 'judge-cases-entry.ts');
-await writeFile(
-  casesEntry,
-  `import { loadProblem } from '../src/judge/io/problem-store.js';
-const loaded = loadProblem('gradient-descent');
+/**
+ * The exact cases the judge runs for a problem, from the same generator (bundled from src so the
+ * bench never keeps its own copy of the data), written to a file the bare scripts read; with the
+ * problem's limits and each language's entry point.
+ */
+async function casesOf(problemId) {
+  const entry = join(work, 'judge-cases-entry.ts');
+  await writeFile(
+    entry,
+    `import { loadProblem } from '../src/judge/io/problem-store.js';
+const loaded = loadProblem(process.argv[2]);
 process.stdout.write(JSON.stringify({
   limits: loaded.problem.limits,
+  languages: loaded.problem.languages,
   cases: loaded.cases.map((c) => loaded.problem.parameters.map((p) => c.input[p.name])),
 }));
 `,
-);
-const casesBundle = join(work, 'judge-cases.mjs');
-await build({
-  entryPoints: [casesEntry],
-  outfile: casesBundle,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const generated = spawnSync(process.execPath, [casesBundle], {
-  encoding: 'utf8',
-  maxBuffer: 1 << 26,
-});
-if (generated.status !== 0) throw new Error(generated.stderr);
-const { cases, limits } = JSON.parse(generated.stdout);
-const casesFile = join(work, 'judge-cases.json');
-await writeFile(casesFile, JSON.stringify(cases));
+  );
+  const bundle = join(work, 'judge-cases.mjs');
+  await build({
+    entryPoints: [entry],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const generated = spawnSync(process.execPath, [bundle, problemId], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (generated.status !== 0) throw new Error(generated.stderr);
+  const problem = JSON.parse(generated.stdout);
+  const file = join(work, `judge-cases-${problemId}.json`);
+  await writeFile(file, JSON.stringify(problem.cases));
+  return { ...problem, id: problemId, file };
+}
 
 const barePython = join(work, 'judge-bare.py');
 await writeFile(
   barePython,
   `# Written by bench/judge.mjs: the solution over the judge's cases, in one process, no judge.
+# argv: solution, cases file, entry point[, "cpu" to print each call's CPU time]
 import importlib.util, json, sys, time
 spec = importlib.util.spec_from_file_location("solution", sys.argv[1])
 module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
+function = getattr(module, sys.argv[3])
 cases = json.load(open(sys.argv[2]))
 cpu = []
 for args in cases:
     start = time.process_time()
-    module.gradient_descent(*args)
+    function(*args)
     cpu.append(time.process_time() - start)
-if len(sys.argv) > 3:
+if len(sys.argv) > 4:
     print(json.dumps(cpu))
 `,
 );
@@ -113,10 +123,12 @@ const bareJs = join(work, 'judge-bare.mjs');
 await writeFile(
   bareJs,
   `// Written by bench/judge.mjs: the solution over the judge's cases, in one process, no judge.
+// argv: solution, cases file, entry point
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-const { gradientDescent } = await import(pathToFileURL(process.argv[2]).href);
-for (const args of JSON.parse(readFileSync(process.argv[3], 'utf8'))) await gradientDescent(...args);
+const solution = await import(pathToFileURL(process.argv[2]).href);
+const run = solution[process.argv[4]];
+for (const args of JSON.parse(readFileSync(process.argv[3], 'utf8'))) await run(...args);
 `,
 );
 
@@ -154,7 +166,18 @@ function timed(command, args, options = {}) {
 }
 
 let sandbox = '?';
-async function measure(label, solution, bare) {
+/**
+ * Times `pixel submit` of one accepted sample against its bare run and `node -e 0`, interleaved,
+ * and prints one line. `problem` is what casesOf returned.
+ */
+async function measure(problem, language, sampleFile) {
+  const solution = join(root, 'problems', problem.id, 'submissions', 'accepted', sampleFile);
+  const { entry } = problem.languages[language];
+  // -B: no __pycache__ beside the sample (the judge's harness writes none either).
+  const bare =
+    language === 'python'
+      ? [python, '-B', barePython, solution, problem.file, entry]
+      : [process.execPath, bareJs, solution, problem.file, entry];
   const home = await mkdtemp(join(tmpdir(), 'pixel-bench-'));
   const env = {
     ...baseEnv,
@@ -167,7 +190,7 @@ async function measure(label, solution, bare) {
     'submit',
     solution,
     '--problem',
-    'gradient-descent',
+    problem.id,
     '--json',
     // The judge alone: the speed line's two reference runs on acceptance are measured by
     // bench/speed-line, against this same submit.
@@ -184,7 +207,7 @@ async function measure(label, solution, bare) {
     const result = await timed(process.execPath, pixelArgs, { env, mayFail: true });
     const report = JSON.parse(result.stdout);
     if (report.verdict !== 'accepted')
-      throw new Error(`${label}: expected accepted, got ${report.verdict}: ${report.message}`);
+      throw new Error(`${sampleFile}: expected accepted, got ${report.verdict}: ${report.message}`);
     sandbox = report.sandbox;
     judged.push(result.ms);
     bareRuns.push((await timed(bare[0], bare.slice(1))).ms);
@@ -203,48 +226,64 @@ async function measure(label, solution, bare) {
   // load that drifts over the loop moves a round's three runs together, so it cancels here.
   const rounds = judged.map((ms, run) => (ms - bareRuns[run]) / nodeRuns[run]);
   const paired = median(rounds);
-  // How far single rounds spread: for Python, two ~0.8 s CPU-bound runs on a shared machine
-  // whose speed moves within seconds, the middle half of the rounds can span several units.
+  // How far single rounds spread: two ~0.8 s CPU-bound runs on a shared machine whose speed
+  // moves within seconds (gradient-descent in Python) leave a middle half several units wide.
   const spread = `${quantile(rounds, 0.25).toFixed(2)}–${quantile(rounds, 0.75).toFixed(2)}`;
+  const label = `${problem.id} ${language}`;
   console.log(
-    `${label.padEnd(11)} pixel submit ${a.toFixed(0).padStart(5)} ms   bare ${b.toFixed(0).padStart(5)} ms   node -e 0 ${c.toFixed(0).padStart(4)} ms   overhead ${overhead.toFixed(2)} × node start (round by round ${paired.toFixed(2)}, middle half ${spread})   judge peak ${(peakKiB / 1024).toFixed(1)} MiB`,
+    `${label.padEnd(34)} ${String(problem.cases.length).padStart(2)} cases   submit ${a.toFixed(0).padStart(5)} ms   bare ${b.toFixed(0).padStart(5)} ms   node -e 0 ${c.toFixed(0).padStart(3)} ms   overhead ${overhead.toFixed(2).padStart(5)} (round by round ${paired.toFixed(2)}, middle half ${spread})   judge peak ${(peakKiB / 1024).toFixed(1)} MiB`,
   );
   return { overhead, paired, peakMiB: peakKiB / 1024 };
 }
 
-const pySolution = join(samples, 'plain-loop.py');
-const jsSolution = join(samples, 'plain-loop.js');
-// -B: no __pycache__ beside the sample (the judge's harness writes none either).
-const py = await measure('python', pySolution, [python, '-B', barePython, pySolution, casesFile]);
-const js = await measure('javascript', jsSolution, [
-  process.execPath,
-  bareJs,
-  jsSolution,
-  casesFile,
-]);
+// The budget is pixel's fixed cost, so it is measured where the solution's own work is small:
+// classification-metrics' 19 calls take ~50 ms in Python. Under gradient-descent's (~850 ms of
+// pure-Python arithmetic on both sides) the machine's noise decides the figure: its rounds'
+// middle half spans 2–3 units. Both are printed; gradient-descent also gives the judge's peak
+// memory (its cases are the largest, 150 KB of input) and the scale margin.
+const light = await casesOf('classification-metrics');
+const heavy = await casesOf('gradient-descent');
 console.log(
-  `bench/judge: ${cases.length} cases, median of ${RUNS} interleaved runs (node ${process.version}, ${python}, sandbox ${sandbox}, ${baseEnv === process.env || process.argv.includes('--inherit-env') ? 'inherited' : 'clean'} environment)`,
+  `bench/judge: median of ${RUNS} interleaved runs each (node ${process.version}, ${python}, ${baseEnv === process.env || process.argv.includes('--inherit-env') ? 'inherited' : 'clean'} environment); overhead = (submit − bare) / node -e 0`,
 );
+const py = await measure(light, 'python', 'counter-harmonic.py');
+const js = await measure(light, 'javascript', 'reduce.js');
+const heavyPy = await measure(heavy, 'python', 'plain-loop.py');
+const heavyJs = await measure(heavy, 'javascript', 'plain-loop.js');
+console.log(`sandbox: ${sandbox}`);
 
 // The slowest case of a plain Python loop against the per-case CPU limit.
 const cpu = JSON.parse(
-  spawnSync(python, ['-B', barePython, pySolution, casesFile, 'cpu'], { encoding: 'utf8' }).stdout,
+  spawnSync(
+    python,
+    [
+      '-B',
+      barePython,
+      join(root, 'problems', heavy.id, 'submissions', 'accepted', 'plain-loop.py'),
+      heavy.file,
+      heavy.languages.python.entry,
+      'cpu',
+    ],
+    { encoding: 'utf8' },
+  ).stdout,
 );
 const slowest = Math.max(...cpu);
-const margin = limits.cpuSecondsPerCase / slowest;
+const margin = heavy.limits.cpuSecondsPerCase / slowest;
 console.log(
-  `scale       slowest case ${(slowest * 1000).toFixed(0)} ms CPU for a plain Python loop; limit ${limits.cpuSecondsPerCase} s → margin ${margin.toFixed(1)}×`,
+  `scale: gradient-descent's slowest case takes ${(slowest * 1000).toFixed(0)} ms CPU in a plain Python loop; limit ${heavy.limits.cpuSecondsPerCase} s → margin ${margin.toFixed(1)}×`,
 );
 
-const peak = Math.max(py.peakMiB, js.peakMiB);
+const peak = Math.max(py.peakMiB, js.peakMiB, heavyPy.peakMiB, heavyJs.peakMiB);
 const checks = [
   [
-    `python overhead ${py.overhead.toFixed(2)} <= ${BUDGET.overhead}`,
+    `python overhead ${py.overhead.toFixed(2)} <= ${BUDGET.overhead} (classification-metrics)`,
     py.overhead <= BUDGET.overhead,
   ],
   [`judge peak memory ${peak.toFixed(1)} MiB <= ${BUDGET.memoryMiB} MiB`, peak <= BUDGET.memoryMiB],
   [`scale margin ${margin.toFixed(1)}x >= ${BUDGET.margin}x`, margin >= BUDGET.margin],
 ];
 for (const [text, ok] of checks) console.log(`${ok ? 'ok  ' : 'OVER'} ${text}`);
-console.log(`(javascript overhead ${js.overhead.toFixed(2)}, reported only)`);
+console.log(
+  `(reported only: javascript ${js.overhead.toFixed(2)}; gradient-descent python ${heavyPy.overhead.toFixed(2)}, javascript ${heavyJs.overhead.toFixed(2)})`,
+);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
