@@ -28,7 +28,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { runFromSources } from './from-sources.mjs';
 import { median, quantile } from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -66,9 +66,9 @@ const baseEnv = process.argv.includes('--inherit-env')
  * problem's limits and each language's entry point.
  */
 async function casesOf(problemId) {
-  const entry = join(work, 'judge-cases-entry.ts');
-  await writeFile(
-    entry,
+  const problem = await runFromSources(
+    work,
+    'judge-cases',
     `import { loadProblem } from '../src/judge/io/problem-store.js';
 const loaded = loadProblem(process.argv[2]);
 process.stdout.write(JSON.stringify({
@@ -77,23 +77,8 @@ process.stdout.write(JSON.stringify({
   cases: loaded.cases.map((c) => loaded.problem.parameters.map((p) => c.input[p.name])),
 }));
 `,
+    [problemId],
   );
-  const bundle = join(work, 'judge-cases.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  const generated = spawnSync(process.execPath, [bundle, problemId], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  if (generated.status !== 0) throw new Error(generated.stderr);
-  const problem = JSON.parse(generated.stdout);
   const file = join(work, `judge-cases-${problemId}.json`);
   await writeFile(file, JSON.stringify(problem.cases));
   return { ...problem, id: problemId, file };

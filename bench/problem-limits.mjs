@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { runFromSources } from './from-sources.mjs';
 import { median } from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -44,9 +44,9 @@ if (!python) throw new Error('bench/problem-limits: python3 not found');
 
 // The exact cases the judge runs, from the same generators (bundled from src so the bench never
 // keeps its own copy of the data).
-const entry = join(work, 'limits-cases-entry.ts');
-await writeFile(
-  entry,
+const problems = await runFromSources(
+  work,
+  'limits-cases',
   `import { listProblemIds, loadProblem } from '../src/judge/io/problem-store.js';
 const ids = ${JSON.stringify(chosen)};
 process.stdout.write(JSON.stringify((ids.length > 0 ? ids : listProblemIds()).map((id) => {
@@ -61,19 +61,6 @@ process.stdout.write(JSON.stringify((ids.length > 0 ? ids : listProblemIds()).ma
 })));
 `,
 );
-const bundle = join(work, 'limits-cases.mjs');
-await build({
-  entryPoints: [entry],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const generated = spawnSync(process.execPath, [bundle], { encoding: 'utf8', maxBuffer: 1 << 28 });
-if (generated.status !== 0) throw new Error(generated.stderr);
-const problems = JSON.parse(generated.stdout);
 
 const bare = join(work, 'limits-bare.py');
 await writeFile(
