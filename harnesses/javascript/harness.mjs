@@ -3,7 +3,6 @@
 // judge on fd 4 (the setup, then one case at a time, each after the previous answer), frames
 // back on fd 3 as "\n<nonce> <json>\n". The judge times every call and measures CPU and memory
 // from outside; frames are trusted for return values only. stdout and stderr are the learner's.
-import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   fstatSync,
@@ -116,11 +115,11 @@ process.chdir(workdir);
 send({ type: 'hello' });
 
 // Make the learner's prints synchronous: on a pipe Node buffers them in memory until the event
-// loop runs, so a print in an endless loop would never reach the judge's output limit.
-for (const [fd, stream] of [
-  [1, process.stdout],
-  [2, process.stderr],
-]) {
+// loop runs, so a print in an endless loop would never reach the judge's output limit. Done when
+// the learner's code first asks for the stream (console.log asks too): building a pipe's stream
+// loads node's net and stream modules, ~5 ms of every run's start, that a solution which prints
+// nothing never needs.
+const synchronous = (stream, fd) => {
   stream.write = (chunk, encoding, callback) => {
     const data =
       typeof chunk === 'string'
@@ -135,6 +134,24 @@ for (const [fd, stream] of [
     if (typeof done === 'function') done();
     return true;
   };
+  return stream;
+};
+for (const [fd, name] of [
+  [1, 'stdout'],
+  [2, 'stderr'],
+]) {
+  const built = Object.getOwnPropertyDescriptor(process, name);
+  if (typeof built?.get !== 'function' || !built.configurable) {
+    synchronous(process[name], fd);
+    continue;
+  }
+  let stream;
+  // A getter without a setter, as node's own.
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: built.enumerable,
+    get: () => (stream ??= synchronous(built.get.call(process), fd)),
+  });
 }
 
 const solutionPath = join(workdir, setup.solution);
@@ -175,9 +192,14 @@ function javascriptFiles() {
 /**
  * Node does not say where a module fails to parse; `node --check` does. It runs here, in the
  * sandbox, after the parse failed; it only parses, so no learner code runs in it.
+ * node:child_process is imported only then: loading it (with net and node's streams) took ~4 ms
+ * of every run's start. It is built into node, so no file the learner could have written is
+ * loaded, and this process is the learner's own already (the judge trusts its frames for
+ * return values only).
  */
-function locateSyntaxError(error) {
+async function locateSyntaxError(error) {
   const head = `${error.name}: ${error.message}`.split('\n')[0];
+  const { spawnSync } = await import('node:child_process');
   for (const file of javascriptFiles().slice(0, 50)) {
     const check = spawnSync(process.execPath, ['--check', file], {
       encoding: 'utf8',
@@ -253,7 +275,7 @@ try {
 } catch (error) {
   // A parse failure has no learner frame (nothing ran); a SyntaxError thrown by running code has.
   if (error instanceof SyntaxError && !learnerFrame(error)) {
-    send({ type: 'compile_error', message: locateSyntaxError(error) });
+    send({ type: 'compile_error', message: await locateSyntaxError(error) });
   } else if (error instanceof RangeError && /memory|allocation/i.test(String(error.message))) {
     send({ type: 'load_error', kind: 'memory', message: describe(error) });
   } else {

@@ -125,6 +125,18 @@ describe('solution files are read as their language reads them', () => {
     passes(await ts.run(['test']));
   });
 
+  it('a JavaScript solution’s prints reach pixel test in the order it made them', async () => {
+    // Through console (which asks for the streams itself) and both streams directly: the
+    // harness makes each stream synchronous when it is first asked for.
+    const js = await workspace('javascript');
+    await writeFile(
+      join(js.dir, 'solution.js'),
+      `export function gradientDescent() {\n  console.log('one');\n  process.stdout.write('two\\n');\n  process.stderr.write('three\\n');\n  console.error('four');\n  return [0, 0];\n}\n`,
+    );
+    const run = await js.run(['test']);
+    expect(run.stdout, run.stderr).toContain('│ one\n    │ two\n    │ three\n    │ four\n');
+  });
+
   it('a TypeScript runtime error points at the learner’s line, not the bundle', async () => {
     const ts = await workspace('typescript');
     await writeFile(
