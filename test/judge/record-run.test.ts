@@ -92,6 +92,16 @@ describe.each(kinds)('recordRun in the %s sandbox', (kind) => {
     expect(run.calls.map((call) => call.answer?.type)).toEqual(['result']);
   });
 
+  it('counts the start-up limit from the setup line, not from the spawn', async () => {
+    const run = await recordPython('def gradient_descent(*args):\n    return (1.0, 2.0)\n', {
+      kind,
+      setupAfterMs: 2500,
+      limits: { startupMs: 1500 },
+    });
+    expect(run.limit).toBeUndefined();
+    expect(run.calls.map((call) => call.answer?.type)).toEqual(['result']);
+  });
+
   it('ends the sandbox at once, having run nothing, when there is nothing to run', async () => {
     const started = Date.now();
     const run = await recordPython('def gradient_descent(*args):\n    pass\n', {
