@@ -15,16 +15,23 @@
 // command, the same count whatever else the machine is doing, so a change's real cost shows on a
 // busy machine where wall-clock medians drift. The figures to quote are the deltas over
 // `node -e 0`. `warm pixel feed` lists from a cache this bench fills first from the real feed
-// fixtures (test/fixtures/feeds/real) served on 127.0.0.1.
+// fixtures (test/fixtures/feeds/real) served on 127.0.0.1, as a learner's `pixel feed` lists the
+// sources shipped in dist/feeds/sources.json: it runs from a copy of the package whose shipped
+// list is those twelve (bin/pixel.js and package.json copied, the rest of dist/ linked). The
+// same listing through PIXEL_FEED_SOURCES, a file pixel must check itself (zod: ~2 ms), is
+// reported beside it.
 // Exits 1 when a budget is missed, so it can gate a release; tests never run it.
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
-  closeSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
@@ -68,12 +75,47 @@ const cases = [
   {
     // A listing from a fresh cache (filled below from the twelve real feed fixtures).
     name: 'warm pixel feed',
-    args: [pixel, 'feed'],
-    env: { PIXEL_FEED_SOURCES: join(home, 'sources.json') },
+    args: [join(home, 'package', 'bin', 'pixel.js'), 'feed'],
     budget: 2.0,
     target: 90,
   },
+  {
+    name: 'warm, PIXEL_FEED_SOURCES',
+    args: [pixel, 'feed'],
+    env: { PIXEL_FEED_SOURCES: join(home, 'sources.json') },
+  },
 ];
+
+/**
+ * A copy of pixel's package whose shipped sources (dist/feeds/sources.json) are `sources`:
+ * bin/pixel.js, its package.json and pixel's package.json copied (the package is found by
+ * walking up from the bundle's folder), every other file of dist/ a link to the checkout's.
+ */
+function packageShipping(sources) {
+  const copy = join(home, 'package');
+  mkdirSync(join(copy, 'bin'), { recursive: true });
+  for (const file of ['bin/pixel.js', 'bin/package.json', 'package.json'])
+    copyFileSync(join(root, file), join(copy, file));
+  const linkAllBut = (from, to, except) => {
+    mkdirSync(to, { recursive: true });
+    for (const name of readdirSync(from))
+      if (name !== except) symlinkSync(join(from, name), join(to, name));
+  };
+  linkAllBut(join(root, 'dist'), join(copy, 'dist'), 'feeds');
+  linkAllBut(join(root, 'dist', 'feeds'), join(copy, 'dist', 'feeds'), 'sources.json');
+  writeFileSync(
+    join(copy, 'dist', 'feeds', 'sources.json'),
+    JSON.stringify({
+      version: 1,
+      sources: sources.map((source) => ({
+        ...source,
+        tags: [],
+        provenance: 'official',
+        enabled: true,
+      })),
+    }),
+  );
+}
 
 // The warm feed's cache: one `pixel feed --refresh` against a local server of the real fixtures,
 // fresh for the next 30 minutes (the default --max-age), so every timed `pixel feed` lists from it.
@@ -93,9 +135,11 @@ const cases = [
     url: `http://127.0.0.1:${server.address().port}/${name}`,
   }));
   writeFileSync(join(home, 'sources.json'), JSON.stringify({ version: 1, sources }));
+  packageShipping(sources);
+  // Both listings read the same cache: the same ids and addresses.
   const feed = cases.find((c) => c.name === 'warm pixel feed');
   const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [pixel, 'feed', '--refresh'], {
+    const child = spawn(process.execPath, [...feed.args, '--refresh'], {
       stdio: 'ignore',
       env: envOf(feed),
     });
@@ -120,6 +164,14 @@ function timeOnce(c) {
 
 // Warm the file cache first, then interleave: baseline, each command, baseline, ...
 for (const c of cases) timeOnce(c);
+// The two warm listings must be the same listing, of every cached post.
+{
+  const listed = cases
+    .filter((c) => c.name.startsWith('warm'))
+    .map((c) => spawnSync(process.execPath, c.args, { env: envOf(c), encoding: 'utf8' }).stdout);
+  if (listed.some((text) => text !== listed[0]) || listed[0].split('\n').length < 100)
+    throw new Error('the warm listings differ, or list next to nothing');
+}
 const samples = cases.map(() => []);
 for (let round = 0; round < runs; round++) {
   cases.forEach((c, index) => samples[index].push(timeOnce(c)));
@@ -138,10 +190,10 @@ for (const [index, c] of cases.entries()) {
   if (index === 0) continue;
   const m = median(samples[index]);
   const ratio = m / baseline;
-  const ok = ratio <= c.budget;
+  const ok = c.budget === undefined || ratio <= c.budget;
   if (!ok) missed++;
   console.log(
-    `${c.name.padEnd(28)} ${m.toFixed(1).padStart(9)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${c.budget}  ${ok ? 'ok' : 'OVER'}`,
+    `${c.name.padEnd(28)} ${m.toFixed(1).padStart(9)}   ${ratio.toFixed(2).padStart(5)}   ${c.budget === undefined ? '(reported)' : `≤ ${c.budget}  ${ok ? 'ok' : 'OVER'}`}`,
   );
 }
 
