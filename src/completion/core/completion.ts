@@ -130,6 +130,14 @@ function valueOptions(spec: CommandSpec) {
     });
 }
 
+/**
+ * The start of a command's branch in the script's `case "$cmdpath"`, the same in bash and zsh:
+ * the command's path, then what to offer after each option that takes a value.
+ */
+function branchStart(spec: CommandSpec, valueCases: readonly string[]): string[] {
+  return [`    ${quote(spec.path)})`, `      case "$prev" in`, ...valueCases, `      esac`];
+}
+
 export function bashScript(specs: readonly CommandSpec[], content: CompletionWords): string {
   const top = specs.filter((spec) => !spec.path.includes(' ')).map((spec) => spec.path);
   const cases = specs.map((spec) => {
@@ -142,10 +150,7 @@ export function bashScript(specs: readonly CommandSpec[], content: CompletionWor
     const positional = [...spec.subcommands, ...words(spec.positional, content, top)];
     const file = fileKind(spec.positional);
     return [
-      `    ${quote(spec.path)})`,
-      `      case "$prev" in`,
-      ...valueCases,
-      `      esac`,
+      ...branchStart(spec, valueCases),
       `      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W ${quote(optionWords)} -- "$cur"));`,
       file
         ? `      else COMPREPLY=($(compgen -W ${quote(list(positional))} -- "$cur") $(compgen ${file === 'folders' ? '-d' : '-f'} -- "$cur")); fi ;;`
@@ -219,10 +224,7 @@ export function zshScript(specs: readonly CommandSpec[], content: CompletionWord
       }));
     const file = fileKind(spec.positional);
     return [
-      `    ${quote(spec.path)})`,
-      `      case "$prev" in`,
-      ...valueCases,
-      `      esac`,
+      ...branchStart(spec, valueCases),
       `      if [[ "$cur" == -* ]]; then`,
       `        local -a opts; opts=(${described(optionItems)}); _describe option opts`,
       `      else`,
