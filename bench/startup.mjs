@@ -18,8 +18,8 @@
 // fixtures (test/fixtures/feeds/real) served on 127.0.0.1, as a learner's `pixel feed` lists the
 // sources shipped in dist/feeds/sources.json: it runs from a copy of the package whose shipped
 // list is those twelve (bin/pixel.js and package.json copied, the rest of dist/ linked). The
-// same listing through PIXEL_FEED_SOURCES, a file pixel must check itself (zod: ~2 ms), is
-// reported beside it.
+// same listing through PIXEL_FEED_SOURCES, a file pixel must check itself (zod; ~13M
+// instructions), is reported beside it.
 // Exits 1 when a budget is missed, so it can gate a release; tests never run it.
 import { spawn, spawnSync } from 'node:child_process';
 import {
