@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync } from 'node:fs';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, PIXEL_BIN, runPixel, type PixelRun } from '../helpers/run-pixel.js';
+import { waitForNoProcess } from './judge-helpers.js';
 
 /**
  * Files a learner really writes, read as their language reads them, and set-up mistakes that are
@@ -184,9 +185,14 @@ describe('set-up mistakes are usage or environment errors, never attempts', () =
   it('a solution that is a device or a pipe is refused, not read forever', async () => {
     const ws = await workspace('python');
     await symlink('/dev/zero', join(ws.dir, 'zero.py'));
-    const run = await ws.run(['test', 'zero.py']);
+    // The file is read while the sandbox starts: refusing it ends that sandbox too.
+    const tmp = join(ws.dir, '..', 'tmp');
+    await mkdir(tmp);
+    const run = await ws.run(['test', 'zero.py'], { TMPDIR: tmp });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cannot read the solution file');
+    expect(await waitForNoProcess(tmp)).toEqual([]);
+    expect(await readdir(tmp)).toEqual([]);
   });
 });
 
