@@ -306,20 +306,21 @@ export async function evaluateSolution(request: EvaluateRequest): Promise<Evalua
     const stopMaking = makeAhead(request.cases.length, lineOf);
     // So are the solution's files read, and a TypeScript solution bundled (esbuild: 35-45 ms
     // that came before the spawn): the harness loads nothing before the line that carries them.
+    // Without them the sandbox ends without that line: nothing of the learner's has run.
+    const endUnrun = async () => {
+      provideFiles(undefined);
+      await recording;
+      stopMaking();
+    };
     let prepared: Prepared | { compileError: string };
     try {
       prepared = await prepareFiles(language, solutionPath, request.workspaceRoot);
     } catch (error) {
-      provideFiles(undefined);
-      await recording;
-      stopMaking();
+      await endUnrun();
       throw error;
     }
     if ('compileError' in prepared) {
-      // Nothing ran: the sandbox ends without the line.
-      provideFiles(undefined);
-      await recording;
-      stopMaking();
+      await endUnrun();
       // A broken install says so even when the solution does not compile.
       await request.reference();
       return finish({
