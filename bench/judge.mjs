@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFromSources } from './from-sources.mjs';
+import { resolvedPython } from './python.mjs';
 import { median, quantile } from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -46,15 +47,7 @@ if (!existsSync(join(root, 'dist', 'main.js'))) {
 const work = join(root, '.pixel-bench');
 await mkdir(work, { recursive: true });
 
-// The interpreter the judge would resolve, asked once: a shim costs its own start-up per run.
-const python = spawnSync(
-  process.env.PIXEL_PYTHON || 'python3',
-  ['-c', 'import sys; print(sys.executable)'],
-  {
-    encoding: 'utf8',
-  },
-).stdout.trim();
-if (!python) throw new Error('bench/judge: python3 not found');
+const python = resolvedPython('bench/judge');
 
 const baseEnv = process.argv.includes('--inherit-env')
   ? { ...process.env }

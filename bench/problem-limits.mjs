@@ -18,6 +18,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFromSources } from './from-sources.mjs';
+import { resolvedPython } from './python.mjs';
 import { median } from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -34,13 +35,7 @@ const env = process.argv.includes('--inherit-env')
   ? { ...process.env }
   : { PATH: process.env.PATH, HOME: process.env.HOME };
 
-// The interpreter the judge would resolve, asked once: a shim costs its own start-up per run.
-const python = spawnSync(
-  process.env.PIXEL_PYTHON || 'python3',
-  ['-c', 'import sys; print(sys.executable)'],
-  { encoding: 'utf8' },
-).stdout.trim();
-if (!python) throw new Error('bench/problem-limits: python3 not found');
+const python = resolvedPython('bench/problem-limits');
 
 // The exact cases the judge runs, from the same generators (bundled from src so the bench never
 // keeps its own copy of the data).
